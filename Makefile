@@ -1,0 +1,58 @@
+# Everyday commands. `make demo` and `make test` are the README's two commands.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo install install-dev run test test-fast lint format messages migrations-check clean
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+## Install, migrate, load the demo data, print the logins and serve the portal.
+demo: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	@echo ""
+	@echo "Portal: http://$(HOST):$(PORT)/   (API docs: http://$(HOST):$(PORT)/api/v1/docs/)"
+	@echo ""
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+run: install
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+## Install everything and run the whole test suite (DATABASE_URL / REDIS_URL are honoured).
+test: install-dev
+	$(PY) -m pytest
+
+test-fast: install-dev
+	$(PY) -m pytest -x -q -m "not e2e and not worker"
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+messages: install
+	$(PY) manage.py makemessages -l zh_Hans -l en --ignore=.venv --ignore=staticfiles --ignore=media --no-obsolete
+	$(PY) manage.py compilemessages --ignore=.venv
+
+migrations-check: install
+	$(PY) manage.py makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,62 @@
+from django.contrib import admin
+from import_export import resources
+from import_export.admin import ExportMixin
+
+from .models import Enterprise, ImportRun, Membership
+
+
+class EnterpriseResource(resources.ModelResource):
+    class Meta:
+        model = Enterprise
+        import_id_fields = ("credit_code",)
+        fields = (
+            "name",
+            "credit_code",
+            "industry",
+            "high_tech",
+            "specialised",
+            "little_giant",
+            "listing_reserve",
+            "tech_sme",
+            "ip_staff_count",
+        )
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Enterprise)
+class EnterpriseAdmin(ExportMixin, admin.ModelAdmin):
+    resource_classes = [EnterpriseResource]
+    list_display = ["name", "credit_code", "industry", "high_tech", "specialised", "little_giant", "ip_staff_count"]
+    list_filter = ["industry", "high_tech", "specialised", "little_giant", "listing_reserve", "tech_sme"]
+    search_fields = ["name", "credit_code"]
+    inlines = [MembershipInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "enterprise", "created_at"]
+    search_fields = ["user__username", "enterprise__name", "enterprise__credit_code"]
+    autocomplete_fields = ["user", "enterprise"]
+
+
+@admin.register(ImportRun)
+class ImportRunAdmin(admin.ModelAdmin):
+    list_display = [
+        "created_at",
+        "kind",
+        "original_name",
+        "status",
+        "created_by",
+        "new",
+        "updated",
+        "unchanged",
+        "invalid",
+    ]
+    list_filter = ["kind", "status"]
+    search_fields = ["original_name"]
+    readonly_fields = [f.name for f in ImportRun._meta.fields]

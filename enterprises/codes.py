@@ -1,0 +1,106 @@
+"""Identifiers with check characters: the Unified Social Credit Code (GB 32100-2015)."""
+
+import unicodedata
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+CREDIT_CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+CREDIT_CODE_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+
+def normalize_text(value: str) -> str:
+    """Full-width letters and digits to ASCII (NFKC), surrounding and inner spaces removed."""
+    return "".join(unicodedata.normalize("NFKC", str(value)).split())
+
+
+def credit_code_check_char(first17: str) -> str:
+    total = sum(CREDIT_CODE_ALPHABET.index(c) * w for c, w in zip(first17, CREDIT_CODE_WEIGHTS, strict=True))
+    return CREDIT_CODE_ALPHABET[(31 - total % 31) % 31]
+
+
+def normalize_credit_code(value: str) -> str:
+    """Return the canonical 18-character code, or raise ValidationError saying what is wrong."""
+    code = normalize_text(value).upper()
+    if len(code) != 18:
+        raise ValidationError(
+            _("A Unified Social Credit Code has 18 characters; %(code)s has %(count)d."),
+            code="length",
+            params={"code": code, "count": len(code)},
+        )
+    bad = sorted({c for c in code if c not in CREDIT_CODE_ALPHABET})
+    if bad:
+        raise ValidationError(
+            _(
+                "%(code)s contains characters not allowed in a credit code: %(chars)s (I, O, S, V and Z are never used)."
+            ),
+            code="alphabet",
+            params={"code": code, "chars": " ".join(bad)},
+        )
+    expected = credit_code_check_char(code[:17])
+    if code[17] != expected:
+        raise ValidationError(
+            _("%(code)s fails the credit-code checksum: the last character should be %(expected)s."),
+            code="checksum",
+            params={"code": code, "expected": expected},
+        )
+    return code
+
+
+def validate_credit_code(value: str) -> None:
+    normalize_credit_code(value)
+
+
+PATENT_WEIGHTS_12 = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
+PATENT_WEIGHTS_8 = (2, 3, 4, 5, 6, 7, 8, 9)
+PATENT_TYPE_DIGITS = {"1": "invention", "2": "utility_model", "3": "design", "8": "invention", "9": "utility_model"}
+
+
+def patent_check_digit(digits: str) -> str:
+    weights = PATENT_WEIGHTS_12 if len(digits) == 12 else PATENT_WEIGHTS_8
+    remainder = sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 11
+    return "X" if remainder == 10 else str(remainder)
+
+
+def normalize_patent_number(value: str) -> str:
+    """The canonical CNIPA application number, 202310123456.7 (or 97100123.4 before 2003).
+
+    Accepts a CN or ZL prefix, full-width characters, spaces and a missing dot; verifies the
+    check digit; raises ValidationError saying what is wrong.
+    """
+    text = normalize_text(value).upper()
+    for prefix in ("CN", "ZL"):
+        if text.startswith(prefix):
+            text = text[len(prefix) :]
+            break
+    text = text.replace(".", "")
+    if not (len(text) in (13, 9) and text[:-1].isdigit() and (text[-1].isdigit() or text[-1] == "X")):
+        raise ValidationError(
+            _(
+                "%(value)s is not a patent application number (12 digits, a dot and a check digit, e.g. 202310123456.7)."
+            ),
+            code="format",
+            params={"value": value},
+        )
+    digits, check = text[:-1], text[-1]
+    type_digit = digits[4] if len(digits) == 12 else digits[2]
+    if type_digit not in PATENT_TYPE_DIGITS:
+        raise ValidationError(
+            _("%(value)s has type digit %(digit)s; known types are 1, 2, 3, 8 and 9."),
+            code="type",
+            params={"value": value, "digit": type_digit},
+        )
+    expected = patent_check_digit(digits)
+    if check != expected:
+        raise ValidationError(
+            _("%(value)s fails the check digit: it should end in %(expected)s."),
+            code="checksum",
+            params={"value": value, "expected": expected},
+        )
+    return f"{digits}.{check}"
+
+
+def patent_type_of(number: str) -> str:
+    """invention / utility_model / design from a canonical number (PCT 8 counts as invention, 9 as utility model)."""
+    digits = number.split(".")[0]
+    return PATENT_TYPE_DIGITS[digits[4] if len(digits) == 12 else digits[2]]

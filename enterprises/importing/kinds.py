@@ -1,0 +1,76 @@
+"""The enterprises list (import-formats.md, "Enterprises 企业")."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from ..codes import normalize_credit_code
+from ..models import Enterprise, Industry
+from .base import Column, ImportKind
+from .values import ImportValueError, parse_bool, parse_choice, parse_non_negative_int
+
+
+def parse_credit_code(raw) -> str:
+    try:
+        return normalize_credit_code(raw)
+    except ValidationError as error:
+        raise ImportValueError(" ".join(error.messages)) from None
+
+
+INDUSTRY_SPELLINGS = {
+    "绿色化工": Industry.GREEN_CHEMICALS,
+    "新能源新材料": Industry.NEW_ENERGY_MATERIALS,
+    "高端装备制造": Industry.HIGH_END_EQUIPMENT,
+    "生物医药": Industry.BIOMEDICINE,
+    "其他": Industry.OTHER,
+    "green chemicals": Industry.GREEN_CHEMICALS,
+    "new energy & new materials": Industry.NEW_ENERGY_MATERIALS,
+    "new energy and new materials": Industry.NEW_ENERGY_MATERIALS,
+    "high-end equipment": Industry.HIGH_END_EQUIPMENT,
+    "biomedicine": Industry.BIOMEDICINE,
+    "other": Industry.OTHER,
+    **{choice.value: choice for choice in Industry},
+}
+INDUSTRY_HEADER_VALUE = {value: label for label, value in list(INDUSTRY_SPELLINGS.items())[:5]}
+
+parse_industry = parse_choice({k: str(v) for k, v in INDUSTRY_SPELLINGS.items()})
+
+
+class EnterpriseImport(ImportKind):
+    name = "enterprises"
+    label = _("Enterprises")
+    model = Enterprise
+    key_fields = ("credit_code",)
+    columns = [
+        Column("name", "企业名称", required=True),
+        Column("credit_code", "统一社会信用代码", required=True, parse=parse_credit_code),
+        Column("industry", "所属产业", parse=parse_industry),
+        Column("high_tech", "高新技术企业", parse=parse_bool),
+        Column("specialised", "专精特新企业", parse=parse_bool),
+        Column("little_giant", "专精特新小巨人", parse=parse_bool),
+        Column("listing_reserve", "上市后备企业", parse=parse_bool),
+        Column("tech_sme", "科技型中小企业", parse=parse_bool),
+        Column("ip_staff", "知识产权工作人员数", parse=parse_non_negative_int),
+    ]
+
+    def clean_row(self, values: dict) -> dict:
+        """Columns absent from the file leave their fields alone; empty cells mean unknown."""
+        fields = {"name": values["name"], "credit_code": values["credit_code"]}
+        if "industry" in values:
+            fields["industry"] = values["industry"] or ""
+        for flag in Enterprise.FLAGS:
+            if flag in values:
+                fields[flag] = bool(values[flag])
+        if "ip_staff" in values:
+            fields["ip_staff_count"] = values["ip_staff"]
+        return fields
+
+    def export_row(self, enterprise: Enterprise) -> list:
+        """One row in the import format, so that an exported list re-imports unchanged."""
+        yes_no = {True: "是", False: "否"}
+        return [
+            enterprise.name,
+            enterprise.credit_code,
+            INDUSTRY_HEADER_VALUE.get(enterprise.industry, ""),
+            *(yes_no[getattr(enterprise, flag)] for flag in Enterprise.FLAGS),
+            "" if enterprise.ip_staff_count is None else enterprise.ip_staff_count,
+        ]

@@ -1,0 +1,146 @@
+"""Parsers for the value forms the import files use (see shared/plan/import-formats.md).
+
+Each parser takes a raw cell (str from CSV; str, int, float, bool, date or datetime from XLSX)
+and returns the clean value or raises ImportValueError with a message for the user.
+"""
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+class ImportValueError(ValueError):
+    """A cell that cannot be read; str(error) is the reason shown to the user."""
+
+
+def clean_text(raw) -> str:
+    """NFKC (full-width to half-width) and surrounding spaces removed; None becomes ''."""
+    if raw is None:
+        return ""
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)
+    return unicodedata.normalize("NFKC", str(raw)).strip()
+
+
+def is_blank(raw) -> bool:
+    return clean_text(raw) == ""
+
+
+_DATE_PATTERNS = [
+    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"),
+    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})(?: \d{1,2}:\d{2}(?::\d{2})?)?$"),
+    re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
+    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$"),
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
+]
+
+
+def parse_date(raw) -> dt.date:
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        # An Excel date cell that reached us as its serial number.
+        if 1 <= raw < 2958466:
+            return EXCEL_EPOCH + dt.timedelta(days=int(raw))
+        raise ImportValueError(_("not a date"))
+    text = clean_text(raw)
+    for pattern in _DATE_PATTERNS:
+        match = pattern.match(text)
+        if match:
+            year, month, day = (int(part) for part in match.groups())
+            try:
+                return dt.date(year, month, day)
+            except ValueError:
+                raise ImportValueError(_("no such date")) from None
+    raise ImportValueError(_("not a date (use 2024-03-05, 2024/3/5, 2024.03.05 or 2024年3月5日)"))
+
+
+_TRUE = {"是", "y", "yes", "true", "1", "t"}
+_FALSE = {"否", "n", "no", "false", "0", "f"}
+
+
+def parse_bool(raw) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    text = clean_text(raw).lower()
+    if text in {"1.0"}:
+        return True
+    if text in {"0.0"}:
+        return False
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ImportValueError(_("not a yes/no value (use 是/否, Y/N, yes/no, true/false or 1/0)"))
+
+
+def parse_decimal(raw) -> Decimal:
+    if isinstance(raw, bool):
+        raise ImportValueError(_("not a number"))
+    if isinstance(raw, float):
+        raw = repr(raw)
+    text = clean_text(raw).replace(",", "")
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise ImportValueError(_("not a number")) from None
+    if not value.is_finite():
+        raise ImportValueError(_("not a number"))
+    return value
+
+
+def parse_int(raw) -> int:
+    value = parse_decimal(raw)
+    if value != value.to_integral_value():
+        raise ImportValueError(_("not a whole number"))
+    return int(value)
+
+
+def parse_non_negative_int(raw) -> int:
+    value = parse_int(raw)
+    if value < 0:
+        raise ImportValueError(_("must not be negative"))
+    return value
+
+
+def parse_positive_int(raw) -> int:
+    value = parse_int(raw)
+    if value <= 0:
+        raise ImportValueError(_("must be greater than zero"))
+    return value
+
+
+def parse_non_negative_decimal(raw) -> Decimal:
+    value = parse_decimal(raw)
+    if value < 0:
+        raise ImportValueError(_("must not be negative"))
+    return value
+
+
+def parse_ten_thousand_yuan(raw) -> Decimal:
+    """An amount given in 万元, returned in CNY, exact to the fen."""
+    value = parse_non_negative_decimal(raw) * 10000
+    if value != value.quantize(Decimal("0.01")):
+        raise ImportValueError(_("more precise than one fen (0.000001 万元)"))
+    return value.quantize(Decimal("0.01"))
+
+
+def parse_choice(mapping: dict[str, str]):
+    """A parser accepting any of the given spellings (compared case-insensitively)."""
+    normalized = {clean_text(k).lower(): v for k, v in mapping.items()}
+
+    def parse(raw) -> str:
+        text = clean_text(raw).lower()
+        if text in normalized:
+            return normalized[text]
+        choices = "、".join(dict.fromkeys(k for k in mapping if not k.isascii()))
+        raise ImportValueError(_("not one of: %(choices)s") % {"choices": choices})
+
+    return parse

@@ -1,0 +1,56 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+
+from enterprises.importing import KINDS, run_import
+from enterprises.importing.base import RowError
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a list (CSV in UTF-8 or GB18030, or XLSX) of the given kind. Invalid rows are "
+        "listed and nothing is stored, unless --skip-invalid is given."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("kind", choices=sorted(KINDS))
+        parser.add_argument("file", type=Path)
+        parser.add_argument(
+            "--skip-invalid", action="store_true", help="store the valid rows; write the rejected ones to a CSV"
+        )
+        parser.add_argument("--rejects", type=Path, help="where to write the rejected rows (default: FILE.rejects.csv)")
+        parser.add_argument("--dry-run", action="store_true", help="validate and count, store nothing")
+        parser.add_argument("--lang", default=settings.LANGUAGE_CODE, help="language of the messages (zh-hans or en)")
+
+    def handle(self, *args, **options):
+        translation.activate(options["lang"])
+        kind = KINDS[options["kind"]]
+
+        def report(error: RowError) -> None:
+            self.stderr.write(str(error))
+
+        result = run_import(
+            kind,
+            options["file"],
+            skip_invalid=options["skip_invalid"],
+            dry_run=options["dry_run"],
+            rejects_path=options["rejects"],
+            on_error=report,
+        )
+        if result.file_error:
+            raise CommandError(result.file_error)
+        if result.ignored_columns:
+            self.stdout.write(
+                translation.gettext("Ignored columns: %(columns)s") % {"columns": ", ".join(result.ignored_columns)}
+            )
+        if result.refused:
+            raise CommandError(
+                translation.gettext("%(count)d invalid rows; nothing was stored.") % {"count": result.invalid}
+            )
+        self.stdout.write(result.summary())
+        if result.dry_run:
+            self.stdout.write(translation.gettext("Dry run: nothing was stored."))
+        if result.rejects_path:
+            self.stdout.write(translation.gettext("Rejected rows written to %(path)s") % {"path": result.rejects_path})

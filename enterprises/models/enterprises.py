@@ -1,0 +1,96 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from ipportal.roles import enterprise_of, sees_all_park_data
+
+from ..codes import validate_credit_code
+
+
+class Industry(models.TextChoices):
+    GREEN_CHEMICALS = "green_chemicals", _("Green chemicals")
+    NEW_ENERGY_MATERIALS = "new_energy_materials", _("New energy & new materials")
+    HIGH_END_EQUIPMENT = "high_end_equipment", _("High-end equipment")
+    BIOMEDICINE = "biomedicine", _("Biomedicine")
+    OTHER = "other", _("Other")
+
+
+class EnterpriseQuerySet(models.QuerySet):
+    def for_user(self, user) -> "EnterpriseQuerySet":
+        """What a user may see: officials and API clients all, an enterprise user its own."""
+        if sees_all_park_data(user):
+            return self
+        enterprise = enterprise_of(user)
+        if enterprise is None:
+            return self.none()
+        return self.filter(pk=enterprise.pk)
+
+
+class Enterprise(models.Model):
+    """A park enterprise, identified by its Unified Social Credit Code."""
+
+    FLAGS = ("high_tech", "specialised", "little_giant", "listing_reserve", "tech_sme")
+
+    name = models.CharField(_("name"), max_length=200)
+    credit_code = models.CharField(
+        _("Unified Social Credit Code"), max_length=18, unique=True, validators=[validate_credit_code]
+    )
+    industry = models.CharField(_("industry"), max_length=32, choices=Industry.choices, blank=True)
+    high_tech = models.BooleanField(_("high-tech enterprise"), default=False)
+    specialised = models.BooleanField(_("specialised (provincial 专精特新)"), default=False)
+    little_giant = models.BooleanField(_("national little giant"), default=False)
+    listing_reserve = models.BooleanField(_("listing reserve"), default=False)
+    tech_sme = models.BooleanField(_("tech SME"), default=False)
+    ip_staff_count = models.PositiveIntegerField(
+        _("IP staff"), null=True, blank=True, help_text=_("Empty means unknown.")
+    )
+    contact_name = models.CharField(_("contact person"), max_length=100, blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = EnterpriseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("enterprise")
+        verbose_name_plural = _("enterprises")
+        ordering = ["name"]
+        indexes = [models.Index(fields=["industry"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("enterprises:detail", args=[self.pk])
+
+    @property
+    def flag_labels(self) -> list[str]:
+        return [str(self._meta.get_field(flag).verbose_name) for flag in self.FLAGS if getattr(self, flag)]
+
+    @classmethod
+    def flag_filter(cls, flag: str) -> Q:
+        assert flag in cls.FLAGS
+        return Q(**{flag: True})
+
+
+class Membership(models.Model):
+    """Links a user account to the one enterprise it acts for."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership", verbose_name=_("user")
+    )
+    enterprise = models.ForeignKey(
+        Enterprise, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("enterprise")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("enterprise member")
+        verbose_name_plural = _("enterprise members")
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.enterprise}"

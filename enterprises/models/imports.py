@@ -1,0 +1,72 @@
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+def import_upload_path(instance: "ImportRun", filename: str) -> str:
+    """Uploads are stored under a generated name; the original name is kept in the row."""
+    suffix = Path(filename).suffix.lower()[:10]
+    return f"imports/{uuid.uuid4().hex}{suffix}"
+
+
+class ImportRun(models.Model):
+    """One upload of a list, from preview to the stored result: the import history."""
+
+    class Status(models.TextChoices):
+        PREVIEWING = "previewing", _("checking")
+        PREVIEWED = "previewed", _("awaiting confirmation")
+        IMPORTING = "importing", _("importing")
+        DONE = "done", _("imported")
+        REFUSED = "refused", _("refused: invalid rows")
+        FAILED = "failed", _("failed")
+        CANCELLED = "cancelled", _("cancelled")
+
+    ACTIVE = (Status.PREVIEWING, Status.IMPORTING)
+
+    kind = models.CharField(_("kind"), max_length=32)
+    file = models.FileField(_("file"), upload_to=import_upload_path)
+    original_name = models.CharField(_("file name"), max_length=255)
+    language = models.CharField(_("language"), max_length=8, default="zh-hans")
+    skip_invalid = models.BooleanField(_("import the valid rows and skip the rest"), default=False)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PREVIEWING)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("by")
+    )
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    rows_total = models.PositiveIntegerField(_("rows"), default=0)
+    rows_done = models.PositiveIntegerField(_("rows processed"), default=0)
+    new = models.PositiveIntegerField(_("new"), default=0)
+    updated = models.PositiveIntegerField(_("updated"), default=0)
+    unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
+    invalid = models.PositiveIntegerField(_("invalid"), default=0)
+    errors = models.JSONField(_("first invalid rows"), default=list, blank=True)
+    ignored_columns = models.JSONField(_("ignored columns"), default=list, blank=True)
+    not_in_park = models.PositiveIntegerField(_("not in the park"), default=0)
+    message = models.TextField(_("message"), blank=True)
+    rejects_file = models.FileField(_("rejected rows"), upload_to="imports/rejects/", blank=True)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.original_name} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("enterprises:import-detail", args=[self.pk])
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in self.ACTIVE
+
+    @property
+    def progress_percent(self) -> int:
+        if not self.rows_total:
+            return 0
+        return min(100, round(100 * self.rows_done / self.rows_total))

@@ -1,0 +1,72 @@
+import datetime as dt
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from ..codes import normalize_patent_number
+from .records import HeldRecord, HeldRecordQuerySet
+
+
+class PatentType(models.TextChoices):
+    INVENTION = "invention", _("invention")
+    UTILITY_MODEL = "utility_model", _("utility model")
+    DESIGN = "design", _("design")
+
+
+class LegalStatus(models.TextChoices):
+    VALID = "valid", _("valid")
+    LAPSED = "lapsed", _("lapsed")
+    PENDING = "pending", _("pending")
+    REJECTED = "rejected", _("rejected")
+    WITHDRAWN = "withdrawn", _("withdrawn")
+
+
+class PatentQuerySet(HeldRecordQuerySet):
+    def in_force_on(self, day: dt.date):
+        """Granted on or before the day, and valid, or lapsed only after that day (indicators.md)."""
+        return self.filter(grant_date__lte=day).filter(
+            Q(legal_status=LegalStatus.VALID) | Q(legal_status=LegalStatus.LAPSED, lapse_date__gt=day)
+        )
+
+    def inventions(self):
+        return self.filter(patent_type=PatentType.INVENTION)
+
+
+class Patent(HeldRecord):
+    """A patent or application, keyed by its canonical CNIPA application number."""
+
+    application_number = models.CharField(
+        _("application number"), max_length=16, unique=True, validators=[normalize_patent_number]
+    )
+    patent_type = models.CharField(_("type"), max_length=16, choices=PatentType.choices, db_index=True)
+    pct_entry = models.BooleanField(
+        _("PCT national phase"), default=False, help_text=_("Type digit 8 or 9: a PCT application entering China.")
+    )
+    title = models.CharField(_("title"), max_length=500)
+    application_date = models.DateField(_("application date"))
+    grant_date = models.DateField(_("grant date"), null=True, blank=True, db_index=True)
+    legal_status = models.CharField(_("legal status"), max_length=16, choices=LegalStatus.choices)
+    lapse_date = models.DateField(_("lapse date"), null=True, blank=True)
+    pct_number = models.CharField(_("PCT application number"), max_length=32, blank=True)
+    pct_filing_date = models.DateField(_("PCT filing date"), null=True, blank=True)
+    strategic_emerging = models.BooleanField(_("strategic emerging industry"), default=False)
+    overseas_family = models.BooleanField(_("granted abroad in the same family"), default=False)
+
+    objects = PatentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("patent")
+        verbose_name_plural = _("patents")
+        ordering = ["-application_date", "application_number"]
+        indexes = [
+            models.Index(fields=["enterprise", "patent_type"]),
+            models.Index(fields=["pct_filing_date"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application_number} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("enterprises:patent-detail", args=[self.pk])

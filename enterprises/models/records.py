@@ -1,0 +1,52 @@
+"""What every IP record held by someone shares: holder as given, matched park enterprise."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ipportal.roles import enterprise_of, sees_all_park_data
+
+
+class HeldRecordQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Officials and API clients see all records; an enterprise user its enterprise's only."""
+        if sees_all_park_data(user):
+            return self
+        enterprise = enterprise_of(user)
+        if enterprise is None:
+            return self.none()
+        return self.filter(enterprise=enterprise)
+
+    def in_park(self):
+        return self.filter(enterprise__isnull=False)
+
+
+class Source(models.TextChoices):
+    IMPORT = "import", _("import")
+    FORM = "form", _("entered by an official")
+    FILING = "filing", _("enterprise filing")
+
+
+class HeldRecord(models.Model):
+    holder_name = models.CharField(_("holder"), max_length=200)
+    holder_credit_code = models.CharField(_("holder's credit code"), max_length=18, blank=True, db_index=True)
+    enterprise = models.ForeignKey(
+        "enterprises.Enterprise",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("park enterprise"),
+        help_text=_("Matched by credit code; empty for holders outside the park."),
+    )
+    source = models.CharField(_("source"), max_length=16, choices=Source.choices, default=Source.IMPORT)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = HeldRecordQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def in_park(self) -> bool:
+        return self.enterprise_id is not None

@@ -1,0 +1,67 @@
+import datetime as dt
+
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .records import HeldRecord, HeldRecordQuerySet
+
+
+def default_expiry(registration_date: dt.date) -> dt.date:
+    """Registration date + 10 years − 1 day (29 February rolls to 28 February)."""
+    try:
+        anniversary = registration_date.replace(year=registration_date.year + 10)
+    except ValueError:
+        anniversary = registration_date.replace(year=registration_date.year + 10, day=28) + dt.timedelta(days=1)
+    return anniversary - dt.timedelta(days=1)
+
+
+class TrademarkStatus(models.TextChoices):
+    VALID = "valid", _("valid")
+    INVALID = "invalid", _("invalid")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+class TrademarkQuerySet(HeldRecordQuerySet):
+    def in_force_on(self, day: dt.date):
+        """Registered on or before the day, expiring on or after it, and valid (indicators.md)."""
+        return self.filter(registration_date__lte=day, expiry_date__gte=day, status=TrademarkStatus.VALID)
+
+
+class Trademark(HeldRecord):
+    """A registered trademark in one Nice class: (registration number, class) is the natural key."""
+
+    registration_number = models.CharField(
+        _("registration number"), max_length=9, validators=[RegexValidator(r"^\d{1,9}$")]
+    )
+    nice_class = models.PositiveSmallIntegerField(
+        _("Nice class"), validators=[MinValueValidator(1), MaxValueValidator(45)]
+    )
+    mark = models.CharField(_("mark"), max_length=200)
+    application_date = models.DateField(_("application date"), null=True, blank=True)
+    registration_date = models.DateField(_("registration date"), db_index=True)
+    expiry_date = models.DateField(_("expiry date"))
+    status = models.CharField(_("status"), max_length=16, choices=TrademarkStatus.choices)
+    geographical_indication = models.BooleanField(_("geographical indication"), default=False)
+
+    objects = TrademarkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("trademark")
+        verbose_name_plural = _("trademarks")
+        ordering = ["-registration_date", "registration_number", "nice_class"]
+        constraints = [
+            models.UniqueConstraint(fields=["registration_number", "nice_class"], name="trademark_natural_key"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.mark} ({self.registration_number}, {self.nice_class})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("enterprises:trademark-detail", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        if self.expiry_date is None and self.registration_date:
+            self.expiry_date = default_expiry(self.registration_date)
+        super().save(*args, **kwargs)

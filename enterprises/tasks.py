@@ -1,0 +1,9 @@
+from celery import shared_task
+
+from .importing import runs
+
+
+@shared_task(acks_late=True)
+def run_import_task(run_id: int, confirm: bool) -> None:
+    """Preview (confirm=False) or store (confirm=True) an uploaded list; progress is kept on the run."""
+    runs.process_run(run_id, confirm=confirm)

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from . import views
+
+app_name = "enterprises"
+urlpatterns = [
+    path("", views.EnterpriseListView.as_view(), name="list"),
+    path("new/", views.EnterpriseCreateView.as_view(), name="create"),
+    path("export.csv", views.EnterpriseExportView.as_view(), name="export"),
+    path("mine/", views.MyEnterpriseView.as_view(), name="mine"),
+    path("<int:pk>/", views.EnterpriseDetailView.as_view(), name="detail"),
+    path("<int:pk>/edit/", views.EnterpriseUpdateView.as_view(), name="edit"),
+    path("imports/", views.ImportListView.as_view(), name="import-list"),
+    path("imports/<int:pk>/", views.ImportDetailView.as_view(), name="import-detail"),
+    path("imports/<int:pk>/progress/", views.ImportProgressView.as_view(), name="import-progress"),
+    path("imports/<int:pk>/confirm/", views.ImportConfirmView.as_view(), name="import-confirm"),
+    path("imports/<int:pk>/cancel/", views.ImportCancelView.as_view(), name="import-cancel"),
+    path("imports/<int:pk>/rejects.csv", views.ImportRejectsView.as_view(), name="import-rejects"),
+    path("imports/template/<str:kind>.csv", views.ImportTemplateView.as_view(), name="import-template"),
+]

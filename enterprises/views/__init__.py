@@ -1,0 +1,33 @@
+from .enterprises import (
+    EnterpriseCreateView,
+    EnterpriseDetailView,
+    EnterpriseExportView,
+    EnterpriseListView,
+    EnterpriseUpdateView,
+    MyEnterpriseView,
+)
+from .imports import (
+    ImportCancelView,
+    ImportConfirmView,
+    ImportDetailView,
+    ImportListView,
+    ImportProgressView,
+    ImportRejectsView,
+    ImportTemplateView,
+)
+
+__all__ = [
+    "EnterpriseCreateView",
+    "EnterpriseDetailView",
+    "EnterpriseExportView",
+    "EnterpriseListView",
+    "EnterpriseUpdateView",
+    "ImportCancelView",
+    "ImportConfirmView",
+    "ImportDetailView",
+    "ImportListView",
+    "ImportProgressView",
+    "ImportRejectsView",
+    "ImportTemplateView",
+    "MyEnterpriseView",
+]

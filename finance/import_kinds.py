@@ -1,0 +1,1 @@
+"""The lists this app imports, registered with the import engine at start-up."""

@@ -1,0 +1,14 @@
+from django.core.management.base import BaseCommand
+
+from ipportal.demo import seed
+
+
+class Command(BaseCommand):
+    help = "Create (or refresh) the demo logins and realistic demo data. Safe to run again."
+
+    def handle(self, *args, **options):
+        logins = seed()
+        self.stdout.write(self.style.SUCCESS("Demo data ready. Logins:"))
+        for login in logins:
+            note = f"  ({login.note})" if login.note else ""
+            self.stdout.write(f"  {login.role:<11} {login.username:<11} {login.password}{note}")

@@ -1,0 +1,56 @@
+"""The portal's roles, all built on Django's users and groups.
+
+- official: member of the officials group (or a superuser): all park data, read and write.
+- enterprise user: has a Membership; sees and changes only that enterprise's data.
+- API client: member of the api_clients group; reads all park data through the API only.
+"""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+
+def _in_group(user, name: str) -> bool:
+    if not user.is_authenticated:
+        return False
+    cache = getattr(user, "_portal_groups", None)
+    if cache is None:
+        cache = set(user.groups.values_list("name", flat=True))
+        user._portal_groups = cache
+    return name in cache
+
+
+def is_official(user: AbstractBaseUser | AnonymousUser) -> bool:
+    return user.is_authenticated and (user.is_superuser or _in_group(user, settings.OFFICIALS_GROUP))
+
+
+def is_api_client(user: AbstractBaseUser | AnonymousUser) -> bool:
+    return _in_group(user, settings.API_CLIENTS_GROUP)
+
+
+def sees_all_park_data(user: AbstractBaseUser | AnonymousUser) -> bool:
+    """Officials and API clients read every enterprise's records."""
+    return is_official(user) or is_api_client(user)
+
+
+def enterprise_of(user: AbstractBaseUser | AnonymousUser):
+    """The enterprise an enterprise user belongs to, or None."""
+    if not user.is_authenticated:
+        return None
+    if not hasattr(user, "_portal_enterprise"):
+        from enterprises.models import Membership
+
+        membership = Membership.objects.select_related("enterprise").filter(user=user).first()
+        user._portal_enterprise = membership.enterprise if membership else None
+    return user._portal_enterprise
+
+
+def role_of(user: AbstractBaseUser | AnonymousUser) -> str:
+    if not user.is_authenticated:
+        return "anonymous"
+    if is_official(user):
+        return "official"
+    if enterprise_of(user) is not None:
+        return "enterprise"
+    if is_api_client(user):
+        return "api_client"
+    return "none"

@@ -1,0 +1,27 @@
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+
+from .roles import enterprise_of, is_api_client, is_official
+
+
+@login_required
+def home(request):
+    """Officials land on their overview; an enterprise user on its own enterprise's page."""
+    user = request.user
+    if is_official(user):
+        from enterprises.models import Enterprise, ImportRun
+
+        context = {
+            "enterprise_count": Enterprise.objects.count(),
+            "recent_imports": ImportRun.objects.select_related("created_by")[:5],
+        }
+        return render(request, "home_official.html", context)
+    enterprise = enterprise_of(user)
+    if enterprise is not None:
+        return redirect(enterprise.get_absolute_url())
+    return render(request, "home_other.html", {"api_client": is_api_client(user)}, status=403)
+
+
+def healthz(request):
+    return HttpResponse("ok", content_type="text/plain")

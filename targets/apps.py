@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TargetsConfig(AppConfig):
+    name = "targets"
+    verbose_name = _("Plan targets and indicators")
+
+    def ready(self) -> None:
+        from enterprises.importing import register
+        from ipportal.navigation import registry
+
+        from .importing import YearlyFigureImport
+
+        register(YearlyFigureImport())
+        registry.add("targets", _("Yearly reference figures"), "targets:yearly-list")

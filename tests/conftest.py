@@ -1,0 +1,77 @@
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group, User
+from django.core.cache import cache
+from rest_framework.authtoken.models import Token
+
+from ipportal.celery import app as celery_app
+
+from .factories import EnterpriseFactory, UserFactory
+
+PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_services(request, settings, tmp_path):
+    """Tasks run in-process and files go to a temporary folder, unless a test needs a real worker."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    if "worker" not in request.keywords:
+        celery_app.conf.task_always_eager = True
+    cache.clear()
+    yield
+    celery_app.conf.task_always_eager = settings.CELERY_TASK_ALWAYS_EAGER
+
+
+@pytest.fixture
+def official(db) -> User:
+    user = UserFactory(username="official")
+    user.groups.add(Group.objects.get(name=settings.OFFICIALS_GROUP))
+    return user
+
+
+@pytest.fixture
+def enterprise_a(db):
+    return EnterpriseFactory(name="荆门甲化工有限公司")
+
+
+@pytest.fixture
+def enterprise_b(db):
+    return EnterpriseFactory(name="荆门乙新材料有限公司")
+
+
+@pytest.fixture
+def user_a(enterprise_a) -> User:
+    user = UserFactory(username="user_a")
+    enterprise_a.memberships.create(user=user)
+    return user
+
+
+@pytest.fixture
+def user_b(enterprise_b) -> User:
+    user = UserFactory(username="user_b")
+    enterprise_b.memberships.create(user=user)
+    return user
+
+
+@pytest.fixture
+def api_client_user(db) -> User:
+    user = UserFactory(username="city_system")
+    user.groups.add(Group.objects.get(name=settings.API_CLIENTS_GROUP))
+    return user
+
+
+@pytest.fixture
+def api_token(api_client_user) -> str:
+    return Token.objects.create(user=api_client_user).key
+
+
+@pytest.fixture
+def official_client(client, official):
+    client.force_login(official)
+    return client
+
+
+@pytest.fixture
+def client_a(client, user_a):
+    client.force_login(user_a)
+    return client

@@ -1,0 +1,130 @@
+"""The officials' import page: upload, preview, confirm, history and rejects."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from enterprises.models import Enterprise, ImportRun
+
+from ..factories import valid_credit_code
+
+pytestmark = pytest.mark.django_db
+
+HEADER = "企业名称,统一社会信用代码,所属产业\n"
+
+
+def upload(client, text, name="list.csv", kind="enterprises"):
+    file = SimpleUploadedFile(name, text.encode("utf-8"), content_type="text/csv")
+    return client.post(reverse("enterprises:import-list"), {"kind": kind, "file": file})
+
+
+def test_upload_shows_a_preview_and_stores_nothing_until_confirmed(official_client, django_capture_on_commit_callbacks):
+    code = valid_credit_code()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(official_client, HEADER + f"荆门预览企业,{code},绿色化工\n")
+    run = ImportRun.objects.get()
+    assert response.url == run.get_absolute_url()
+    assert run.status == ImportRun.Status.PREVIEWED and run.new == 1
+    assert not Enterprise.objects.exists()
+
+    page = official_client.get(run.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Confirm the import" in page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        official_client.post(reverse("enterprises:import-confirm", args=[run.pk]))
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.DONE
+    assert run.created_by.username == "official"
+    assert Enterprise.objects.get().credit_code == code
+
+
+def test_invalid_rows_are_listed_and_cannot_be_confirmed_without_skipping(
+    official_client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(official_client, HEADER + f"好企业,{valid_credit_code()},\n坏企业,91350100M000100Y44,\n")
+    run = ImportRun.objects.get()
+    assert (run.new, run.invalid) == (1, 1)
+    assert run.errors[0]["row"] == 3
+    page = official_client.get(run.get_absolute_url()).content.decode()
+    assert "91350100M000100Y44" in page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        official_client.post(reverse("enterprises:import-confirm", args=[run.pk]))
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.PREVIEWED
+    assert not Enterprise.objects.exists()
+
+
+def test_skipping_invalid_rows_stores_the_rest_and_keeps_the_rejects(
+    official_client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(official_client, HEADER + f"好企业,{valid_credit_code()},\n坏企业,91350100M000100Y44,\n")
+    run = ImportRun.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        official_client.post(reverse("enterprises:import-confirm", args=[run.pk]), {"skip_invalid": "1"})
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.DONE and (run.new, run.invalid) == (1, 1)
+    assert Enterprise.objects.count() == 1
+    response = official_client.get(reverse("enterprises:import-rejects", args=[run.pk]))
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert "91350100M000100Y44" in content and "list-rejects.csv" in response["Content-Disposition"]
+
+
+def test_confirming_twice_imports_once(official_client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(official_client, HEADER + f"企业,{valid_credit_code()},\n")
+    run = ImportRun.objects.get()
+    url = reverse("enterprises:import-confirm", args=[run.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        official_client.post(url)
+        official_client.post(url)
+    assert Enterprise.objects.count() == 1
+
+
+def test_file_that_is_not_csv_or_xlsx_is_refused_with_a_message(official_client):
+    response = upload(official_client, "hello", name="notes.docx")
+    assert response.status_code == 400
+    assert not ImportRun.objects.exists()
+
+
+def test_file_named_xlsx_that_is_not_a_workbook_is_refused(official_client):
+    response = official_client.post(
+        reverse("enterprises:import-list"),
+        {"kind": "enterprises", "file": SimpleUploadedFile("list.xlsx", b"not a zip")},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 400
+    assert "not an XLSX workbook" in response.content.decode()
+
+
+def test_preview_refuses_a_file_missing_required_columns(official_client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(official_client, "企业名称\n荆门企业\n")
+    run = ImportRun.objects.get()
+    assert run.status == ImportRun.Status.REFUSED
+    assert "统一社会信用代码" in run.message
+
+
+def test_cancel_discards_a_preview(official_client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(official_client, HEADER + f"企业,{valid_credit_code()},\n")
+    run = ImportRun.objects.get()
+    official_client.post(reverse("enterprises:import-cancel", args=[run.pk]))
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.CANCELLED
+    assert official_client.post(reverse("enterprises:import-confirm", args=[run.pk])).status_code == 302
+    assert not Enterprise.objects.exists()
+
+
+def test_template_download_has_the_chinese_headers(official_client):
+    response = official_client.get(reverse("enterprises:import-template", args=["yearly"]))
+    assert response.content.decode("utf-8-sig").startswith("年份,常住人口")
+
+
+def test_enterprise_user_cannot_see_imports_or_upload(client_a, official, django_capture_on_commit_callbacks):
+    run = ImportRun.objects.create(kind="enterprises", original_name="x.csv", created_by=official)
+    assert client_a.get(run.get_absolute_url()).status_code == 403
+    assert upload(client_a, HEADER).status_code == 403
+    assert ImportRun.objects.count() == 1

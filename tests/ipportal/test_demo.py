@@ -1,0 +1,27 @@
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+
+from enterprises.models import Enterprise, Membership
+from ipportal.demo import DEMO_PASSWORD
+from targets.models import YearlyFigure
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_demo_is_idempotent_and_prints_the_logins(capsys):
+    call_command("seed_demo")
+    counts = (Enterprise.objects.count(), Membership.objects.count(), YearlyFigure.objects.count())
+    call_command("seed_demo")
+    assert (Enterprise.objects.count(), Membership.objects.count(), YearlyFigure.objects.count()) == counts
+    out = capsys.readouterr().out
+    for username in ("official", "ent_a", "ent_b", "api_client"):
+        assert username in out
+        assert authenticate(username=username, password=DEMO_PASSWORD) is not None
+
+
+def test_demo_enterprise_users_belong_to_different_enterprises():
+    call_command("seed_demo")
+    a = Membership.objects.get(user__username="ent_a").enterprise
+    b = Membership.objects.get(user__username="ent_b").enterprise
+    assert a != b
