@@ -6,6 +6,7 @@ from . import views
 
 api_patterns = [
     path("", include("enterprises.api.urls")),
+    path("", include("targets.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),

@@ -10,7 +10,10 @@ class TargetsConfig(AppConfig):
         from enterprises.importing import register
         from ipportal.navigation import registry
 
+        from . import signals
         from .importing import YearlyFigureImport
 
         register(YearlyFigureImport())
+        signals.connect()
+        registry.add("targets", _("Indicators"), "targets:indicator-list")
         registry.add("targets", _("Yearly reference figures"), "targets:yearly-list")

@@ -4,6 +4,12 @@ from . import views
 
 app_name = "targets"
 urlpatterns = [
+    path("", views.IndicatorListView.as_view(), name="indicator-list"),
+    path("indicators/new/", views.IndicatorCreateView.as_view(), name="indicator-create"),
+    path("indicators/<str:code>/", views.IndicatorDetailView.as_view(), name="indicator-detail"),
+    path("indicators/<str:code>/edit/", views.IndicatorUpdateView.as_view(), name="indicator-edit"),
+    path("recompute/", views.RecomputeView.as_view(), name="recompute"),
+    path("reported/<int:pk>/attachment/", views.ReportedAttachmentView.as_view(), name="reported-attachment"),
     path("yearly/", views.YearlyFigureListView.as_view(), name="yearly-list"),
     path("yearly/new/", views.YearlyFigureCreateView.as_view(), name="yearly-create"),
     path("yearly/<int:year>/", views.YearlyFigureUpdateView.as_view(), name="yearly-edit"),

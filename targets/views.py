@@ -1,12 +1,20 @@
 from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.generic import CreateView, ListView, UpdateView
+from django.views import View
+from django.views.generic import CreateView, ListView, TemplateView, UpdateView
 
 from ipportal.permissions import OfficialRequiredMixin
 
-from .forms import YearlyFigureForm
-from .models import YearlyFigure
+from .charts import history_chart
+from .forms import IndicatorTargetForm, NewIndicatorForm, ReportedValueForm, YearlyFigureForm
+from .formulas import describe
+from .links import records_link
+from .models import Area, Plan, RecomputeRun, ReportedValue, YearlyFigure
+from .values import history_rows, value_rows
 
 
 class YearlyFigureListView(OfficialRequiredMixin, ListView):
@@ -35,3 +43,128 @@ class YearlyFigureCreateView(OfficialRequiredMixin, YearlyFigureSaveMixin, Creat
 class YearlyFigureUpdateView(OfficialRequiredMixin, YearlyFigureSaveMixin, UpdateView):
     slug_field = "year"
     slug_url_kwarg = "year"
+
+
+def current_plan() -> Plan:
+    plan = Plan.objects.current()
+    if plan is None:
+        raise Http404
+    return plan
+
+
+class IndicatorListView(OfficialRequiredMixin, TemplateView):
+    template_name = "targets/indicator_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        plan = current_plan()
+        try:
+            year = int(self.request.GET.get("year", ""))
+        except ValueError:
+            year = min(timezone.localdate().year, plan.last_year)
+        if year not in plan.years:
+            year = min(timezone.localdate().year, plan.last_year)
+        rows = value_rows(plan, year)
+        for row in rows:
+            row["formula"] = describe(row)
+            row["records"] = records_link(row["indicator"], year)
+        context.update(
+            plan=plan,
+            year=year,
+            years=plan.years,
+            areas=[(code, label, [r for r in rows if r["area"] == code]) for code, label in Area.choices],
+            last_run=RecomputeRun.objects.first(),
+            last_failure=RecomputeRun.objects.filter(state=RecomputeRun.State.FAILED).first(),
+        )
+        return context
+
+
+class IndicatorDetailView(OfficialRequiredMixin, TemplateView):
+    template_name = "targets/indicator_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        plan = current_plan()
+        indicator = get_object_or_404(plan.indicators, code__iexact=self.kwargs["code"])
+        rows = history_rows(indicator)
+        for row in rows:
+            row["formula"] = describe(row)
+            row["records"] = records_link(indicator, row["year"])
+        context.update(
+            plan=plan,
+            indicator=indicator,
+            rows=rows,
+            chart=history_chart(indicator, rows),
+            reported=indicator.reported_values.select_related("entered_by").order_by("year"),
+            report_form=kwargs.get("report_form") or ReportedValueForm(initial={"year": plan.last_year}),
+            can_report=indicator.is_reported or not indicator.calculator,
+        )
+        return context
+
+    def post(self, request, code):
+        """An official's reported value for a year (reported indicators only)."""
+        plan = current_plan()
+        indicator = get_object_or_404(plan.indicators, code__iexact=code)
+        existing = ReportedValue.objects.filter(indicator=indicator, year=request.POST.get("year")).first()
+        form = ReportedValueForm(request.POST, request.FILES, instance=existing)
+        if not (indicator.is_reported or not indicator.calculator):
+            messages.error(request, _("This indicator is computed from the records; it cannot be entered."))
+            return redirect(indicator)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(report_form=form), status=400)
+        form.instance.indicator = indicator
+        form.instance.entered_by = request.user
+        form.save()
+        messages.success(
+            request, _("Value for %(year)s saved; the indicators are being recomputed.") % {"year": form.instance.year}
+        )
+        return redirect(indicator)
+
+
+class IndicatorUpdateView(OfficialRequiredMixin, UpdateView):
+    form_class = IndicatorTargetForm
+    template_name = "targets/indicator_form.html"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(current_plan().indicators, code__iexact=self.kwargs["code"])
+
+    def form_valid(self, form):
+        messages.success(self.request, _("Indicator %(code)s saved.") % {"code": form.instance.code})
+        return super().form_valid(form)
+
+
+class IndicatorCreateView(OfficialRequiredMixin, CreateView):
+    form_class = NewIndicatorForm
+    template_name = "targets/indicator_form.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "plan": current_plan()}
+
+
+class RecomputeView(OfficialRequiredMixin, View):
+    def post(self, request):
+        from .tasks import recompute_indicators
+
+        try:
+            recompute_indicators.delay(trigger=f"button ({request.user.username})")
+        except Exception:
+            from .recompute import recompute
+
+            recompute(trigger=f"button ({request.user.username}, in request)")
+            messages.warning(
+                request, _("The task queue is not reachable: the indicators were recomputed in this request.")
+            )
+        else:
+            messages.success(request, _("Recomputation started; refresh the page in a moment."))
+        return redirect(request.POST.get("next") or reverse("targets:indicator-list"))
+
+
+class ReportedAttachmentView(OfficialRequiredMixin, View):
+    def get(self, request, pk):
+        entry = get_object_or_404(ReportedValue, pk=pk)
+        if not entry.attachment:
+            raise Http404
+        suffix = entry.attachment.name.rsplit(".", 1)[-1]
+        return FileResponse(
+            entry.attachment.open("rb"), as_attachment=True, filename=f"{entry.indicator.code}-{entry.year}.{suffix}"
+        )

@@ -115,3 +115,7 @@ def process_run(run_id: int, *, confirm: bool) -> None:
             Path(rejects_path).unlink(missing_ok=True)
         run.save()
         cache.delete(progress_key(run.pk))
+    if confirm and result.committed:
+        from targets.recompute import request_recompute
+
+        request_recompute("import")

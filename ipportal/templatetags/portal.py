@@ -44,3 +44,18 @@ def query_with(context, **changes) -> str:
         else:
             params[key] = value
     return params.urlencode()
+
+
+@register.filter
+def indicator_value(value, unit: str) -> str:
+    """A value in its unit, rounded for display only: counts whole, percentages with %, money in 万元."""
+    if value is None or value == "":
+        return "—"
+    value = Decimal(value)
+    if unit == "count":
+        return _group(value, 0) if value == value.to_integral_value() else _group(value, 2)
+    if unit == "percent":
+        return f"{_group(value, 2)} %"
+    if unit == "cny":
+        return wan_yuan(value)
+    return _group(value, 2)

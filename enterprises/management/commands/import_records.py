@@ -50,6 +50,10 @@ class Command(BaseCommand):
                 translation.gettext("%(count)d invalid rows; nothing was stored.") % {"count": result.invalid}
             )
         self.stdout.write(result.summary())
+        if result.committed:
+            from targets.recompute import request_recompute
+
+            request_recompute("import")
         if result.dry_run:
             self.stdout.write(translation.gettext("Dry run: nothing was stored."))
         if result.rejects_path:

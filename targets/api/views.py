@@ -1,0 +1,64 @@
+from django.http import Http404
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+
+from ..models import Area, Plan
+from ..values import as_number, history_rows, json_row, value_rows
+from .serializers import IndicatorHistorySerializer, IndicatorValueSerializer
+
+
+def default_year(plan: Plan) -> int:
+    return min(timezone.localdate().year, plan.last_year)
+
+
+class IndicatorViewSet(viewsets.ViewSet):
+    """The plan's indicators with their stored values (read-only)."""
+
+    lookup_field = "code"
+    lookup_value_regex = "[A-Za-z0-9_-]+"
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("year", int, description="Year (default: the current year, within the plan)"),
+            OpenApiParameter("area", str, enum=list(Area.values)),
+        ],
+        responses=IndicatorValueSerializer(many=True),
+    )
+    def list(self, request):
+        year_param = request.query_params.get("year")
+        area = request.query_params.get("area") or None
+        if area and area not in Area.values:
+            raise ValidationError({"area": f"one of {', '.join(Area.values)}"})
+        try:
+            year = int(year_param) if year_param else None
+        except ValueError:
+            raise ValidationError({"year": "a year such as 2025"}) from None
+        plan = Plan.objects.for_year(year) if year else Plan.objects.current()
+        if plan is None:
+            return Response([])
+        rows = [json_row(row) for row in value_rows(plan, year or default_year(plan), area)]
+        return Response(IndicatorValueSerializer(rows, many=True).data)
+
+    @extend_schema(responses=IndicatorHistorySerializer)
+    def retrieve(self, request, code=None):
+        plan = Plan.objects.current()
+        indicator = plan.indicators.filter(code__iexact=code).first() if plan else None
+        if indicator is None:
+            raise Http404
+        data = {
+            "code": indicator.code,
+            "name_zh": indicator.name_zh,
+            "name_en": indicator.name_en,
+            "area": indicator.area,
+            "unit": indicator.unit,
+            "direction": indicator.direction,
+            "aggregation": indicator.aggregation,
+            "target": as_number(indicator.target),
+            "definition_zh": indicator.definition_zh,
+            "definition_en": indicator.definition_en,
+            "values": [json_row(row) for row in history_rows(indicator)],
+        }
+        return Response(IndicatorHistorySerializer(data).data)

@@ -1,0 +1,89 @@
+"""Each computed indicator's formula in words, with the inputs actually used for a year."""
+
+from decimal import Decimal
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+
+def n(value, places: int = 0) -> str:
+    if value is None or value == "":
+        return "—"
+    return number_format(Decimal(str(value)), decimal_pos=places, force_grouping=True)
+
+
+def wan(value) -> str:
+    return n(Decimal(str(value)) / 10000, 2) if value not in (None, "") else "—"
+
+
+def describe(row: dict) -> str:
+    """A sentence like "2,513 patents granted in 2025 by park enterprises" for a stored value."""
+    year, inputs = row["year"], row["inputs"] or {}
+    value, numerator, denominator = row["value"], row["numerator"], row["denominator"]
+    if row["method"] == "reported":
+        return _("Reported by an official: %(note)s") % {"note": inputs.get("note", "")} if value is not None else ""
+    count = inputs.get("count", numerator)
+    texts = {
+        "C1": lambda: (
+            _("%(value)s patents granted in %(year)s by park enterprises") % {"value": n(value), "year": year}
+        ),
+        "C2": lambda: (
+            _("%(value)s distinct PCT applications filed in %(year)s by park enterprises")
+            % {"value": n(value), "year": year}
+        ),
+        "C3": lambda: (
+            _(
+                "%(count)s valid invention patents of park enterprises on 31 December %(year)s ÷ %(population)s residents × 10,000"
+            )
+            % {"count": n(count), "year": year, "population": n(denominator)}
+        ),
+        "C4": lambda: (
+            _(
+                "%(count)s high-value invention patents of park enterprises on 31 December %(year)s ÷ %(population)s residents × 10,000"
+            )
+            % {"count": n(count), "year": year, "population": n(denominator)}
+        ),
+        "C5": lambda: (
+            _("IP work funding %(funding)s 10k yuan ÷ public budget expenditure %(budget)s 10k yuan × 100%%")
+            % {"funding": wan(numerator), "budget": wan(denominator)}
+        ),
+        "C6": lambda: (
+            _("%(count)s invention patents granted in %(year)s ÷ R&D expenditure of %(rd)s million yuan")
+            % {"count": n(numerator), "year": year, "rd": n(denominator, 2)}
+        ),
+        "C7": lambda: (
+            _("%(value)s trademarks registered in %(year)s by park enterprises") % {"value": n(value), "year": year}
+        ),
+        "C8": lambda: (
+            _("%(value)s trademarks of park enterprises in force on 31 December %(year)s")
+            % {"value": n(value), "year": year}
+        ),
+        "C9": lambda: (
+            _("%(marks)s geographical-indication trademarks + %(products)s GI protected products")
+            % {"marks": n(inputs.get("gi_trademarks")), "products": n(inputs.get("gi_products"))}
+        ),
+        "U4": lambda: (
+            _("%(current)s patent pledges in %(year)s against %(previous)s in %(previous_year)s")
+            % {
+                "current": n(inputs.get("current")),
+                "previous": n(inputs.get("previous")),
+                "year": year,
+                "previous_year": inputs.get("previous_year"),
+            }
+        ),
+        "U5": lambda: (
+            _("%(current)s 10k yuan of patent pledges in %(year)s against %(previous)s 10k yuan in %(previous_year)s")
+            % {
+                "current": wan(inputs.get("current")),
+                "previous": wan(inputs.get("previous")),
+                "year": year,
+                "previous_year": inputs.get("previous_year"),
+            }
+        ),
+        "U6": lambda: (
+            _("%(amount)s 10k yuan of IP pledges registered in %(year)s by park enterprises")
+            % {"amount": wan(value), "year": year}
+        ),
+    }
+    text = texts.get(row["indicator"].calculator)
+    return text() if text and (value is not None or numerator is not None) else ""

@@ -1,0 +1,166 @@
+"""Recomputing the stored indicator values: once per transaction that changed records, nightly,
+on an official's request, or from the command line.
+
+A run reads and computes everything inside one transaction that holds a lock, then writes all
+values at once: two runs at the same time queue behind each other, and a failure rolls back
+leaving the previous values in place (the failed run is recorded and shown to officials).
+"""
+
+import logging
+import time
+import traceback
+from decimal import Decimal
+
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.utils import timezone
+from kombu.exceptions import OperationalError
+from redis.exceptions import ConnectionError as RedisConnectionError
+
+from .computation import CALCULATORS, Context, Outcome
+from .models import Indicator, IndicatorValue, Plan, RecomputeRun, ReportedValue
+from .progress import status_for
+
+logger = logging.getLogger(__name__)
+
+LOCK_ID = 0x1F0A_2023
+QUEUED_KEY = "indicators:recompute-queued"
+
+
+def compute_one(ctx: Context, indicator: Indicator, year: int, reported: dict) -> tuple[Outcome, str]:
+    """The outcome for one indicator and year, and its method (computed or reported)."""
+    function = CALCULATORS.get(indicator.calculator) if not indicator.is_reported else None
+    if function is not None:
+        return function(ctx, year), IndicatorValue.Method.COMPUTED
+    entry = reported.get((indicator.pk, year))
+    if entry is not None:
+        return Outcome(entry.value, inputs={"note": entry.note}), IndicatorValue.Method.REPORTED
+    reason = "not_reported" if indicator.is_reported else "no_calculator"
+    return Outcome(None, reason=reason), IndicatorValue.Method.REPORTED
+
+
+def _lock() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_ID])
+
+
+def recompute(
+    years: list[int] | None = None, *, plan: Plan | None = None, trigger: str = "manual"
+) -> RecomputeRun | None:
+    plan = plan or (Plan.objects.for_year(years[0]) if years else Plan.objects.current())
+    if plan is None:
+        logger.warning("no plan defined; nothing to recompute")
+        return None
+    years = sorted(set(years or plan.years))
+    run = RecomputeRun.objects.create(trigger=trigger, years=years)
+    queries = 0
+
+    def count_queries(execute, sql, params, many, context):
+        nonlocal queries
+        queries += 1
+        return execute(sql, params, many, context)
+
+    started = time.monotonic()
+    try:
+        with connection.execute_wrapper(count_queries), transaction.atomic():
+            _lock()
+            written = _compute_and_store(plan, years)
+    except Exception:
+        logger.exception("indicator recomputation failed")
+        run.state = RecomputeRun.State.FAILED
+        run.error = traceback.format_exc(limit=5)
+        run.finished_at = timezone.now()
+        run.queries = queries
+        run.save()
+        raise
+    run.state = RecomputeRun.State.DONE
+    run.values_written = written
+    run.queries = queries
+    run.finished_at = timezone.now()
+    run.save()
+    logger.info(
+        "recomputed %s values for %s in %.2f s, %s queries", written, years, time.monotonic() - started, queries
+    )
+    return run
+
+
+def _compute_and_store(plan: Plan, years: list[int]) -> int:
+    ctx = Context(plan=plan)
+    indicators = list(plan.indicators.all())
+    reported = {(r.indicator_id, r.year): r for r in ReportedValue.objects.filter(indicator__plan=plan)}
+    outcomes: dict[tuple[int, int], tuple[Outcome, str]] = {}
+    for indicator in indicators:
+        for year in years:
+            outcomes[(indicator.pk, year)] = compute_one(ctx, indicator, year, reported)
+
+    # The status needs each indicator's base-year value: from this run, else as stored.
+    base_values: dict[int, Decimal | None] = {}
+    stored_base = dict(
+        IndicatorValue.objects.filter(indicator__plan=plan, year=plan.base_year).values_list("indicator_id", "value")
+    )
+    for indicator in indicators:
+        in_run = outcomes.get((indicator.pk, plan.base_year))
+        base_values[indicator.pk] = in_run[0].value if in_run else stored_base.get(indicator.pk)
+
+    now = timezone.now()
+    rows = []
+    for indicator in indicators:
+        for year in years:
+            outcome, method = outcomes[(indicator.pk, year)]
+            rows.append(
+                IndicatorValue(
+                    indicator=indicator,
+                    year=year,
+                    value=outcome.value,
+                    reason=outcome.reason,
+                    numerator=outcome.numerator,
+                    denominator=outcome.denominator,
+                    base_value=outcome.base_value,
+                    inputs=outcome.inputs,
+                    status=status_for(indicator, plan, year, outcome.value, base_values[indicator.pk]),
+                    method=method,
+                    computed_at=now,
+                )
+            )
+    IndicatorValue.objects.bulk_create(
+        rows,
+        update_conflicts=True,
+        unique_fields=["indicator", "year"],
+        update_fields=[
+            "value",
+            "reason",
+            "numerator",
+            "denominator",
+            "base_value",
+            "inputs",
+            "status",
+            "method",
+            "computed_at",
+        ],
+    )
+    return len(rows)
+
+
+def request_recompute(trigger: str = "change") -> None:
+    """Ask for a recomputation once the current transaction commits: once per transaction,
+    and not again while one is already queued."""
+    connection_ = transaction.get_connection()
+    if any(getattr(callback, "recompute_request", False) for _, callback, _ in connection_.run_on_commit):
+        return
+
+    def enqueue() -> None:
+        from .tasks import recompute_indicators
+
+        if cache.add(QUEUED_KEY, trigger, timeout=600) is False:
+            return
+        try:
+            recompute_indicators.delay(trigger=trigger)
+        except (OperationalError, RedisConnectionError, OSError):
+            # No broker (Redis down): compute now rather than lose the request.
+            cache.delete(QUEUED_KEY)
+            logger.warning("broker unavailable; recomputing in the request")
+            recompute(trigger=f"{trigger} (in request)")
+
+    enqueue.recompute_request = True
+    transaction.on_commit(enqueue)

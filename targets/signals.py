@@ -1,0 +1,33 @@
+"""Record changes made one at a time (forms, admin, API) ask for a recomputation after commit.
+
+Imports write in bulk without signals and ask once themselves when they commit.
+"""
+
+from django.db.models.signals import post_delete, post_save
+
+from .recompute import request_recompute
+
+
+def _changed(sender, **kwargs) -> None:
+    if kwargs.get("raw"):
+        return
+    request_recompute("change")
+
+
+def connect() -> None:
+    from django.apps import apps
+
+    for label in (
+        "enterprises.Enterprise",
+        "enterprises.Patent",
+        "enterprises.Trademark",
+        "enterprises.GIProduct",
+        "finance.Pledge",
+        "finance.PledgedItem",
+        "targets.YearlyFigure",
+        "targets.Indicator",
+        "targets.ReportedValue",
+    ):
+        model = apps.get_model(label)
+        post_save.connect(_changed, sender=model, dispatch_uid=f"recompute-{label}-save")
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"recompute-{label}-delete")

@@ -1,0 +1,12 @@
+from celery import shared_task
+from django.core.cache import cache
+
+from . import recompute as recomputation
+
+
+@shared_task(acks_late=True)
+def recompute_indicators(year: int | None = None, trigger: str = "task") -> int:
+    """Recompute one year, or every year of the current plan. Safe to run twice at once."""
+    cache.delete(recomputation.QUEUED_KEY)
+    run = recomputation.recompute([year] if year else None, trigger=trigger)
+    return run.values_written if run else 0
