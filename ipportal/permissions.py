@@ -3,7 +3,7 @@
 from django.contrib.auth.mixins import AccessMixin
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
-from .roles import enterprise_of, is_official, sees_all_park_data
+from .roles import enterprise_of, is_official, sees_all_park_data, unit_of
 
 
 class OfficialRequiredMixin(AccessMixin):
@@ -25,6 +25,18 @@ class PortalUserRequiredMixin(AccessMixin):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         if not (is_official(request.user) or enterprise_of(request.user) is not None):
+            self.raise_exception = True
+            return self.handle_no_permission()
+        return super().dispatch(request, *args, **kwargs)
+
+
+class SupervisionMixin(AccessMixin):
+    """Pages of the plan's key tasks: officials, and member units (narrowed to their own tasks)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not (is_official(request.user) or unit_of(request.user) is not None):
             self.raise_exception = True
             return self.handle_no_permission()
         return super().dispatch(request, *args, **kwargs)

@@ -2,6 +2,7 @@
 
 - official: member of the officials group (or a superuser): all park data, read and write.
 - enterprise user: has a Membership; sees and changes only that enterprise's data.
+- member unit: has a UnitMembership; sees and reports on its own key tasks of the plan only.
 - API client: member of the api_clients group; reads all park data through the API only.
 """
 
@@ -44,6 +45,18 @@ def enterprise_of(user: AbstractBaseUser | AnonymousUser):
     return user._portal_enterprise
 
 
+def unit_of(user: AbstractBaseUser | AnonymousUser):
+    """The member unit of the leading group a user reports for, or None."""
+    if not user.is_authenticated:
+        return None
+    if not hasattr(user, "_portal_unit"):
+        from targets.models import UnitMembership
+
+        membership = UnitMembership.objects.select_related("unit").filter(user=user).first()
+        user._portal_unit = membership.unit if membership else None
+    return user._portal_unit
+
+
 def role_of(user: AbstractBaseUser | AnonymousUser) -> str:
     if not user.is_authenticated:
         return "anonymous"
@@ -51,6 +64,8 @@ def role_of(user: AbstractBaseUser | AnonymousUser) -> str:
         return "official"
     if enterprise_of(user) is not None:
         return "enterprise"
+    if unit_of(user) is not None:
+        return "member_unit"
     if is_api_client(user):
         return "api_client"
     return "none"

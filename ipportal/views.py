@@ -2,7 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
-from .roles import enterprise_of, is_api_client, is_official
+from .roles import enterprise_of, is_api_client, is_official, unit_of
 
 
 @login_required
@@ -20,6 +20,8 @@ def home(request):
     enterprise = enterprise_of(user)
     if enterprise is not None:
         return redirect(enterprise.get_absolute_url())
+    if unit_of(user) is not None:
+        return redirect("targets:task-list")
     return render(request, "home_other.html", {"api_client": is_api_client(user)}, status=403)
 
 

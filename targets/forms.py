@@ -1,7 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Aggregation, Indicator, ReportedValue, YearlyFigure
+from ipportal.uploads import validate_document
+
+from .models import Aggregation, Indicator, ProgressReport, ReportedValue, WorkPlan, YearlyFigure
 
 
 class YearlyFigureForm(forms.ModelForm):
@@ -71,24 +73,32 @@ class NewIndicatorForm(forms.ModelForm):
         return super().save(commit)
 
 
-ALLOWED_ATTACHMENTS = {b"%PDF": "pdf", b"\x89PNG": "png", b"\xff\xd8\xff": "jpg", b"PK\x03\x04": "xlsx/docx"}
-MAX_ATTACHMENT = 10 * 1024 * 1024
+class DocumentFormMixin:
+    """Validates the optional `attachment` file by content and size."""
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if upload and hasattr(upload, "read"):
+            validate_document(upload)
+        return upload
 
 
-class ReportedValueForm(forms.ModelForm):
+class ReportedValueForm(DocumentFormMixin, forms.ModelForm):
     class Meta:
         model = ReportedValue
         fields = ["year", "value", "note", "attachment"]
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}
 
-    def clean_attachment(self):
-        upload = self.cleaned_data.get("attachment")
-        if not upload or not hasattr(upload, "read"):
-            return upload
-        if upload.size > MAX_ATTACHMENT:
-            raise forms.ValidationError(_("The attachment is larger than 10 MB."))
-        head = upload.read(8)
-        upload.seek(0)
-        if not any(head.startswith(magic) for magic in ALLOWED_ATTACHMENTS):
-            raise forms.ValidationError(_("Attach a PDF, PNG, JPEG, XLSX or DOCX file."))
-        return upload
+
+class WorkPlanForm(DocumentFormMixin, forms.ModelForm):
+    class Meta:
+        model = WorkPlan
+        fields = ["year", "text", "attachment"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 6})}
+
+
+class ProgressReportForm(DocumentFormMixin, forms.ModelForm):
+    class Meta:
+        model = ProgressReport
+        fields = ["year", "period", "text", "attachment"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 6})}

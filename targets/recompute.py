@@ -142,6 +142,22 @@ def _compute_and_store(plan: Plan, years: list[int]) -> int:
     return len(rows)
 
 
+def queue_or_run(trigger: str) -> bool:
+    """Queue a recomputation; if the broker cannot be reached, run it now rather than lose it.
+
+    Returns True when queued, False when it ran in the caller's process."""
+    from .tasks import recompute_indicators
+
+    try:
+        recompute_indicators.delay(trigger=trigger)
+        return True
+    except (OperationalError, RedisConnectionError, OSError):
+        cache.delete(QUEUED_KEY)
+        logger.warning("broker unavailable; recomputing in the request")
+        recompute(trigger=f"{trigger} (in request)")
+        return False
+
+
 def request_recompute(trigger: str = "change") -> None:
     """Ask for a recomputation once the current transaction commits: once per transaction,
     and not again while one is already queued."""
@@ -150,17 +166,9 @@ def request_recompute(trigger: str = "change") -> None:
         return
 
     def enqueue() -> None:
-        from .tasks import recompute_indicators
-
         if cache.add(QUEUED_KEY, trigger, timeout=600) is False:
             return
-        try:
-            recompute_indicators.delay(trigger=trigger)
-        except (OperationalError, RedisConnectionError, OSError):
-            # No broker (Redis down): compute now rather than lose the request.
-            cache.delete(QUEUED_KEY)
-            logger.warning("broker unavailable; recomputing in the request")
-            recompute(trigger=f"{trigger} (in request)")
+        queue_or_run(trigger)
 
     enqueue.recompute_request = True
     transaction.on_commit(enqueue)

@@ -3,18 +3,20 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import CreateView, ListView, TemplateView, UpdateView
 
 from ipportal.permissions import OfficialRequiredMixin
 
-from .charts import history_chart
-from .forms import IndicatorTargetForm, NewIndicatorForm, ReportedValueForm, YearlyFigureForm
-from .formulas import describe
-from .links import records_link
-from .models import Area, Plan, RecomputeRun, ReportedValue, YearlyFigure
-from .values import history_rows, value_rows
+from ..charts import history_chart
+from ..forms import IndicatorTargetForm, NewIndicatorForm, ReportedValueForm, YearlyFigureForm
+from ..formulas import describe
+from ..links import records_link
+from ..models import Area, Plan, RecomputeRun, ReportedValue, YearlyFigure
+from ..recompute import queue_or_run
+from ..values import history_rows, value_rows
 
 
 class YearlyFigureListView(OfficialRequiredMixin, ListView):
@@ -143,20 +145,16 @@ class IndicatorCreateView(OfficialRequiredMixin, CreateView):
 
 class RecomputeView(OfficialRequiredMixin, View):
     def post(self, request):
-        from .tasks import recompute_indicators
-
-        try:
-            recompute_indicators.delay(trigger=f"button ({request.user.username})")
-        except Exception:
-            from .recompute import recompute
-
-            recompute(trigger=f"button ({request.user.username}, in request)")
+        if queue_or_run(f"button ({request.user.username})"):
+            messages.success(request, _("Recomputation started; refresh the page in a moment."))
+        else:
             messages.warning(
                 request, _("The task queue is not reachable: the indicators were recomputed in this request.")
             )
-        else:
-            messages.success(request, _("Recomputation started; refresh the page in a moment."))
-        return redirect(request.POST.get("next") or reverse("targets:indicator-list"))
+        next_url = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+            next_url = reverse("targets:indicator-list")
+        return redirect(next_url)
 
 
 class ReportedAttachmentView(OfficialRequiredMixin, View):
