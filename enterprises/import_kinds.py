@@ -2,5 +2,22 @@
 
 from .importing import register
 from .importing.kinds import EnterpriseImport
+from .importing.records import (
+    CopyrightImport,
+    GIProductImport,
+    ICLayoutImport,
+    PatentImport,
+    PlantVarietyImport,
+    TrademarkImport,
+)
 
-register(EnterpriseImport())
+for kind in (
+    EnterpriseImport(),
+    PatentImport(),
+    TrademarkImport(),
+    CopyrightImport(),
+    ICLayoutImport(),
+    PlantVarietyImport(),
+    GIProductImport(),
+):
+    register(kind)

@@ -1,1 +1,7 @@
 """The lists this app imports, registered with the import engine at start-up."""
+
+from enterprises.importing import register
+
+from .importing import PledgeImport
+
+register(PledgeImport())

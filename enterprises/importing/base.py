@@ -78,6 +78,7 @@ class ImportResult:
     invalid: int = 0
     rows: int = 0
     extra: dict[str, int] = field(default_factory=dict)
+    keys: set = field(default_factory=set)  # natural keys written, for kinds that act on them afterwards
     errors: list[RowError] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     file_error: str = ""
@@ -97,8 +98,9 @@ class ImportResult:
             "unchanged": self.unchanged,
             "skipped": self.invalid,
         }
-        for label, count in self.extra.items():
-            text += f", {count} {label}"
+        labels = {"not_in_park": _("not in the park")}
+        for key, count in self.extra.items():
+            text += f", {count} {labels.get(key, key)}"
         return text
 
 

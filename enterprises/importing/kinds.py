@@ -64,6 +64,16 @@ class EnterpriseImport(ImportKind):
             fields["ip_staff_count"] = values["ip_staff"]
         return fields
 
+    def write_chunk(self, rows: list[dict], result) -> None:
+        super().write_chunk(rows, result)
+        result.keys.update(row["credit_code"] for row in rows)
+
+    def after_import(self, result) -> None:
+        """Records imported before their enterprise existed become park records now."""
+        from ..matching import relink_holders
+
+        relink_holders(result.keys)
+
     def export_row(self, enterprise: Enterprise) -> list:
         """One row in the import format, so that an exported list re-imports unchanged."""
         yes_no = {True: "是", False: "否"}

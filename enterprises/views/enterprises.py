@@ -18,6 +18,7 @@ from ipportal.roles import enterprise_of, is_official
 from ..filters import EnterpriseFilter
 from ..forms import EnterpriseContactForm, EnterpriseForm
 from ..importing import KINDS
+from ..matching import relink_holders
 from ..models import Enterprise
 
 
@@ -49,8 +50,10 @@ class EnterpriseCreateView(OfficialRequiredMixin, CreateView):
     template_name = "enterprises/enterprise_form.html"
 
     def form_valid(self, form):
+        response = super().form_valid(form)
+        relink_holders([form.instance.credit_code])
         messages.success(self.request, _("Enterprise %(name)s created.") % {"name": form.instance.name})
-        return super().form_valid(form)
+        return response
 
 
 class EnterpriseUpdateView(PortalUserRequiredMixin, UpdateView):
@@ -65,8 +68,12 @@ class EnterpriseUpdateView(PortalUserRequiredMixin, UpdateView):
         return EnterpriseForm if is_official(self.request.user) else EnterpriseContactForm
 
     def form_valid(self, form):
+        old_code = Enterprise.objects.values_list("credit_code", flat=True).get(pk=form.instance.pk)
+        response = super().form_valid(form)
+        if old_code != form.instance.credit_code:
+            relink_holders([old_code, form.instance.credit_code])
         messages.success(self.request, _("Changes to %(name)s saved.") % {"name": form.instance.name})
-        return super().form_valid(form)
+        return response
 
 
 class EnterpriseExportView(OfficialRequiredMixin, View):

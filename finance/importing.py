@@ -1,0 +1,151 @@
+"""The pledge list (import-formats.md, "Pledges 质押"): pledges and the rights they name."""
+
+import re
+from typing import Any
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from enterprises.importing import Column, ImportKind, ImportResult, RowInvalid
+from enterprises.importing.kinds import parse_credit_code
+from enterprises.importing.records import iso, parse_patent_number, parse_registration_number
+from enterprises.importing.values import ImportValueError, clean_text, parse_choice, parse_date, parse_ten_thousand_yuan
+from enterprises.matching import enterprise_ids, link_pledged_patents
+
+from .models import Pledge, PledgedIPType, PledgedItem
+
+parse_ip_type = parse_choice(
+    {
+        "专利": PledgedIPType.PATENT,
+        "商标": PledgedIPType.TRADEMARK,
+        "著作权": PledgedIPType.COPYRIGHT,
+        **{kind.value: kind for kind in PledgedIPType},
+    }
+)
+IP_TYPE_LABELS = {PledgedIPType.PATENT: "专利", PledgedIPType.TRADEMARK: "商标", PledgedIPType.COPYRIGHT: "著作权"}
+SEPARATORS = re.compile(r"[;,、]")
+
+
+def split_numbers(text: str) -> list[str]:
+    """'a；b, c、a' -> ['a', 'b', 'c'] (full-width separators are folded by NFKC first)."""
+    return list(dict.fromkeys(part.strip() for part in SEPARATORS.split(clean_text(text)) if part.strip()))
+
+
+def normalise_numbers(ip_type: str, numbers: list[str]) -> list[str]:
+    if ip_type == PledgedIPType.PATENT:
+        return [parse_patent_number(number) for number in numbers]
+    if ip_type == PledgedIPType.TRADEMARK:
+        return [parse_registration_number(number) for number in numbers]
+    return numbers
+
+
+class PledgeImport(ImportKind):
+    name = "pledges"
+    label = gettext_lazy("Pledges")
+    model = Pledge
+    key_fields = ("registration_number",)
+    columns = [
+        Column("registration_number", "质押登记号", required=True, parse=lambda raw: clean_text(raw).upper()),
+        Column("pledgor_name", "出质人", required=True),
+        Column("credit_code", "统一社会信用代码", parse=parse_credit_code),
+        Column("pledgee_name", "质权人", required=True),
+        Column("ip_type", "质押标的类型", required=True, parse=parse_ip_type),
+        Column("ip_numbers", "质押标的号", required=True),
+        Column("amount_10k_cny", "融资金额(万元)", required=True, parse=parse_ten_thousand_yuan),
+        Column("registration_date", "登记日", required=True, parse=parse_date),
+        Column("end_date", "质押期限截止日", parse=parse_date),
+    ]
+
+    def clean_row(self, values: dict) -> dict:
+        numbers = split_numbers(values["ip_numbers"])
+        if not numbers:
+            raise RowInvalid("ip_numbers", _("required"))
+        try:
+            numbers = list(dict.fromkeys(normalise_numbers(values["ip_type"], numbers)))
+        except ImportValueError as error:
+            raise RowInvalid("ip_numbers", str(error)) from None
+        if values.get("end_date") and values["end_date"] < values["registration_date"]:
+            raise RowInvalid("end_date", _("the end date is before the registration date"))
+        fields = {
+            "registration_number": values["registration_number"],
+            "pledgor_name": values["pledgor_name"],
+            "pledgee_name": values["pledgee_name"],
+            "ip_type": values["ip_type"],
+            "amount": values["amount_10k_cny"],
+            "registration_date": values["registration_date"],
+            "numbers": numbers,
+        }
+        if "credit_code" in values:
+            fields["pledgor_credit_code"] = values["credit_code"] or ""
+        if "end_date" in values:
+            fields["end_date"] = values["end_date"]
+        return fields
+
+    def write_chunk(self, rows: list[dict[str, Any]], result: ImportResult) -> None:
+        """Pledges merged by registration number; their numbers replaced when they changed."""
+        ids = enterprise_ids(row.get("pledgor_credit_code", "") for row in rows)
+        existing = {
+            pledge.registration_number: pledge
+            for pledge in Pledge.objects.filter(registration_number__in=[r["registration_number"] for r in rows])
+        }
+        current_numbers: dict[int, list[str]] = {}
+        for item in PledgedItem.objects.filter(pledge__in=existing.values()).order_by("pledge_id", "position"):
+            current_numbers.setdefault(item.pledge_id, []).append(item.number)
+
+        new, changed, renumbered, changed_fields = [], [], [], set()
+        numbers_of: dict[str, list[str]] = {}
+        for row in rows:
+            numbers = row.pop("numbers")
+            numbers_of[row["registration_number"]] = numbers
+            if "pledgor_credit_code" in row:
+                row["enterprise_id"] = ids.get(row["pledgor_credit_code"])
+                if row["enterprise_id"] is None:
+                    result.extra["not_in_park"] = result.extra.get("not_in_park", 0) + 1
+            pledge = existing.get(row["registration_number"])
+            if pledge is None:
+                new.append(Pledge(**row))
+                continue
+            differing = [name for name, value in row.items() if getattr(pledge, name) != value]
+            if numbers != current_numbers.get(pledge.pk, []):
+                renumbered.append(pledge)
+            if differing:
+                for name in differing:
+                    setattr(pledge, name, row[name])
+                changed_fields.update(differing)
+            if differing or numbers != current_numbers.get(pledge.pk, []):
+                changed.append(pledge)
+            else:
+                result.unchanged += 1
+        if new:
+            Pledge.objects.bulk_create(new, batch_size=1000)
+        if changed_fields:
+            Pledge.objects.bulk_update(changed, sorted(changed_fields), batch_size=1000)
+        if renumbered:
+            PledgedItem.objects.filter(pledge__in=renumbered).delete()
+        PledgedItem.objects.bulk_create(
+            [
+                PledgedItem(pledge=pledge, number=number, position=position)
+                for pledge in [*new, *renumbered]
+                for position, number in enumerate(numbers_of[pledge.registration_number])
+            ],
+            batch_size=2000,
+        )
+        result.new += len(new)
+        result.updated += len(changed)
+
+    def after_import(self, result: ImportResult) -> None:
+        link_pledged_patents()
+
+    def export_row(self, pledge: Pledge) -> list:
+        amount = format((pledge.amount / 10000).normalize(), "f")
+        return [
+            pledge.registration_number,
+            pledge.pledgor_name,
+            pledge.pledgor_credit_code,
+            pledge.pledgee_name,
+            IP_TYPE_LABELS[pledge.ip_type],
+            ";".join(item.number for item in pledge.items.all()),
+            amount,
+            iso(pledge.registration_date),
+            iso(pledge.end_date),
+        ]
