@@ -8,3 +8,6 @@ class EnterprisesConfig(AppConfig):
 
     def ready(self) -> None:
         from . import import_kinds, menu  # noqa: F401  (they register the import kinds and the menu entries)
+        from .records import enterprise_record_kinds
+
+        enterprise_record_kinds()

@@ -2,7 +2,16 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import Enterprise, Industry
+from .models import (
+    Enterprise,
+    GIProduct,
+    Industry,
+    LegalStatus,
+    Patent,
+    PatentType,
+    Trademark,
+    TrademarkStatus,
+)
 
 FLAG_CHOICES = [(flag, Enterprise._meta.get_field(flag).verbose_name) for flag in Enterprise.FLAGS]
 
@@ -22,3 +31,110 @@ class EnterpriseFilter(django_filters.FilterSet):
 
     def with_flag(self, queryset, name, value):
         return queryset.filter(Enterprise.flag_filter(value))
+
+
+class YesNo(django_filters.ChoiceFilter):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("choices", [("1", _("yes")), ("0", _("no"))])
+        super().__init__(*args, **kwargs)
+
+
+class RecordFilter(django_filters.FilterSet):
+    """Shared by every held record: search, enterprise, in park or not, year."""
+
+    search_fields: tuple[str, ...] = ()
+    year_field = ""
+
+    q = django_filters.CharFilter(label=_("search"), method="search")
+    enterprise = django_filters.ModelChoiceFilter(label=_("enterprise"), queryset=Enterprise.objects.all())
+    in_park = YesNo(label=_("in the park"), method="filter_in_park")
+    year = django_filters.NumberFilter(label=_("year"), method="filter_year")
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        query = Q()
+        for field in self.search_fields:
+            query |= Q(**{f"{field}__icontains": value})
+        return queryset.filter(query)
+
+    def filter_in_park(self, queryset, name, value):
+        return queryset.filter(enterprise__isnull=value != "1")
+
+    def filter_year(self, queryset, name, value):
+        return queryset.filter(**{f"{self.year_field}__year": value})
+
+
+def year_end(value) -> "dt.date":
+    import datetime as dt
+
+    return dt.date(int(value), 12, 31)
+
+
+class PatentFilter(RecordFilter):
+    search_fields = ("application_number", "title", "holder_name")
+    year_field = "application_date"
+
+    patent_type = django_filters.ChoiceFilter(label=_("type"), choices=PatentType.choices)
+    legal_status = django_filters.ChoiceFilter(label=_("legal status"), choices=LegalStatus.choices)
+    grant_year = django_filters.NumberFilter(label=_("grant year"), field_name="grant_date", lookup_expr="year")
+    pct_year = django_filters.NumberFilter(label=_("PCT filing year"), method="filter_pct_year")
+    in_force_year = django_filters.NumberFilter(label=_("in force at the end of"), method="filter_in_force")
+    high_value_year = django_filters.NumberFilter(label=_("high-value at the end of"), method="filter_high_value")
+
+    class Meta:
+        model = Patent
+        fields = ["q", "enterprise", "patent_type", "legal_status", "in_park", "year", "grant_year"]
+
+    def filter_pct_year(self, queryset, name, value):
+        return queryset.filter(pct_filing_date__year=value).exclude(pct_number="")
+
+    def filter_in_force(self, queryset, name, value):
+        return queryset.in_force_on(year_end(value))
+
+    def filter_high_value(self, queryset, name, value):
+        from targets.computation import high_value_q
+
+        return queryset.in_force_on(year_end(value)).filter(high_value_q(int(value)))
+
+
+class TrademarkFilter(RecordFilter):
+    search_fields = ("registration_number", "mark", "holder_name")
+    year_field = "registration_date"
+
+    status = django_filters.ChoiceFilter(label=_("status"), choices=TrademarkStatus.choices)
+    nice_class = django_filters.NumberFilter(label=_("Nice class"))
+    geographical_indication = django_filters.BooleanFilter(label=_("geographical indication"))
+    in_force_year = django_filters.NumberFilter(label=_("in force at the end of"), method="filter_in_force")
+
+    class Meta:
+        model = Trademark
+        fields = ["q", "enterprise", "status", "nice_class", "in_park", "year", "geographical_indication"]
+
+    def filter_in_force(self, queryset, name, value):
+        return queryset.in_force_on(year_end(value))
+
+
+class SimpleRightFilter(RecordFilter):
+    search_fields = ("registration_number", "title", "holder_name")
+    year_field = "registration_date"
+
+
+def simple_filter(model_class):
+    meta = type("Meta", (), {"model": model_class, "fields": ["q", "enterprise", "in_park", "year"]})
+    return type(f"{model_class.__name__}Filter", (SimpleRightFilter,), {"Meta": meta})
+
+
+class GIProductFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("search"), method="search")
+    year = django_filters.NumberFilter(label=_("approval year"), field_name="approval_date", lookup_expr="year")
+    in_force_year = django_filters.NumberFilter(label=_("in force at the end of"), method="filter_in_force")
+
+    class Meta:
+        model = GIProduct
+        fields = ["q", "year"]
+
+    def search(self, queryset, name, value):
+        return queryset.filter(Q(registration_number__icontains=value) | Q(title__icontains=value))
+
+    def filter_in_force(self, queryset, name, value):
+        return queryset.in_force_on(year_end(value))

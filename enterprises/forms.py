@@ -3,9 +3,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .codes import normalize_credit_code
+from .codes import normalize_credit_code, normalize_patent_number, patent_type_of
 from .importing import KINDS
-from .models import Enterprise
+from .models import Enterprise, GIProduct, Patent, Source, Trademark, default_expiry
 
 
 class EnterpriseForm(forms.ModelForm):
@@ -71,3 +71,117 @@ class ImportUploadForm(forms.Form):
         else:
             raise ValidationError(_("Only CSV and XLSX files can be imported."))
         return upload
+
+
+class HolderFormMixin:
+    """Normalises the holder's credit code and matches the park enterprise on save."""
+
+    code_field = "holder_credit_code"
+
+    def clean_holder_credit_code(self) -> str:
+        code = self.cleaned_data.get(self.code_field, "")
+        return normalize_credit_code(code) if code.strip() else ""
+
+    def save(self, commit: bool = True):
+        from .matching import enterprise_ids
+
+        instance = super().save(commit=False)
+        code = getattr(instance, self.code_field)
+        instance.enterprise_id = enterprise_ids([code]).get(code)
+        if hasattr(instance, "source") and not instance.pk:
+            instance.source = Source.FORM
+        if commit:
+            instance.save()
+        return instance
+
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class PatentForm(HolderFormMixin, forms.ModelForm):
+    class Meta:
+        model = Patent
+        fields = [
+            "application_number",
+            "title",
+            "application_date",
+            "grant_date",
+            "legal_status",
+            "lapse_date",
+            "holder_name",
+            "holder_credit_code",
+            "pct_number",
+            "pct_filing_date",
+            "strategic_emerging",
+            "overseas_family",
+        ]
+        widgets = dict.fromkeys(("application_date", "grant_date", "lapse_date", "pct_filing_date"), DATE)
+
+    def clean_application_number(self) -> str:
+        return normalize_patent_number(self.cleaned_data["application_number"])
+
+    def clean(self):
+        data = super().clean()
+        applied, granted, lapsed = data.get("application_date"), data.get("grant_date"), data.get("lapse_date")
+        if applied and granted and granted < applied:
+            self.add_error("grant_date", _("The grant date is before the application date."))
+        if granted and lapsed and lapsed < granted:
+            self.add_error("lapse_date", _("The lapse date is before the grant date."))
+        if data.get("pct_number") and not data.get("pct_filing_date"):
+            self.add_error("pct_filing_date", _("Required when a PCT application number is given."))
+        return data
+
+    def save(self, commit: bool = True):
+        number = self.instance.application_number
+        digits = number.split(".")[0]
+        self.instance.patent_type = patent_type_of(number)
+        self.instance.pct_entry = (digits[4] if len(digits) == 12 else digits[2]) in "89"
+        return super().save(commit)
+
+
+class TrademarkForm(HolderFormMixin, forms.ModelForm):
+    class Meta:
+        model = Trademark
+        fields = [
+            "registration_number",
+            "nice_class",
+            "mark",
+            "application_date",
+            "registration_date",
+            "expiry_date",
+            "status",
+            "geographical_indication",
+            "holder_name",
+            "holder_credit_code",
+        ]
+        widgets = dict.fromkeys(("application_date", "registration_date", "expiry_date"), DATE)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["expiry_date"].required = False
+        self.fields["expiry_date"].help_text = _("Empty: registration date + 10 years − 1 day.")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("registration_date") and not data.get("expiry_date"):
+            data["expiry_date"] = default_expiry(data["registration_date"])
+            self.instance.expiry_date = data["expiry_date"]
+        return data
+
+
+class SimpleRightForm(HolderFormMixin, forms.ModelForm):
+    pass
+
+
+def simple_right_form(model_class, extra: tuple[str, ...] = ()):
+    fields = ["registration_number", "title", *extra, "registration_date", "holder_name", "holder_credit_code"]
+    widgets = {name: DATE for name in ("registration_date", "application_date") if name in fields}
+    meta = type("Meta", (), {"model": model_class, "fields": fields, "widgets": widgets})
+    return type(f"{model_class.__name__}Form", (SimpleRightForm,), {"Meta": meta})
+
+
+class GIProductForm(forms.ModelForm):
+    class Meta:
+        model = GIProduct
+        fields = ["registration_number", "title", "region", "approval_date", "revoked_date"]
+        widgets = {"approval_date": DATE, "revoked_date": DATE}

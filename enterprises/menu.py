@@ -4,5 +4,11 @@ from django.utils.translation import gettext_lazy as _
 
 from ipportal.navigation import registry
 
+registry.add("creation", _("Patents"), "enterprises:patent-list", officials_only=False)
+registry.add("creation", _("Trademarks"), "enterprises:trademark-list", officials_only=False)
+registry.add("creation", _("Copyrights"), "enterprises:copyright-list", officials_only=False)
+registry.add("creation", _("IC layout designs"), "enterprises:iclayout-list", officials_only=False)
+registry.add("creation", _("Plant varieties"), "enterprises:plantvariety-list", officials_only=False)
+registry.add("creation", _("GI protected products"), "enterprises:giproduct-list", officials_only=False)
 registry.add("management", _("Enterprises"), "enterprises:list")
 registry.add("targets", _("Imports"), "enterprises:import-list")

@@ -1,6 +1,8 @@
 from django.urls import path
 
 from . import views
+from .records import KINDS
+from .views.records import record_urls
 
 app_name = "enterprises"
 urlpatterns = [
@@ -18,3 +20,7 @@ urlpatterns = [
     path("imports/<int:pk>/rejects.csv", views.ImportRejectsView.as_view(), name="import-rejects"),
     path("imports/template/<str:kind>.csv", views.ImportTemplateView.as_view(), name="import-template"),
 ]
+
+for kind in KINDS.values():
+    if kind.namespace == app_name:
+        urlpatterns += record_urls(kind)

@@ -8,3 +8,6 @@ class FinanceConfig(AppConfig):
 
     def ready(self) -> None:
         from . import import_kinds, menu  # noqa: F401  (they register the import kinds and the menu entries)
+        from .records import finance_record_kinds
+
+        finance_record_kinds()

@@ -1,3 +1,4 @@
+import datetime
 import itertools
 import random
 
@@ -34,3 +35,57 @@ class EnterpriseFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"荆门测试企业{n}有限公司")
     credit_code = factory.LazyFunction(valid_credit_code)
     industry = Industry.GREEN_CHEMICALS
+
+
+_patent_serial = itertools.count(1)
+
+
+def valid_patent_number(year: int = 2023, type_digit: str = "1") -> str:
+    from enterprises.codes import patent_check_digit
+
+    digits = f"{year}{type_digit}{next(_patent_serial):07d}"
+    return f"{digits}.{patent_check_digit(digits)}"
+
+
+class PatentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "enterprises.Patent"
+
+    application_number = factory.LazyFunction(valid_patent_number)
+    patent_type = "invention"
+    title = factory.Sequence(lambda n: f"一种测试装置{n}")
+    application_date = datetime.date(2023, 3, 1)
+    grant_date = datetime.date(2024, 6, 1)
+    legal_status = "valid"
+    holder_name = factory.LazyAttribute(lambda p: p.enterprise.name if p.enterprise else "园区外单位")
+    holder_credit_code = factory.LazyAttribute(lambda p: p.enterprise.credit_code if p.enterprise else "")
+    enterprise = None
+
+
+class TrademarkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "enterprises.Trademark"
+
+    registration_number = factory.Sequence(lambda n: str(20000000 + n))
+    nice_class = 1
+    mark = factory.Sequence(lambda n: f"商标{n}")
+    registration_date = datetime.date(2022, 5, 1)
+    expiry_date = datetime.date(2032, 4, 30)
+    status = "valid"
+    holder_name = factory.LazyAttribute(lambda t: t.enterprise.name if t.enterprise else "园区外单位")
+    holder_credit_code = factory.LazyAttribute(lambda t: t.enterprise.credit_code if t.enterprise else "")
+    enterprise = None
+
+
+class PledgeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "finance.Pledge"
+
+    registration_number = factory.Sequence(lambda n: f"Y2025{n:06d}")
+    pledgor_name = factory.LazyAttribute(lambda p: p.enterprise.name if p.enterprise else "园区外单位")
+    pledgor_credit_code = factory.LazyAttribute(lambda p: p.enterprise.credit_code if p.enterprise else "")
+    pledgee_name = "中国银行荆门分行"
+    ip_type = "patent"
+    amount = 5000000
+    registration_date = datetime.date(2025, 3, 1)
+    enterprise = None

@@ -1,7 +1,17 @@
 from rest_framework.routers import DefaultRouter
 
-from .views import EnterpriseViewSet
+from .views import EnterpriseViewSet, record_viewset
 
 router = DefaultRouter()
 router.register("enterprises", EnterpriseViewSet, basename="enterprise")
+for prefix, slug in (
+    ("patents", "patent"),
+    ("trademarks", "trademark"),
+    ("copyrights", "copyright"),
+    ("iclayouts", "iclayout"),
+    ("plantvarieties", "plantvariety"),
+    ("giproducts", "giproduct"),
+    ("pledges", "pledge"),
+):
+    router.register(prefix, record_viewset(slug), basename=slug)
 urlpatterns = router.urls

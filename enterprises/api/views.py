@@ -1,8 +1,9 @@
-from rest_framework import viewsets
+from rest_framework import serializers, viewsets
 
 from ..filters import EnterpriseFilter
 from ..models import Enterprise
-from .serializers import EnterpriseSerializer
+from ..records import KINDS
+from .serializers import EnterpriseSerializer, record_serializer
 
 
 class EnterpriseViewSet(viewsets.ReadOnlyModelViewSet):
@@ -13,3 +14,28 @@ class EnterpriseViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return Enterprise.objects.for_user(self.request.user).order_by("pk")
+
+
+def record_viewset(slug: str) -> type[viewsets.ReadOnlyModelViewSet]:
+    """A read-only endpoint for one record kind, filtered like its pages, narrowed by for_user."""
+    kind = KINDS[slug]
+    extra = {}
+    if slug == "pledge":
+        extra["numbers"] = serializers.SlugRelatedField(source="items", many=True, read_only=True, slug_field="number")
+
+    def get_queryset(self):
+        queryset = kind.model.objects.for_user(self.request.user).order_by("pk")
+        if kind.related:
+            queryset = queryset.select_related(*kind.related)
+        return queryset.prefetch_related("items") if slug == "pledge" else queryset
+
+    return type(
+        f"{kind.model.__name__}ViewSet",
+        (viewsets.ReadOnlyModelViewSet,),
+        {
+            "__doc__": f"{kind.model._meta.verbose_name_plural} (read-only; an enterprise's client sees its own).",
+            "serializer_class": record_serializer(kind.model, extra),
+            "filterset_class": kind.filterset,
+            "get_queryset": get_queryset,
+        },
+    )

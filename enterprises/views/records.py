@@ -1,0 +1,160 @@
+"""List, detail, create, edit and export pages shared by every record kind (enterprises.records)."""
+
+import csv
+
+from django.contrib import messages
+from django.http import HttpResponse, StreamingHttpResponse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import CreateView, DetailView, UpdateView
+from django_filters.views import FilterView
+
+from ipportal.exports import safe_cell
+from ipportal.permissions import OfficialRequiredMixin, PortalUserRequiredMixin
+
+from ..importing import KINDS as IMPORT_KINDS
+from ..records import RecordKind
+
+
+class RecordKindMixin:
+    kind: RecordKind | None = None
+
+    def get_queryset(self):
+        queryset = self.kind.model.objects.for_user(self.request.user)
+        return queryset.select_related(*self.kind.related) if self.kind.related else queryset
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "kind": self.kind}
+
+
+class RecordListView(PortalUserRequiredMixin, RecordKindMixin, FilterView):
+    paginate_by = 25
+    template_name = "enterprises/record_list.html"
+
+    def get_filterset_class(self):
+        return self.kind.filterset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["rows"] = [
+            (record, [value_of(record, attr) for attr, _label in self.kind.columns])
+            for record in context["object_list"]
+        ]
+        return context
+
+
+def value_of(record, attr: str):
+    value = getattr(record, attr)
+    return value() if callable(value) else value
+
+
+class RecordDetailView(PortalUserRequiredMixin, RecordKindMixin, DetailView):
+    template_name = "enterprises/record_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        record = self.object
+        hidden = {"id", "enterprise", "created_at", "updated_at"}
+        context["fields"] = [
+            (field.verbose_name, display(record, field))
+            for field in record._meta.concrete_fields
+            if field.name not in hidden
+        ]
+        if record._meta.model_name == "patent":
+            context["in_force_today"] = (
+                type(record).objects.filter(pk=record.pk).in_force_on(timezone.localdate()).exists()
+            )
+            context["pledges"] = [item.pledge for item in record.pledge_items.select_related("pledge")]
+        if record._meta.model_name == "pledge":
+            context["items"] = record.items.select_related("patent")
+        return context
+
+
+def display(record, field):
+    if field.choices:
+        return getattr(record, f"get_{field.name}_display")()
+    return getattr(record, field.attname)
+
+
+class RecordFormMixin(OfficialRequiredMixin, RecordKindMixin):
+    template_name = "enterprises/record_form.html"
+
+    def get_form_class(self):
+        return self.kind.form
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("%(record)s saved.") % {"record": self.object})
+        return response
+
+
+class RecordCreateView(RecordFormMixin, CreateView):
+    pass
+
+
+class RecordUpdateView(RecordFormMixin, UpdateView):
+    pass
+
+
+class Echo:
+    def write(self, value):
+        return value
+
+
+class RecordExportView(PortalUserRequiredMixin, RecordKindMixin, View):
+    """The filtered list in the import format (CSV or XLSX): an exported file re-imports unchanged."""
+
+    def get(self, request):
+        import_kind = IMPORT_KINDS[self.kind.import_kind]
+        queryset = self.kind.filterset(request.GET, queryset=self.get_queryset(), request=request).qs
+        if self.kind.model._meta.model_name == "pledge":
+            queryset = queryset.prefetch_related("items")
+        header = import_kind.template_header()
+        rows = ([safe_cell(value) for value in import_kind.export_row(record)] for record in queryset.iterator(2000))
+        stem = f"{self.kind.slug}s-{timezone.localdate():%Y%m%d}"
+        if request.GET.get("format") == "xlsx":
+            return xlsx_response(stem, header, rows)
+        writer = csv.writer(Echo())
+
+        def lines():
+            yield "\ufeff" + writer.writerow(header)
+            for row in rows:
+                yield writer.writerow(row)
+
+        response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = content_disposition_header(True, f"{stem}.csv")
+        return response
+
+
+def xlsx_response(stem: str, header: list, rows) -> HttpResponse:
+    import io
+
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = content_disposition_header(True, f"{stem}.xlsx")
+    return response
+
+
+def record_urls(kind: RecordKind) -> list:
+    from django.urls import path
+
+    slug = kind.slug
+    return [
+        path(f"{slug}s/", RecordListView.as_view(kind=kind), name=f"{slug}-list"),
+        path(f"{slug}s/new/", RecordCreateView.as_view(kind=kind), name=f"{slug}-create"),
+        path(f"{slug}s/export/", RecordExportView.as_view(kind=kind), name=f"{slug}-export"),
+        path(f"{slug}s/<int:pk>/", RecordDetailView.as_view(kind=kind), name=f"{slug}-detail"),
+        path(f"{slug}s/<int:pk>/edit/", RecordUpdateView.as_view(kind=kind), name=f"{slug}-edit"),
+    ]

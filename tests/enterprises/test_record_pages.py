@@ -1,0 +1,166 @@
+"""Record lists, details, forms, exports and API: what each role sees and what it must not."""
+
+import csv
+import io
+
+import openpyxl
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+from enterprises.models import Patent
+from finance.models import Pledge, PledgedItem
+
+from ..factories import PatentFactory, PledgeFactory, TrademarkFactory, valid_patent_number
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def records(enterprise_a, enterprise_b):
+    a = PatentFactory(enterprise=enterprise_a, title="甲的专利")
+    b = PatentFactory(enterprise=enterprise_b, title="乙的专利")
+    outside = PatentFactory(title="园区外的专利")
+    ta, tb = (
+        TrademarkFactory(enterprise=enterprise_a, mark="甲商标"),
+        TrademarkFactory(enterprise=enterprise_b, mark="乙商标"),
+    )
+    pa = PledgeFactory(enterprise=enterprise_a, registration_number="YA")
+    PledgedItem.objects.create(pledge=pa, number=a.application_number, patent=a)
+    pb = PledgeFactory(enterprise=enterprise_b, registration_number="YB")
+    PledgedItem.objects.create(pledge=pb, number=b.application_number, patent=b)
+    return {"a": a, "b": b, "outside": outside, "ta": ta, "tb": tb, "pa": pa, "pb": pb}
+
+
+@pytest.mark.parametrize("name", ["enterprises:patent-list", "enterprises:trademark-list", "finance:pledge-list"])
+def test_enterprise_user_lists_only_its_own_records(client_a, records, name):
+    content = client_a.get(reverse(name)).content.decode()
+    assert 'data-count="1"' in content
+    assert "乙" not in content and "YB" not in content and "园区外" not in content
+
+
+@pytest.mark.parametrize("key", ["b", "tb", "pb", "outside"])
+def test_enterprise_user_gets_404_for_other_records(client_a, records, key):
+    assert client_a.get(records[key].get_absolute_url()).status_code == 404
+
+
+def test_enterprise_user_export_contains_only_its_own(client_a, records):
+    response = client_a.get(reverse("enterprises:patent-export") + "?format=csv")
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert records["a"].application_number in text and records["b"].application_number not in text
+
+
+def test_enterprise_user_cannot_create_or_edit(client_a, records):
+    assert client_a.get(reverse("enterprises:patent-create")).status_code == 403
+    assert client_a.get(reverse("enterprises:patent-edit", args=[records["a"].pk])).status_code == 403
+
+
+def test_official_filters_in_park_and_searches(official_client, records):
+    content = official_client.get(reverse("enterprises:patent-list"), {"in_park": "0"}).content.decode()
+    assert 'data-count="1"' in content and "园区外的专利" in content
+    content = official_client.get(reverse("enterprises:patent-list"), {"q": records["b"].application_number}).content
+    assert 'data-count="1"' in content.decode() and "乙的专利" in content.decode()
+
+
+def test_patent_detail_shows_its_pledges(official_client, records):
+    content = official_client.get(records["a"].get_absolute_url()).content.decode()
+    assert "YA" in content
+
+
+def test_official_creates_a_patent_and_it_is_matched(official_client, enterprise_a):
+    number = valid_patent_number(2024)
+    response = official_client.post(
+        reverse("enterprises:patent-create"),
+        {
+            "application_number": "ZL" + number.replace(".", ""),
+            "title": "新专利",
+            "application_date": "2024-01-02",
+            "legal_status": "pending",
+            "holder_name": enterprise_a.name,
+            "holder_credit_code": enterprise_a.credit_code.lower(),
+        },
+    )
+    assert response.status_code == 302
+    patent = Patent.objects.get()
+    assert (patent.application_number, patent.enterprise, patent.source) == (number, enterprise_a, "form")
+
+
+def test_bad_check_digit_is_refused_and_the_form_keeps_the_input(official_client):
+    response = official_client.post(
+        reverse("enterprises:patent-create"),
+        {
+            "application_number": "202410000001.0",
+            "title": "保留的标题",
+            "application_date": "2024-01-02",
+            "legal_status": "pending",
+            "holder_name": "某公司",
+        },
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    content = response.content.decode()
+    assert response.status_code == 200 and "check digit" in content and "保留的标题" in content
+    assert not Patent.objects.exists()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_export_reimports_unchanged(official_client, records, tmp_path, fmt):
+    for name, kind in (
+        ("enterprises:patent-export", "patents"),
+        ("enterprises:trademark-export", "trademarks"),
+        ("finance:pledge-export", "pledges"),
+    ):
+        response = official_client.get(reverse(name) + f"?format={fmt}")
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        path = tmp_path / f"{kind}.{fmt}"
+        path.write_bytes(body)
+        if fmt == "xlsx":
+            header = [c.value for c in next(openpyxl.load_workbook(path).active.iter_rows(max_row=1))]
+        else:
+            header = next(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+        assert header[0] in {"申请号", "注册号", "质押登记号"}
+        out = io.StringIO()
+        call_command("import_records", kind, str(path), "--lang", "en", stdout=out)
+        assert " 0 new, 0 updated" in out.getvalue(), (kind, out.getvalue())
+
+
+def test_pledge_form_links_numbers(official_client, enterprise_a, records):
+    response = official_client.post(
+        reverse("finance:pledge-create"),
+        {
+            "registration_number": "YN1",
+            "pledgor_name": enterprise_a.name,
+            "pledgor_credit_code": enterprise_a.credit_code,
+            "pledgee_name": "湖北银行",
+            "ip_type": "patent",
+            "numbers": f"{records['a'].application_number}、{records['b'].application_number}",
+            "amount": "3000000",
+            "registration_date": "2025-04-01",
+        },
+    )
+    assert response.status_code == 302
+    pledge = Pledge.objects.get(registration_number="YN1")
+    assert pledge.enterprise == enterprise_a
+    assert set(pledge.items.values_list("patent", flat=True)) == {records["a"].pk, records["b"].pk}
+
+
+class TestAPI:
+    def test_anonymous_401(self):
+        assert APIClient().get("/api/v1/patents/").status_code == 401
+
+    def test_token_client_reads_all_and_cannot_write(self, api_token, records):
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Token {api_token}")
+        assert client.get("/api/v1/patents/").json()["count"] == 3
+        assert client.get("/api/v1/patents/?in_park=1").json()["count"] == 2
+        assert client.post("/api/v1/patents/", {}).status_code == 403
+        assert client.get("/api/v1/pledges/").json()["results"][0]["numbers"] is not None
+
+    def test_enterprise_user_reads_only_its_own(self, user_a, records):
+        client = APIClient()
+        client.force_authenticate(user_a)
+        rows = client.get("/api/v1/patents/").json()["results"]
+        assert [row["application_number"] for row in rows] == [records["a"].application_number]
+        assert client.get(f"/api/v1/patents/{records['b'].pk}/").status_code == 404
+        assert client.get(f"/api/v1/pledges/{records['pb'].pk}/").status_code == 404
+        assert [row["mark"] for row in client.get("/api/v1/trademarks/").json()["results"]] == ["甲商标"]
