@@ -2,10 +2,11 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo install install-dev run test test-fast lint format messages migrations-check clean
+.PHONY: demo install install-dev browser run test test-fast lint format messages migrations-check clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,7 +34,7 @@ run: install
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## Install everything and run the whole test suite (DATABASE_URL / REDIS_URL are honoured).
-test: install-dev
+test: install-dev browser
 	$(PY) -m pytest
 
 test-fast: install-dev
@@ -56,3 +57,8 @@ migrations-check: install
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
+
+## Debian's Chromium and a CJK font for the browser tests (Playwright cannot download a browser here).
+browser:
+	@command -v chromium >/dev/null && fc-list :lang=zh | grep -q . || { \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk; }

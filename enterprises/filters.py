@@ -1,3 +1,5 @@
+import datetime as dt
+
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -64,9 +66,7 @@ class RecordFilter(django_filters.FilterSet):
         return queryset.filter(**{f"{self.year_field}__year": value})
 
 
-def year_end(value) -> "dt.date":
-    import datetime as dt
-
+def year_end(value) -> dt.date:
     return dt.date(int(value), 12, 31)
 
 
