@@ -8,6 +8,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         logins = seed()
+        from enterprises.models import Patent, Trademark
+        from finance.models import Pledge
+        from targets.recompute import recompute
+
+        recompute(trigger="seed_demo")
+        self.stdout.write(
+            f"{Patent.objects.count():,} patents, {Trademark.objects.count():,} trademarks, "
+            f"{Pledge.objects.count():,} pledges; indicators computed."
+        )
         self.stdout.write(self.style.SUCCESS("Demo data ready. Logins:"))
         for login in logins:
             note = f"  ({login.note})" if login.note else ""
