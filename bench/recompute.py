@@ -61,10 +61,26 @@ def fill(patents: int, trademarks: int, pledges: int) -> None:
         )
     copy(
         "enterprises_enterprise",
-        ["name", "credit_code", "industry", "high_tech", "specialised", "little_giant", "listing_reserve",
-         "tech_sme", "contact_name", "contact_phone", "contact_email", "address", "created_at", "updated_at"],
-        ((f"企业{i}", credit_code(rng), "other", i % 2 == 0, False, False, False, False, "", "", "", "", now, now)
-         for i in range(ENTERPRISES)),
+        [
+            "name",
+            "credit_code",
+            "industry",
+            "high_tech",
+            "specialised",
+            "little_giant",
+            "listing_reserve",
+            "tech_sme",
+            "contact_name",
+            "contact_phone",
+            "contact_email",
+            "address",
+            "created_at",
+            "updated_at",
+        ],
+        (
+            (f"企业{i}", credit_code(rng), "other", i % 2 == 0, False, False, False, False, "", "", "", "", now, now)
+            for i in range(ENTERPRISES)
+        ),
     )
 
     def patent_rows():
@@ -80,18 +96,49 @@ def fill(patents: int, trademarks: int, pledges: int) -> None:
             pct = rng.random() < 0.02
             yield (
                 f"{digits}.{patent_check_digit(digits)}",
-                {"1": "invention", "8": "invention", "2": "utility_model", "9": "utility_model", "3": "design"}[type_digit],
-                type_digit in "89", "专利", applied, granted, status, lapse,
-                f"PCT/CN{applied.year}/{i:06d}" if pct else "", applied if pct else None,
-                rng.random() < 0.1, rng.random() < 0.03, "持有人", "",
-                rng.randint(1, ENTERPRISES) if rng.random() < 0.9 else None, "import", now, now,
+                {"1": "invention", "8": "invention", "2": "utility_model", "9": "utility_model", "3": "design"}[
+                    type_digit
+                ],
+                type_digit in "89",
+                "专利",
+                applied,
+                granted,
+                status,
+                lapse,
+                f"PCT/CN{applied.year}/{i:06d}" if pct else "",
+                applied if pct else None,
+                rng.random() < 0.1,
+                rng.random() < 0.03,
+                "持有人",
+                "",
+                rng.randint(1, ENTERPRISES) if rng.random() < 0.9 else None,
+                "import",
+                now,
+                now,
             )
 
     copy(
         "enterprises_patent",
-        ["application_number", "patent_type", "pct_entry", "title", "application_date", "grant_date", "legal_status",
-         "lapse_date", "pct_number", "pct_filing_date", "strategic_emerging", "overseas_family", "holder_name",
-         "holder_credit_code", "enterprise_id", "source", "created_at", "updated_at"],
+        [
+            "application_number",
+            "patent_type",
+            "pct_entry",
+            "title",
+            "application_date",
+            "grant_date",
+            "legal_status",
+            "lapse_date",
+            "pct_number",
+            "pct_filing_date",
+            "strategic_emerging",
+            "overseas_family",
+            "holder_name",
+            "holder_credit_code",
+            "enterprise_id",
+            "source",
+            "created_at",
+            "updated_at",
+        ],
         patent_rows(),
     )
 
@@ -99,25 +146,75 @@ def fill(patents: int, trademarks: int, pledges: int) -> None:
         for i in range(trademarks):
             registered = day(rng, 2008, 2025)
             yield (
-                str(10_000_000 + i), rng.randint(1, 45), "商标", None, registered,
-                registered.replace(year=registered.year + 10) - dt.timedelta(days=1) if registered.month != 2 or registered.day != 29 else registered,
-                rng.choice(["valid"] * 9 + ["cancelled"]), rng.random() < 0.0005, "持有人", "",
-                rng.randint(1, ENTERPRISES) if rng.random() < 0.9 else None, "import", now, now,
+                str(10_000_000 + i),
+                rng.randint(1, 45),
+                "商标",
+                None,
+                registered,
+                registered.replace(year=registered.year + 10) - dt.timedelta(days=1)
+                if registered.month != 2 or registered.day != 29
+                else registered,
+                rng.choice(["valid"] * 9 + ["cancelled"]),
+                rng.random() < 0.0005,
+                "持有人",
+                "",
+                rng.randint(1, ENTERPRISES) if rng.random() < 0.9 else None,
+                "import",
+                now,
+                now,
             )
 
     copy(
         "enterprises_trademark",
-        ["registration_number", "nice_class", "mark", "application_date", "registration_date", "expiry_date", "status",
-         "geographical_indication", "holder_name", "holder_credit_code", "enterprise_id", "source", "created_at",
-         "updated_at"],
+        [
+            "registration_number",
+            "nice_class",
+            "mark",
+            "application_date",
+            "registration_date",
+            "expiry_date",
+            "status",
+            "geographical_indication",
+            "holder_name",
+            "holder_credit_code",
+            "enterprise_id",
+            "source",
+            "created_at",
+            "updated_at",
+        ],
         trademark_rows(),
     )
     copy(
         "finance_pledge",
-        ["registration_number", "pledgor_name", "pledgor_credit_code", "enterprise_id", "pledgee_name", "ip_type",
-         "amount", "registration_date", "end_date", "created_at", "updated_at"],
-        ((f"Y{i:08d}", "出质人", "", rng.randint(1, ENTERPRISES), "银行", rng.choice(["patent"] * 8 + ["trademark"]),
-          rng.randint(100, 3000) * 10000, day(rng, 2018, 2025), None, now, now) for i in range(pledges)),
+        [
+            "registration_number",
+            "pledgor_name",
+            "pledgor_credit_code",
+            "enterprise_id",
+            "pledgee_name",
+            "ip_type",
+            "amount",
+            "registration_date",
+            "end_date",
+            "created_at",
+            "updated_at",
+        ],
+        (
+            (
+                f"Y{i:08d}",
+                "出质人",
+                "",
+                rng.randint(1, ENTERPRISES),
+                "银行",
+                rng.choice(["patent"] * 8 + ["trademark"]),
+                rng.randint(100, 3000) * 10000,
+                day(rng, 2018, 2025),
+                None,
+                now,
+                now,
+            )
+            for i in range(pledges)
+        ),
     )
     with connection.cursor() as cursor:
         # Each pledge names one to three patents, by number, linked to the record.
@@ -136,8 +233,12 @@ def fill(patents: int, trademarks: int, pledges: int) -> None:
     for year in range(2022, 2026):
         YearlyFigure.objects.update_or_create(
             year=year,
-            defaults={"population": 320000, "public_budget": 4_000_000_000, "ip_funding": 14_000_000,
-                      "rd_expenditure": 12_000_000_000},
+            defaults={
+                "population": 320000,
+                "public_budget": 4_000_000_000,
+                "ip_funding": 14_000_000,
+                "rd_expenditure": 12_000_000_000,
+            },
         )
 
 
@@ -149,7 +250,9 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     started = time.monotonic()
     fill(patents, trademarks, pledges)
-    print(f"filled {patents:,} patents, {trademarks:,} trademarks, {pledges:,} pledges in {time.monotonic() - started:.1f} s")
+    print(
+        f"filled {patents:,} patents, {trademarks:,} trademarks, {pledges:,} pledges in {time.monotonic() - started:.1f} s"
+    )
     plan = Plan.objects.current()
     recompute([plan.last_year])  # warm the caches once, as a running server would be
     for label, years in (("one year", [plan.last_year]), ("whole plan", None)):
@@ -158,8 +261,10 @@ def main() -> None:
             started = time.monotonic()
             run = recompute(years, trigger="benchmark")
             timings.append(time.monotonic() - started)
-        print(f"recompute {label:<10} best {min(timings):.2f} s, median {sorted(timings)[1]:.2f} s, "
-              f"{run.values_written} values, {run.queries} queries")
+        print(
+            f"recompute {label:<10} best {min(timings):.2f} s, median {sorted(timings)[1]:.2f} s, "
+            f"{run.values_written} values, {run.queries} queries"
+        )
 
 
 if __name__ == "__main__":

@@ -38,6 +38,6 @@ def test_official_imports_enterprises_and_switches_language(page, official, tmp_
 
     page.click("button[name=language][value=en]")
     page.wait_for_selector("th:has-text('Unified Social Credit Code')")
-    assert page.locator("text=Green chemicals").first.is_visible()
+    assert page.locator("td", has_text="Green chemicals").first.is_visible()
     screenshot(page, "enterprises-en")
     assert page.console_errors == []
