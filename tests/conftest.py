@@ -23,6 +23,22 @@ def _isolated_services(request, settings, tmp_path):
 
 
 @pytest.fixture
+def reference_data(transactional_db):
+    """The rows the data migrations make (groups, plan, indicators, key tasks), again.
+
+    Transactional tests end by emptying every table; they ask for this instead of
+    serialized_rollback, which clashes with the content types PostgreSQL recreates.
+    """
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("ipportal.migrations.0001_roles").create_groups(apps, None)
+    importlib.import_module("targets.migrations.0003_seed_plan").seed(apps, None)
+    importlib.import_module("targets.migrations.0006_seed_key_tasks").seed(apps, None)
+
+
+@pytest.fixture
 def official(db) -> User:
     user = UserFactory(username="official")
     user.groups.add(Group.objects.get(name=settings.OFFICIALS_GROUP))

@@ -16,6 +16,7 @@ from typing import Any
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
+from .merge import merge
 from .reader import UnreadableFile, open_table, write_csv
 from .values import ImportValueError, clean_text
 
@@ -124,40 +125,12 @@ class ImportKind:
     def key_of(self, fields: dict[str, Any]) -> tuple:
         return tuple(fields[name] for name in self.key_fields)
 
-    def existing(self, keys: list[tuple]) -> dict[tuple, models.Model]:
-        if len(self.key_fields) == 1:
-            name = self.key_fields[0]
-            found = self.model.objects.filter(**{f"{name}__in": [k[0] for k in keys]})
-        else:
-            query = models.Q()
-            for key in keys:
-                query |= models.Q(**dict(zip(self.key_fields, key, strict=True)))
-            found = self.model.objects.filter(query)
-        return {tuple(getattr(obj, name) for name in self.key_fields): obj for obj in found}
-
     def write_chunk(self, rows: list[dict[str, Any]], result: ImportResult) -> None:
-        """Insert new rows and update changed ones, comparing every imported field."""
-        existing = self.existing([self.key_of(row) for row in rows])
-        new, changed, changed_fields = [], [], set()
-        for row in rows:
-            obj = existing.get(self.key_of(row))
-            if obj is None:
-                new.append(self.model(**row))
-                continue
-            differing = [name for name, value in row.items() if getattr(obj, name) != value]
-            if differing:
-                for name in differing:
-                    setattr(obj, name, row[name])
-                changed.append(obj)
-                changed_fields.update(differing)
-            else:
-                result.unchanged += 1
-        if new:
-            self.model.objects.bulk_create(new, batch_size=1000)
-        if changed:
-            self.model.objects.bulk_update(changed, sorted(changed_fields), batch_size=1000)
-        result.new += len(new)
-        result.updated += len(changed)
+        """Insert new rows and update changed ones (importing.merge), counting each."""
+        new, updated, unchanged = merge(self.model, self.key_fields, rows)
+        result.new += new
+        result.updated += updated
+        result.unchanged += unchanged
 
     def after_import(self, result: ImportResult) -> None:
         """Work that needs the whole file stored (links between records); inside the transaction."""

@@ -230,11 +230,6 @@ class TrademarkImport(HolderMatching, ImportKind):
         Column("geographical_indication", "地理标志", parse=parse_bool),
     ]
 
-    def existing(self, keys: list[tuple]) -> dict[tuple, Trademark]:
-        found = Trademark.objects.filter(registration_number__in={number for number, _ in keys})
-        wanted = set(keys)
-        return {key: obj for obj in found if (key := (obj.registration_number, obj.nice_class)) in wanted}
-
     def clean_row(self, values: dict) -> dict:
         registered = values["registration_date"]
         expiry = values.get("expiry_date") or default_expiry(registered)

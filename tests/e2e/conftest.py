@@ -48,7 +48,7 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
+def page(browser, live_server, reference_data):
     context = browser.new_context(base_url=live_server.url, locale="zh-CN", accept_downloads=True)
     page = context.new_page()
     errors: list[str] = []

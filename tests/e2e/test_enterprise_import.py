@@ -7,7 +7,7 @@ from enterprises.models import Enterprise
 from ..factories import valid_credit_code
 from .conftest import log_in, screenshot
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_official_imports_enterprises_and_switches_language(page, official, tmp_path):

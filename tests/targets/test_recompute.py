@@ -96,14 +96,15 @@ def test_changes_in_one_transaction_ask_for_one_recomputation(plan, django_captu
     assert len(callbacks) == 1
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_saving_a_record_recomputes_after_commit(plan, enterprise_a):
+@pytest.mark.django_db(transaction=True)
+def test_saving_a_record_recomputes_after_commit(reference_data, enterprise_a):
     patent(enterprise_a, granted=dt.date(2025, 5, 1))
     assert IndicatorValue.objects.get(indicator__code="C1", year=2025).value == 1
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_editing_a_target_updates_the_status(plan, enterprise_a):
+@pytest.mark.django_db(transaction=True)
+def test_editing_a_target_updates_the_status(reference_data, enterprise_a):
+    plan = Plan.objects.current()
     patent(enterprise_a, granted=dt.date(2025, 5, 1))
     assert IndicatorValue.objects.get(indicator__code="C1", year=2025).status == "behind"
     indicator = c1(plan)

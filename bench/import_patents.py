@@ -1,0 +1,243 @@
+"""Benchmark: import N patent rows through the same code path as `import_records patents`.
+
+In the same run, for comparison on the same rows:
+- a plain django-import-export ModelResource (the common way), on a sample;
+- the same resource tuned (use_bulk, skip_diff, force_init_instance), on a sample;
+- raw PostgreSQL COPY into the table (the floor).
+Prints rows/s, the ratios and the portal import's peak memory (RSS).
+
+    createdb -h 127.0.0.1 -U postgres ipportal_bench
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/ipportal_bench python bench/import_patents.py 1000000
+
+It empties the patents table first, so it can be run again.
+"""
+
+import csv
+import datetime as dt
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ipportal.settings")
+
+import django
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from enterprises.codes import CREDIT_CODE_ALPHABET, credit_code_check_char, patent_check_digit  # noqa: E402
+from enterprises.importing import KINDS, run_import  # noqa: E402
+from enterprises.models import Enterprise, Patent  # noqa: E402
+
+HEADER = KINDS["patents"].template_header()
+SAMPLE = 20_000
+STATUS = {"valid": "有效", "lapsed": "失效", "pending": "审中"}
+TYPES = {"1": "发明", "2": "实用新型", "3": "外观设计", "8": "发明", "9": "实用新型"}
+
+
+def credit_code(rng: random.Random) -> str:
+    body = "91420804" + "".join(rng.choice(CREDIT_CODE_ALPHABET) for _ in range(9))
+    return body + credit_code_check_char(body)
+
+
+def generate(path: Path, rows: int, codes: list[str]) -> None:
+    rng = random.Random(7)
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        for i in range(rows):
+            applied = dt.date(2005, 1, 1) + dt.timedelta(days=rng.randint(0, 7300))
+            type_digit = rng.choice("1112223389")
+            digits = f"{applied.year}{type_digit}{i:07d}"
+            granted = applied + dt.timedelta(days=rng.randint(180, 1100)) if rng.random() < 0.8 else None
+            status = "valid" if granted else "pending"
+            lapse = ""
+            if granted and rng.random() < 0.2:
+                status, lapse = "lapsed", (granted + dt.timedelta(days=rng.randint(100, 3000))).isoformat()
+            pct = type_digit in "89"
+            code = rng.choice(codes) if rng.random() < 0.9 else ""
+            writer.writerow(
+                [
+                    f"{digits}.{patent_check_digit(digits)}",
+                    f"一种测试装置{i}",
+                    TYPES[type_digit],
+                    applied.isoformat(),
+                    granted.isoformat() if granted else "",
+                    "荆门测试企业" if code else "园区外单位",
+                    code,
+                    STATUS[status],
+                    lapse,
+                    f"PCT/CN{applied.year}/{i % 1000000:06d}" if pct else "",
+                    applied.isoformat() if pct else "",
+                    "是" if rng.random() < 0.1 else "否",
+                    "否",
+                ]
+            )
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def truncate() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE enterprises_patent RESTART IDENTITY CASCADE")
+
+
+def model_resource_rows_per_s(path: Path, tuned: bool) -> float:
+    """A ModelResource over the model's own field names, as the django-import-export docs show."""
+    import tablib
+    from import_export import resources
+
+    meta = {
+        "model": Patent,
+        "import_id_fields": ("application_number",),
+        "fields": (
+            "application_number",
+            "patent_type",
+            "title",
+            "application_date",
+            "grant_date",
+            "legal_status",
+            "lapse_date",
+            "holder_name",
+            "holder_credit_code",
+            "pct_number",
+            "pct_filing_date",
+            "strategic_emerging",
+            "overseas_family",
+        ),
+    }
+    if tuned:
+        meta.update(use_bulk=True, skip_diff=True, force_init_instance=True, batch_size=2000)
+    resource_class = type("PatentResource", (resources.ModelResource,), {"Meta": type("Meta", (), meta)})
+    types = {"发明": "invention", "实用新型": "utility_model", "外观设计": "design"}
+    statuses = {v: k for k, v in STATUS.items()}
+    with open(path, encoding="utf-8") as handle:
+        reader = csv.reader(handle)
+        next(reader)
+        data = tablib.Dataset(headers=list(meta["fields"]))
+        for index, row in enumerate(reader):
+            if index >= SAMPLE:
+                break
+            data.append(
+                [
+                    row[0],
+                    types[row[2]],
+                    row[1],
+                    row[3],
+                    row[4] or None,
+                    statuses[row[7]],
+                    row[8] or None,
+                    row[5],
+                    row[6],
+                    row[9],
+                    row[10] or None,
+                    row[11] == "是",
+                    row[12] == "是",
+                ]
+            )
+    truncate()
+    started = time.monotonic()
+    result = resource_class().import_data(data, dry_run=False, raise_errors=True)
+    elapsed = time.monotonic() - started
+    assert not result.has_errors()
+    return len(data) / elapsed
+
+
+def copy_rows_per_s(path: Path) -> float:
+    truncate()
+    now = timezone.now()
+    types = {"发明": "invention", "实用新型": "utility_model", "外观设计": "design"}
+    statuses = {v: k for k, v in STATUS.items()}
+    started = time.monotonic()
+    count = 0
+    columns = (
+        "application_number, patent_type, pct_entry, title, application_date, grant_date, legal_status, "
+        "lapse_date, pct_number, pct_filing_date, strategic_emerging, overseas_family, holder_name, "
+        "holder_credit_code, source, created_at, updated_at"
+    )
+    with open(path, encoding="utf-8") as handle, connection.cursor() as cursor:
+        reader = csv.reader(handle)
+        next(reader)
+        with cursor.cursor.copy(f"COPY enterprises_patent ({columns}) FROM STDIN") as copy:
+            for row in reader:
+                copy.write_row(
+                    (
+                        row[0],
+                        types[row[2]],
+                        False,
+                        row[1],
+                        row[3],
+                        row[4] or None,
+                        statuses[row[7]],
+                        row[8] or None,
+                        row[9],
+                        row[10] or None,
+                        row[11] == "是",
+                        row[12] == "是",
+                        row[5],
+                        row[6],
+                        "import",
+                        now,
+                        now,
+                    )
+                )
+                count += 1
+    return count / (time.monotonic() - started)
+
+
+def main() -> None:
+    if connection.vendor != "postgresql":
+        sys.exit("Set DATABASE_URL to a PostgreSQL database made for the benchmark.")
+    rows = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+    call_command("migrate", verbosity=0)
+    rng = random.Random(1)
+    Enterprise.objects.all().delete()
+    codes = [credit_code(rng) for _ in range(500)]
+    Enterprise.objects.bulk_create([Enterprise(name=f"企业{i}", credit_code=code) for i, code in enumerate(codes)])
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "patents.csv"
+        started = time.monotonic()
+        generate(path, rows, codes)
+        print(
+            f"generated {rows:,} rows ({path.stat().st_size / 1048576:.0f} MiB) in {time.monotonic() - started:.1f} s"
+        )
+
+        truncate()
+        before = peak_rss_mib()
+        started = time.monotonic()
+        result = run_import(KINDS["patents"], path)
+        elapsed = time.monotonic() - started
+        assert result.committed and result.new == rows, result.summary()
+        portal = rows / elapsed
+        print(f"portal import        {portal:>10,.0f} rows/s  ({elapsed:.1f} s, {result.summary()})")
+        print(f"  peak RSS           {peak_rss_mib():>10,.0f} MiB (before the import: {before:,.0f} MiB)")
+        started = time.monotonic()
+        again = run_import(KINDS["patents"], path)
+        print(f"re-import unchanged  {rows / (time.monotonic() - started):>10,.0f} rows/s  ({again.summary()})")
+
+        plain = model_resource_rows_per_s(path, tuned=False)
+        print(f"ModelResource plain  {plain:>10,.0f} rows/s  (sample of {SAMPLE:,} rows)")
+        tuned = model_resource_rows_per_s(path, tuned=True)
+        print(
+            f"ModelResource tuned  {tuned:>10,.0f} rows/s  (use_bulk, skip_diff, force_init_instance; sample of {SAMPLE:,})"
+        )
+        floor = copy_rows_per_s(path)
+        print(f"raw COPY (floor)     {floor:>10,.0f} rows/s")
+        print(
+            f"ratios: {portal / plain:.1f}x plain ModelResource, {portal / tuned:.1f}x tuned, {portal / floor:.2f} of COPY"
+        )
+    truncate()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,41 @@
+"""The merge under every import: exact counts, absent columns untouched, timestamps (both backends)."""
+
+import pytest
+
+from enterprises.importing.merge import merge
+from enterprises.models import Enterprise
+
+from ..factories import valid_credit_code
+
+pytestmark = pytest.mark.django_db
+
+
+def test_counts_new_updated_and_unchanged_exactly():
+    codes = [valid_credit_code() for _ in range(3)]
+    rows = [{"credit_code": code, "name": f"企业{i}"} for i, code in enumerate(codes)]
+    assert merge(Enterprise, ("credit_code",), rows) == (3, 0, 0)
+    rows[1] = {**rows[1], "name": "改名企业"}
+    assert merge(Enterprise, ("credit_code",), [dict(r) for r in rows]) == (0, 1, 2)
+    assert Enterprise.objects.get(credit_code=codes[1]).name == "改名企业"
+
+
+def test_columns_absent_from_the_rows_are_left_alone_and_defaulted_on_insert():
+    code = valid_credit_code()
+    Enterprise.objects.create(name="甲", credit_code=code, contact_name="张伟", high_tech=True)
+    new_code = valid_credit_code()
+    merge(
+        Enterprise, ("credit_code",), [{"credit_code": code, "name": "甲公司"}, {"credit_code": new_code, "name": "乙"}]
+    )
+    kept = Enterprise.objects.get(credit_code=code)
+    assert (kept.name, kept.contact_name, kept.high_tech) == ("甲公司", "张伟", True)
+    created = Enterprise.objects.get(credit_code=new_code)
+    assert (created.contact_name, created.high_tech, created.ip_staff_count) == ("", False, None)
+    assert created.created_at is not None
+
+
+def test_unchanged_rows_are_not_written():
+    code = valid_credit_code()
+    merge(Enterprise, ("credit_code",), [{"credit_code": code, "name": "甲"}])
+    before = Enterprise.objects.get(credit_code=code).updated_at
+    assert merge(Enterprise, ("credit_code",), [{"credit_code": code, "name": "甲"}]) == (0, 0, 1)
+    assert Enterprise.objects.get(credit_code=code).updated_at == before
