@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from .merge import merge
 from .reader import UnreadableFile, open_table, write_csv
-from .values import ImportValueError, clean_text
+from .values import ImportValueError, clean_text, is_blank
 
 CHUNK_SIZE = 2000
 REASON_HEADER = "错误原因 reason"
@@ -179,29 +179,39 @@ def _display(raw: Any) -> str:
 def _validate(
     kind: ImportKind, positions: dict[int, Column], header: list[str], rows: Iterable[tuple[int, list]]
 ) -> Iterator[tuple[int, list, dict | None, RowError | None]]:
+    # Resolved once: (position, key, parser, required, header) for every mapped column.
+    plan = [
+        (index, column.key, column.parse or clean_text, column.required, header[index])
+        for index, column in positions.items()
+    ]
+    width = max(positions, default=-1) + 1
     for number, cells in rows:
-        if all(clean_text(cell) == "" for cell in cells):
-            continue
+        if len(cells) < width:
+            cells = [*cells, *([None] * (width - len(cells)))]
         values: dict[str, Any] = {}
         problems: list[CellProblem] = []
-        for index, column in positions.items():
-            raw = cells[index] if index < len(cells) else None
-            if clean_text(raw) == "":
-                values[column.key] = None
-                if column.required:
-                    problems.append(CellProblem(header[index], "", _("required")))
+        filled = False
+        for index, key, parse, required, title in plan:
+            raw = cells[index]
+            if raw is None or raw == "" or (isinstance(raw, str) and not raw.strip()):
+                values[key] = None
+                if required:
+                    problems.append(CellProblem(title, "", _("required")))
                 continue
+            filled = True
             try:
-                values[column.key] = column.read(raw)
+                values[key] = parse(raw)
             except ImportValueError as error:
-                problems.append(CellProblem(header[index], _display(raw), str(error)))
+                problems.append(CellProblem(title, _display(raw), str(error)))
+        if not filled and all(is_blank(cell) for cell in cells):
+            continue  # an empty line, not a row
         fields = None
         if not problems:
             try:
                 fields = kind.clean_row(values)
             except RowInvalid as error:
                 title = next((header[i] for i, c in positions.items() if c.key == error.column), error.column)
-                raw = next((cells[i] for i, c in positions.items() if c.key == error.column and i < len(cells)), "")
+                raw = next((cells[i] for i, c in positions.items() if c.key == error.column), "")
                 problems.append(CellProblem(title, _display(raw), error.message))
         yield number, cells, fields, (RowError(number, problems) if problems else None)
 

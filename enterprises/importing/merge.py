@@ -91,10 +91,9 @@ def _merge_postgresql(model, key_fields, rows) -> tuple[int, int, int]:
         )
         cursor.execute(f"TRUNCATE {qn(stage)}")
         with cursor.cursor.copy(f"COPY {qn(stage)} ({names}) FROM STDIN") as copy:
+            # Clean rows hold plain Python values (str, int, bool, date, Decimal, None): psycopg adapts them.
             for row in rows:
-                copy.write_row(
-                    [field.get_db_prep_save(row[name], connection) for name, field in zip(row, given, strict=True)]
-                )
+                copy.write_row(list(row.values()))
 
         insert_columns = given_columns + [f.column for f in defaults] + [f.column for f in stamps]
         select = [f"s.{qn(c)}" for c in given_columns] + ["%s"] * len(defaults) + ["now()"] * len(stamps)

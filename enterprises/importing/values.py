@@ -22,13 +22,16 @@ def clean_text(raw) -> str:
     """NFKC (full-width to half-width) and surrounding spaces removed; None becomes ''."""
     if raw is None:
         return ""
+    if isinstance(raw, str):
+        return raw.strip() if raw.isascii() else unicodedata.normalize("NFKC", raw).strip()
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
     return unicodedata.normalize("NFKC", str(raw)).strip()
 
 
 def is_blank(raw) -> bool:
-    return clean_text(raw) == ""
+    """Empty, None or only spaces (full-width spaces included)."""
+    return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
 _DATE_PATTERNS = [
@@ -51,6 +54,11 @@ def parse_date(raw) -> dt.date:
             return EXCEL_EPOCH + dt.timedelta(days=int(raw))
         raise ImportValueError(_("not a date"))
     text = clean_text(raw)
+    if len(text) == 10 and text[4] == "-":
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
     for pattern in _DATE_PATTERNS:
         match = pattern.match(text)
         if match:
