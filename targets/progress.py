@@ -18,8 +18,10 @@ AT_RISK_SHARE = Decimal("0.9")
 def due_value(indicator: Indicator, plan: Plan, year: int, base_value: Decimal | None) -> Decimal:
     """What the indicator should have reached by the year to be on course for its target."""
     target = indicator.target
-    if indicator.target_every_year or year >= plan.last_year or base_value is None or year <= plan.base_year:
+    if indicator.target_every_year or year >= plan.last_year or base_value is None:
         return target
+    if year <= plan.base_year:
+        return base_value
     share = Decimal(year - plan.base_year) / Decimal(plan.last_year - plan.base_year)
     return base_value + (target - base_value) * share
 

@@ -11,7 +11,7 @@ from django.db import transaction
 
 from targets import computation
 from targets.models import IndicatorValue, Plan, RecomputeRun
-from targets.progress import status_for
+from targets.progress import due_value, status_for
 from targets.recompute import recompute, request_recompute
 from targets.tasks import recompute_indicators
 
@@ -38,6 +38,10 @@ class TestStatus:
         assert status_for(c1(plan), plan, 2024, Decimal(1800), Decimal(400)) == "on_track"
         assert status_for(c1(plan), plan, 2024, Decimal(1620), Decimal(400)) == "at_risk"
         assert status_for(c1(plan), plan, 2024, Decimal(1619), Decimal(400)) == "behind"
+
+    def test_the_base_year_is_the_start_of_the_path(self, plan):
+        assert due_value(c1(plan), plan, 2022, Decimal(400)) == 400
+        assert due_value(c1(plan), plan, 2023, Decimal(400)) == 1100
 
     def test_in_the_target_year_the_target_is_due(self, plan):
         assert status_for(c1(plan), plan, 2025, Decimal(2400), Decimal(400)) == "at_risk"
