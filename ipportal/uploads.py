@@ -1,6 +1,10 @@
 """Checks for supporting documents uploaded by users: type by content (magic bytes), size."""
 
+import uuid
+from pathlib import Path
+
 from django import forms
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 DOCUMENT_SIGNATURES = {
@@ -20,3 +24,17 @@ def validate_document(upload) -> None:
     upload.seek(0)
     if not any(head.startswith(signature) for signature in DOCUMENT_SIGNATURES):
         raise forms.ValidationError(_("Attach a PDF, PNG, JPEG, XLSX or DOCX file."))
+
+
+@deconstructible
+class GeneratedName:
+    """upload_to that stores a file under a random name in a folder; the user's name is never a path."""
+
+    def __init__(self, folder: str):
+        self.folder = folder
+
+    def __call__(self, instance, filename: str) -> str:
+        return f"{self.folder}/{uuid.uuid4().hex}{Path(filename).suffix.lower()[:10]}"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, GeneratedName) and other.folder == self.folder

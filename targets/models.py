@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from ipportal.uploads import GeneratedName
+
 MONEY = {"max_digits": 18, "decimal_places": 2, "null": True, "blank": True}
 EXACT = {"max_digits": 40, "decimal_places": 16, "null": True, "blank": True}
 
@@ -200,13 +202,6 @@ class IndicatorValue(models.Model):
         return f"{self.indicator.code} {self.year}: {self.value}"
 
 
-def reported_upload_path(instance: "ReportedValue", filename: str) -> str:
-    import uuid
-    from pathlib import Path
-
-    return f"reported/{uuid.uuid4().hex}{Path(filename).suffix.lower()[:10]}"
-
-
 class ReportedValue(models.Model):
     """An official's entry for an indicator that is reported rather than computed."""
 
@@ -214,7 +209,7 @@ class ReportedValue(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     value = models.DecimalField(_("value"), max_digits=30, decimal_places=6)
     note = models.TextField(_("source note"))
-    attachment = models.FileField(_("attachment"), upload_to=reported_upload_path, blank=True)
+    attachment = models.FileField(_("attachment"), upload_to=GeneratedName("reported"), blank=True)
     entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, verbose_name=_("entered by"))
     entered_at = models.DateTimeField(_("entered at"), auto_now=True)
 
@@ -344,19 +339,12 @@ class KeyTask(models.Model):
         return self.title_en if (get_language() or "").startswith("en") and self.title_en else self.title
 
 
-def unit_upload_path(instance, filename: str) -> str:
-    import uuid
-    from pathlib import Path
-
-    return f"supervision/{uuid.uuid4().hex}{Path(filename).suffix.lower()[:10]}"
-
-
 class UnitSubmission(models.Model):
     task = models.ForeignKey(KeyTask, on_delete=models.CASCADE, verbose_name=_("key task"))
     unit = models.ForeignKey(MemberUnit, on_delete=models.CASCADE, verbose_name=_("member unit"))
     year = models.PositiveSmallIntegerField(_("year"))
     text = models.TextField(_("content"))
-    attachment = models.FileField(_("attachment"), upload_to=unit_upload_path, blank=True)
+    attachment = models.FileField(_("attachment"), upload_to=GeneratedName("supervision"), blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("submitted by")
     )

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import enterprises.codes
-import enterprises.models.imports
+import ipportal.uploads
 from django.conf import settings
 from django.db import migrations, models
 
@@ -48,7 +48,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('kind', models.CharField(max_length=32, verbose_name='kind')),
-                ('file', models.FileField(upload_to=enterprises.models.imports.import_upload_path, verbose_name='file')),
+                ('file', models.FileField(upload_to=ipportal.uploads.GeneratedName('imports'), verbose_name='file')),
                 ('original_name', models.CharField(max_length=255, verbose_name='file name')),
                 ('language', models.CharField(default='zh-hans', max_length=8, verbose_name='language')),
                 ('skip_invalid', models.BooleanField(default=False, verbose_name='import the valid rows and skip the rest')),
@@ -65,7 +65,7 @@ class Migration(migrations.Migration):
                 ('ignored_columns', models.JSONField(blank=True, default=list, verbose_name='ignored columns')),
                 ('not_in_park', models.PositiveIntegerField(default=0, verbose_name='not in the park')),
                 ('message', models.TextField(blank=True, verbose_name='message')),
-                ('rejects_file', models.FileField(blank=True, upload_to='imports/rejects/', verbose_name='rejected rows')),
+                ('rejects_file', models.FileField(blank=True, upload_to=ipportal.uploads.GeneratedName('imports/rejects'), verbose_name='rejected rows')),
                 ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL, verbose_name='by')),
             ],
             options={

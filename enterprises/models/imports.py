@@ -1,16 +1,9 @@
-import uuid
-from pathlib import Path
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-
-def import_upload_path(instance: "ImportRun", filename: str) -> str:
-    """Uploads are stored under a generated name; the original name is kept in the row."""
-    suffix = Path(filename).suffix.lower()[:10]
-    return f"imports/{uuid.uuid4().hex}{suffix}"
+from ipportal.uploads import GeneratedName
 
 
 class ImportRun(models.Model):
@@ -28,7 +21,7 @@ class ImportRun(models.Model):
     ACTIVE = (Status.PREVIEWING, Status.IMPORTING)
 
     kind = models.CharField(_("kind"), max_length=32)
-    file = models.FileField(_("file"), upload_to=import_upload_path)
+    file = models.FileField(_("file"), upload_to=GeneratedName("imports"))
     original_name = models.CharField(_("file name"), max_length=255)
     language = models.CharField(_("language"), max_length=8, default="zh-hans")
     skip_invalid = models.BooleanField(_("import the valid rows and skip the rest"), default=False)
@@ -48,7 +41,7 @@ class ImportRun(models.Model):
     ignored_columns = models.JSONField(_("ignored columns"), default=list, blank=True)
     not_in_park = models.PositiveIntegerField(_("not in the park"), default=0)
     message = models.TextField(_("message"), blank=True)
-    rejects_file = models.FileField(_("rejected rows"), upload_to="imports/rejects/", blank=True)
+    rejects_file = models.FileField(_("rejected rows"), upload_to=GeneratedName("imports/rejects"), blank=True)
 
     class Meta:
         verbose_name = _("import")

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import targets.models
+import ipportal.uploads
 from django.conf import settings
 from django.db import migrations, models
 
@@ -83,7 +83,7 @@ class Migration(migrations.Migration):
                 ('year', models.PositiveSmallIntegerField(verbose_name='year')),
                 ('value', models.DecimalField(decimal_places=6, max_digits=30, verbose_name='value')),
                 ('note', models.TextField(verbose_name='source note')),
-                ('attachment', models.FileField(blank=True, upload_to=targets.models.reported_upload_path, verbose_name='attachment')),
+                ('attachment', models.FileField(blank=True, upload_to=ipportal.uploads.GeneratedName('reported'), verbose_name='attachment')),
                 ('entered_at', models.DateTimeField(auto_now=True, verbose_name='entered at')),
                 ('entered_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL, verbose_name='entered by')),
                 ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reported_values', to='targets.indicator')),
