@@ -70,23 +70,21 @@ def parse_date(raw) -> dt.date:
     raise ImportValueError(_("not a date (use 2024-03-05, 2024/3/5, 2024.03.05 or 2024年3月5日)"))
 
 
-_TRUE = {"是", "y", "yes", "true", "1", "t"}
-_FALSE = {"否", "n", "no", "false", "0", "f"}
+_BOOLEANS = {
+    **dict.fromkeys(["是", "y", "yes", "true", "1", "t", "1.0"], True),
+    **dict.fromkeys(["否", "n", "no", "false", "0", "f", "0.0"], False),
+}
 
 
 def parse_bool(raw) -> bool:
     if isinstance(raw, bool):
         return raw
-    text = clean_text(raw).lower()
-    if text in {"1.0"}:
-        return True
-    if text in {"0.0"}:
-        return False
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    raise ImportValueError(_("not a yes/no value (use 是/否, Y/N, yes/no, true/false or 1/0)"))
+    value = _BOOLEANS.get(raw)  # the common spellings exactly as written
+    if value is None:
+        value = _BOOLEANS.get(clean_text(raw).lower())
+    if value is None:
+        raise ImportValueError(_("not a yes/no value (use 是/否, Y/N, yes/no, true/false or 1/0)"))
+    return value
 
 
 def parse_decimal(raw) -> Decimal:
@@ -145,6 +143,8 @@ def parse_choice(mapping: dict[str, str]):
     normalized = {clean_text(k).lower(): v for k, v in mapping.items()}
 
     def parse(raw) -> str:
+        if raw in normalized:  # the common spellings exactly as written
+            return normalized[raw]
         text = clean_text(raw).lower()
         if text in normalized:
             return normalized[text]
