@@ -15,7 +15,7 @@ class RecordKind:
     form: type
     import_kind: str  # the import kind whose columns the export uses (round trip)
     columns: tuple[tuple[str, str], ...]  # (attribute or display method, label) for the list
-    enterprise_visible: bool = True  # enterprise users see their own records of this kind
+    enterprise_visible: bool = True  # False: officials' pages only (403 for enterprise users)
     related: tuple[str, ...] = ("enterprise",)
     detail_extra: dict = field(default_factory=dict)
 

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "enterprises",
     "targets",
     "finance",
+    "training",
 ]
 
 MIDDLEWARE = [

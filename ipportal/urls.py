@@ -20,6 +20,7 @@ urlpatterns = [
     path("enterprises/", include("enterprises.urls")),
     path("finance/", include("finance.urls")),
     path("targets/", include("targets.urls")),
+    path("training/", include("training.urls")),
     path("api/v1/", include(api_patterns)),
     path("admin/", admin.site.urls),
 ]

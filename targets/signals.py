@@ -27,6 +27,7 @@ def connect() -> None:
         "targets.YearlyFigure",
         "targets.Indicator",
         "targets.ReportedValue",
+        "training.PublicityEvent",
     ):
         model = apps.get_model(label)
         post_save.connect(_changed, sender=model, dispatch_uid=f"recompute-{label}-save")

@@ -12,6 +12,7 @@ for prefix, slug in (
     ("plantvarieties", "plantvariety"),
     ("giproducts", "giproduct"),
     ("pledges", "pledge"),
+    ("publicity-events", "event"),
 ):
     router.register(prefix, record_viewset(slug), basename=slug)
 urlpatterns = router.urls

@@ -3,6 +3,7 @@
 import csv
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -13,6 +14,7 @@ from django_filters.views import FilterView
 
 from ipportal.exports import safe_cell
 from ipportal.permissions import OfficialRequiredMixin, PortalUserRequiredMixin
+from ipportal.roles import is_official
 
 from ..importing import KINDS as IMPORT_KINDS
 from ..records import RecordKind
@@ -20,6 +22,11 @@ from ..records import RecordKind
 
 class RecordKindMixin:
     kind: RecordKind | None = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not self.kind.enterprise_visible and not is_official(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
         queryset = self.kind.model.objects.for_user(self.request.user)
