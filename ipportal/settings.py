@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "targets",
     "finance",
     "training",
+    "enforcement",
 ]
 
 MIDDLEWARE = [

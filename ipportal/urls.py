@@ -18,6 +18,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("enterprises/", include("enterprises.urls")),
+    path("enforcement/", include("enforcement.urls")),
     path("finance/", include("finance.urls")),
     path("targets/", include("targets.urls")),
     path("training/", include("training.urls")),

@@ -19,6 +19,8 @@ LINKS: dict[str, tuple[str, dict]] = {
     "U4": ("finance:pledge-list", {"in_park": 1, "ip_type": "patent", "year": "{year}"}),
     "U5": ("finance:pledge-list", {"in_park": 1, "ip_type": "patent", "year": "{year}"}),
     "U6": ("finance:pledge-list", {"in_park": 1, "year": "{year}"}),
+    "P1": ("enforcement:case-list", {"year": "{year}", "flagged": 1}),
+    "P2": ("enforcement:survey-list", {"year": "{year}"}),
     "P3": ("training:event-list", {"year": "{year}"}),
 }
 

@@ -28,6 +28,9 @@ def connect() -> None:
         "targets.Indicator",
         "targets.ReportedValue",
         "training.PublicityEvent",
+        "enforcement.Case",
+        "enforcement.Survey",
+        "enforcement.SurveyResponse",
     ):
         model = apps.get_model(label)
         post_save.connect(_changed, sender=model, dispatch_uid=f"recompute-{label}-save")

@@ -13,6 +13,8 @@ for prefix, slug in (
     ("giproducts", "giproduct"),
     ("pledges", "pledge"),
     ("publicity-events", "event"),
+    ("cases", "case"),
+    ("surveys", "survey"),
 ):
     router.register(prefix, record_viewset(slug), basename=slug)
 urlpatterns = router.urls

@@ -4,7 +4,7 @@ import csv
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -69,6 +69,10 @@ class RecordDetailView(PortalUserRequiredMixin, RecordKindMixin, DetailView):
             for field in record._meta.concrete_fields
             if field.name not in hidden
         ]
+        context["extra_facts"] = record.detail_facts() if hasattr(record, "detail_facts") else []
+        context["extra_links"] = (
+            record.detail_links() if hasattr(record, "detail_links") and is_official(self.request.user) else []
+        )
         if record._meta.model_name == "patent":
             context["in_force_today"] = (
                 type(record).objects.filter(pk=record.pk).in_force_on(timezone.localdate()).exists()
@@ -114,6 +118,8 @@ class RecordExportView(PortalUserRequiredMixin, RecordKindMixin, View):
     """The filtered list in the import format (CSV or XLSX): an exported file re-imports unchanged."""
 
     def get(self, request):
+        if not self.kind.import_kind:
+            raise Http404
         import_kind = IMPORT_KINDS[self.kind.import_kind]
         queryset = self.kind.filterset(request.GET, queryset=self.get_queryset(), request=request).qs
         if self.kind.model._meta.model_name == "pledge":

@@ -1,0 +1,41 @@
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from enterprises.filters import YesNo
+
+from .models import Case, Survey
+
+
+class CaseFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("search"), method="search")
+    kind = django_filters.ChoiceFilter(label=_("kind"), choices=Case.Kind.choices)
+    ip_type = django_filters.ChoiceFilter(label=_("IP type"), choices=Case.IPType.choices)
+    stage = django_filters.ChoiceFilter(label=_("stage"), choices=Case.Stage.choices)
+    year = django_filters.NumberFilter(label=_("year"), field_name="filed_date", lookup_expr="year")
+    flagged = YesNo(label=_("group, repeated or malicious"), method="filter_flagged")
+
+    class Meta:
+        model = Case
+        fields = ["q", "kind", "ip_type", "stage", "year", "flagged"]
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        return queryset.filter(
+            Q(case_number__icontains=value)
+            | Q(title__icontains=value)
+            | Q(claimant__icontains=value)
+            | Q(respondent__icontains=value)
+        )
+
+    def filter_flagged(self, queryset, name, value):
+        flagged = queryset.flagged()
+        return flagged if value == "1" else queryset.exclude(pk__in=flagged.values("pk"))
+
+
+class SurveyFilter(django_filters.FilterSet):
+    year = django_filters.NumberFilter(label=_("year"))
+
+    class Meta:
+        model = Survey
+        fields = ["year"]
