@@ -7,7 +7,12 @@ class FinanceConfig(AppConfig):
     verbose_name = _("IP finance")
 
     def ready(self) -> None:
-        from . import import_kinds, menu  # noqa: F401  (they register the import kinds and the menu entries)
-        from .records import finance_record_kinds
+        from . import (  # noqa: F401  (they register the import kinds and the menu entries)
+            import_kinds,
+            indicators,
+            menu,
+        )
+        from .records import finance_park_kinds, finance_record_kinds
 
         finance_record_kinds()
+        finance_park_kinds()

@@ -23,3 +23,22 @@ class PledgeFilter(RecordFilter):
         for field in self.search_fields:
             query |= Q(**{f"{field}__icontains": value.strip()})
         return queryset.filter(query).distinct()
+
+
+def simple_filterset(model_class, date_field: str, search: tuple[str, ...], extra: dict | None = None):
+    """A filterset with a search box, a year (on date_field) and the given extra filters."""
+
+    def search_method(self, queryset, name, value):
+        query = Q()
+        for field in search:
+            query |= Q(**{f"{field}__icontains": value.strip()})
+        return queryset.filter(query)
+
+    attrs = {
+        "q": django_filters.CharFilter(label=_("search"), method="search"),
+        "year": django_filters.NumberFilter(label=_("year"), field_name=date_field, lookup_expr="year"),
+        "search": search_method,
+        **(extra or {}),
+        "Meta": type("Meta", (), {"model": model_class, "fields": ["q", "year", *(extra or {})]}),
+    }
+    return type(f"{model_class.__name__}Filter", (django_filters.FilterSet,), attrs)

@@ -63,3 +63,8 @@ class PledgeForm(HolderFormMixin, forms.ModelForm):
         )
         link_pledged_patents()
         return pledge
+
+
+def simple_form(model_class, fields: list[str], dates: tuple[str, ...] = ()):
+    meta = type("Meta", (), {"model": model_class, "fields": fields, "widgets": dict.fromkeys(dates, DATE)})
+    return type(f"{model_class.__name__}Form", (forms.ModelForm,), {"Meta": meta})

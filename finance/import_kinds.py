@@ -2,6 +2,7 @@
 
 from enterprises.importing import register
 
-from .importing import PledgeImport
+from .importing import PledgeImport, TechContractImport, TransactionImport
 
-register(PledgeImport())
+for kind in (PledgeImport(), TransactionImport(), TechContractImport()):
+    register(kind)

@@ -12,7 +12,7 @@ from enterprises.importing.records import iso, parse_patent_number, parse_regist
 from enterprises.importing.values import ImportValueError, clean_text, parse_choice, parse_date, parse_ten_thousand_yuan
 from enterprises.matching import enterprise_ids, link_pledged_patents
 
-from .models import Pledge, PledgedIPType, PledgedItem
+from .models import IPTransaction, Pledge, PledgedIPType, PledgedItem, TechContract
 
 parse_ip_type = parse_choice(
     {
@@ -148,4 +148,101 @@ class PledgeImport(ImportKind):
             amount,
             iso(pledge.registration_date),
             iso(pledge.end_date),
+        ]
+
+
+class ParkPartyImport(ImportKind):
+    """Rows naming a park party by credit code: matched to the enterprise, as holders are."""
+
+    def write_chunk(self, rows: list[dict[str, Any]], result: ImportResult) -> None:
+        ids = enterprise_ids(row.get("credit_code") or "" for row in rows)
+        for row in rows:
+            if "credit_code" in row:
+                row["enterprise_id"] = ids.get(row.pop("credit_code") or "")
+        super().write_chunk(rows, result)
+
+
+parse_transaction_kind = parse_choice(
+    {
+        "转让": IPTransaction.Kind.TRANSFER,
+        "许可": IPTransaction.Kind.LICENCE,
+        **{kind.value: kind for kind in IPTransaction.Kind},
+    }
+)
+TRANSACTION_KIND_LABELS = {IPTransaction.Kind.TRANSFER: "转让", IPTransaction.Kind.LICENCE: "许可"}
+
+
+class TransactionImport(ParkPartyImport):
+    name = "transactions"
+    label = gettext_lazy("IP transactions")
+    model = IPTransaction
+    key_fields = ("contract_number",)
+    columns = [
+        Column("contract_number", "合同编号", required=True),
+        Column("kind", "交易类型", required=True, parse=parse_transaction_kind),
+        Column("ip_type", "知识产权类型", required=True, parse=parse_ip_type),
+        Column("numbers", "专利号/注册号"),
+        Column("seller", "让与人/许可人", required=True),
+        Column("buyer", "受让人/被许可人", required=True),
+        Column("credit_code", "园区企业统一社会信用代码", parse=parse_credit_code),
+        Column("amount_10k_cny", "交易金额(万元)", required=True, parse=parse_ten_thousand_yuan),
+        Column("contract_date", "合同日期", required=True, parse=parse_date),
+    ]
+
+    def clean_row(self, values: dict) -> dict:
+        fields = {k: values[k] for k in ("contract_number", "kind", "ip_type", "seller", "buyer", "contract_date")}
+        fields["amount"] = values["amount_10k_cny"]
+        if "numbers" in values:
+            fields["numbers"] = ";".join(split_numbers(values["numbers"] or ""))
+        if "credit_code" in values:
+            fields["credit_code"] = values["credit_code"]
+        return fields
+
+    def export_row(self, deal: IPTransaction) -> list:
+        return [
+            deal.contract_number,
+            TRANSACTION_KIND_LABELS[deal.kind],
+            IP_TYPE_LABELS[deal.ip_type],
+            deal.numbers,
+            deal.seller,
+            deal.buyer,
+            deal.enterprise.credit_code if deal.enterprise else "",
+            format((deal.amount / 10000).normalize(), "f"),
+            iso(deal.contract_date),
+        ]
+
+
+class TechContractImport(ParkPartyImport):
+    name = "tech_contracts"
+    label = gettext_lazy("Technology contracts")
+    model = TechContract
+    key_fields = ("registration_number",)
+    columns = [
+        Column("registration_number", "登记编号", required=True),
+        Column("title", "合同名称", required=True),
+        Column("seller", "卖方", required=True),
+        Column("buyer", "买方"),
+        Column("credit_code", "园区企业统一社会信用代码", parse=parse_credit_code),
+        Column("turnover_10k_cny", "成交额(万元)", required=True, parse=parse_ten_thousand_yuan),
+        Column("registration_date", "登记日期", required=True, parse=parse_date),
+    ]
+
+    def clean_row(self, values: dict) -> dict:
+        fields = {k: values[k] for k in ("registration_number", "title", "seller", "registration_date")}
+        fields["turnover"] = values["turnover_10k_cny"]
+        if "buyer" in values:
+            fields["buyer"] = values["buyer"] or ""
+        if "credit_code" in values:
+            fields["credit_code"] = values["credit_code"]
+        return fields
+
+    def export_row(self, contract: TechContract) -> list:
+        return [
+            contract.registration_number,
+            contract.title,
+            contract.seller,
+            contract.buyer,
+            contract.enterprise.credit_code if contract.enterprise else "",
+            format((contract.turnover / 10000).normalize(), "f"),
+            iso(contract.registration_date),
         ]

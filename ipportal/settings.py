@@ -205,6 +205,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "PledgedIPTypeEnum": "finance.models.PledgedIPType",
+        "CaseIPTypeEnum": "enforcement.models.Case.IPType",
+    },
 }
 
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True

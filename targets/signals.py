@@ -31,6 +31,13 @@ def connect() -> None:
         "enforcement.Case",
         "enforcement.Survey",
         "enforcement.SurveyResponse",
+        "finance.IPTransaction",
+        "finance.TechContract",
+        "finance.Award",
+        "finance.OperationPlatform",
+        "finance.ServiceInstitution",
+        "finance.MajorProject",
+        "finance.NavigationProject",
     ):
         model = apps.get_model(label)
         post_save.connect(_changed, sender=model, dispatch_uid=f"recompute-{label}-save")

@@ -15,6 +15,13 @@ for prefix, slug in (
     ("publicity-events", "event"),
     ("cases", "case"),
     ("surveys", "survey"),
+    ("transactions", "transaction"),
+    ("tech-contracts", "contract"),
+    ("awards", "award"),
+    ("platforms", "platform"),
+    ("institutions", "institution"),
+    ("major-projects", "project"),
+    ("navigation-projects", "navigation"),
 ):
     router.register(prefix, record_viewset(slug), basename=slug)
 urlpatterns = router.urls

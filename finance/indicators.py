@@ -1,0 +1,97 @@
+"""U1–U3, U7–U11 and M6 from the finance app's records; high-value rule 5 (awards)."""
+
+import datetime as dt
+
+from django.db.models import Q
+
+from targets.computation import (
+    HIGH_VALUE_RULES,
+    Context,
+    Outcome,
+    annual_count,
+    annual_sum,
+    calculator,
+    count_outcome,
+    cumulative,
+    growth,
+    ratio,
+    year_end,
+)
+
+from .models import (
+    Award,
+    IPTransaction,
+    MajorProject,
+    NavigationProject,
+    OperationPlatform,
+    ServiceInstitution,
+    TechContract,
+)
+
+
+def awarded_patents(year: int) -> Q:
+    """High-value rule 5: the patent won a China Patent Award or a national S&T award by the year end."""
+    kinds = [*Award.CHINA_PATENT_AWARDS, Award.Kind.NATIONAL_ST]
+    won = Award.objects.filter(kind__in=kinds, award_date__lte=year_end(year), patent__isnull=False)
+    return Q(pk__in=won.values("patent"))
+
+
+HIGH_VALUE_RULES.append(awarded_patents)
+
+
+def open_at(queryset, opened: str, closed: str, day: dt.date):
+    return queryset.filter(**{f"{opened}__lte": day}).filter(
+        Q(**{f"{closed}__isnull": True}) | Q(**{f"{closed}__gt": day})
+    )
+
+
+@calculator("U1")
+def review_coverage(ctx: Context, year: int) -> Outcome:
+    projects = MajorProject.objects.filter(project_date__year=year)
+    reviewed = projects.filter(ip_review=True).count()
+    return ratio(reviewed, projects.count(), reviewed=reviewed)
+
+
+@calculator("U2")
+def operation_platforms(ctx: Context, year: int) -> Outcome:
+    return count_outcome(open_at(OperationPlatform.objects.all(), "opened_date", "closed_date", year_end(year)).count())
+
+
+@calculator("U3")
+def institutions_with_office(ctx: Context, year: int) -> Outcome:
+    day = year_end(year)
+    return count_outcome(open_at(ServiceInstitution.objects.all(), "office_opened", "office_closed", day).count())
+
+
+@calculator("U7")
+def china_patent_awards(ctx: Context, year: int) -> Outcome:
+    awards = Award.objects.filter(kind__in=Award.CHINA_PATENT_AWARDS)
+    return cumulative(ctx, lambda y: annual_count(awards, "award_date", y), year)
+
+
+@calculator("U8")
+def hubei_patent_awards(ctx: Context, year: int) -> Outcome:
+    awards = Award.objects.filter(kind=Award.Kind.HUBEI)
+    return cumulative(ctx, lambda y: annual_count(awards, "award_date", y), year)
+
+
+@calculator("U9")
+def transaction_growth(ctx: Context, year: int) -> Outcome:
+    return growth(lambda y: annual_sum(IPTransaction.objects.all(), "contract_date", "amount", y), year)
+
+
+@calculator("U10")
+def contract_growth(ctx: Context, year: int) -> Outcome:
+    return growth(lambda y: annual_sum(TechContract.objects.all(), "registration_date", "turnover", y), year)
+
+
+@calculator("U11")
+def enterprise_navigation(ctx: Context, year: int) -> Outcome:
+    projects = NavigationProject.objects.filter(kind=NavigationProject.Kind.ENTERPRISE)
+    return count_outcome(annual_count(projects, "start_date", year))
+
+
+@calculator("M6")
+def institutions_introduced(ctx: Context, year: int) -> Outcome:
+    introduced = ServiceInstitution.objects.filter(introduced_date__isnull=False)
+    return cumulative(ctx, lambda y: annual_count(introduced, "introduced_date", y), year)
