@@ -1,10 +1,11 @@
 """List, detail, create, edit and export pages shared by every record kind (enterprises.records)."""
 
 import csv
+from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -83,6 +84,16 @@ class RecordDetailView(PortalUserRequiredMixin, RecordKindMixin, DetailView):
         return context
 
 
+def export_value(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value if isinstance(value, int | float | Decimal) else str(value)
+
+
 def display(record, field):
     if field.choices:
         return getattr(record, f"get_{field.name}_display")()
@@ -115,17 +126,29 @@ class Echo:
 
 
 class RecordExportView(PortalUserRequiredMixin, RecordKindMixin, View):
-    """The filtered list in the import format (CSV or XLSX): an exported file re-imports unchanged."""
+    """The filtered list as CSV or XLSX: in the import format where the kind is imported (the file
+    re-imports unchanged), otherwise every field under its label."""
 
     def get(self, request):
-        if not self.kind.import_kind:
-            raise Http404
-        import_kind = IMPORT_KINDS[self.kind.import_kind]
         queryset = self.kind.filterset(request.GET, queryset=self.get_queryset(), request=request).qs
         if self.kind.model._meta.model_name == "pledge":
             queryset = queryset.prefetch_related("items")
-        header = import_kind.template_header()
-        rows = ([safe_cell(value) for value in import_kind.export_row(record)] for record in queryset.iterator(2000))
+        if self.kind.import_kind:
+            import_kind = IMPORT_KINDS[self.kind.import_kind]
+            header, to_row = import_kind.template_header(), import_kind.export_row
+        else:
+            fields = [
+                f for f in self.kind.model._meta.concrete_fields if f.name not in {"id", "created_at", "updated_at"}
+            ]
+            queryset = queryset.select_related(*(f.name for f in fields if f.is_relation))
+            header = [str(f.verbose_name) for f in fields]
+
+            def to_row(record):
+                return [
+                    export_value(display(record, f) if not f.is_relation else getattr(record, f.name)) for f in fields
+                ]
+
+        rows = ([safe_cell(value) for value in to_row(record)] for record in queryset.iterator(2000))
         stem = f"{self.kind.slug}s-{timezone.localdate():%Y%m%d}"
         if request.GET.get("format") == "xlsx":
             return xlsx_response(stem, header, rows)

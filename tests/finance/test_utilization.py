@@ -141,3 +141,12 @@ def test_officials_pages_exist_and_enterprise_users_are_refused(official_client,
     assert official_client.get(reverse(f"finance:{slug}-create")).status_code == 200
     client.force_login(user_b)
     assert client.get(reverse(f"finance:{slug}-list")).status_code == 403
+
+
+def test_awards_export_has_every_field_under_its_label(official_client):
+    Award.objects.create(kind="hubei", title="=HYPERLINK(1)", award_date=D(2024, 7, 1))
+    response = official_client.get(reverse("finance:award-export") + "?format=csv", HTTP_ACCEPT_LANGUAGE="en")
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("award,awarded work,date awarded")
+    assert "Hubei Patent Award" in text and "2024-07-01" in text
+    assert "'=HYPERLINK(1)" in text  # formulas neutralised
