@@ -13,10 +13,10 @@ class EnforcementConfig(AppConfig):
         from ipportal.navigation import registry
 
         from . import indicators  # noqa: F401  (registers the P1 and P2 calculators)
-        from .filters import CaseFilter, SurveyFilter
-        from .forms import CaseForm, SurveyForm
+        from .filters import AssistanceFilter, CaseFilter, ComplaintFilter, SurveyFilter
+        from .forms import AssistanceHandlingForm, CaseForm, ComplaintHandlingForm, SurveyForm
         from .importing import CaseImport, SurveyResponseImport
-        from .models import Case, Survey
+        from .models import AssistanceRequest, Case, Complaint, Survey
 
         register(CaseImport())
         register(SurveyResponseImport())
@@ -58,5 +58,42 @@ class EnforcementConfig(AppConfig):
                 related=(),
             )
         )
+        register_kind(
+            RecordKind(
+                "assistance",
+                "enforcement",
+                AssistanceRequest,
+                AssistanceFilter,
+                AssistanceHandlingForm,
+                "",
+                (
+                    ("subject", _("subject")),
+                    ("get_ip_type_display", _("IP type")),
+                    ("get_state_display", _("state")),
+                    ("created_at", _("submitted at")),
+                ),
+                self_service_url="enforcement:assistance-request",
+            )
+        )
+        register_kind(
+            RecordKind(
+                "complaint",
+                "enforcement",
+                Complaint,
+                ComplaintFilter,
+                ComplaintHandlingForm,
+                "",
+                (
+                    ("subject", _("subject")),
+                    ("location", _("where")),
+                    ("get_state_display", _("state")),
+                    ("created_at", _("received at")),
+                ),
+                enterprise_visible=False,
+                related=(),
+            )
+        )
         registry.add("protection", _("Enforcement cases"), "enforcement:case-list")
+        registry.add("protection", _("Rights assistance"), "enforcement:assistance-list", officials_only=False)
+        registry.add("protection", _("Complaints and reports"), "enforcement:complaint-list")
         registry.add("protection", _("Satisfaction surveys"), "enforcement:survey-list")

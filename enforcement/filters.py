@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from enterprises.filters import YesNo
 
-from .models import Case, Survey
+from .models import AssistanceRequest, Case, Complaint, Survey
 
 
 class CaseFilter(django_filters.FilterSet):
@@ -39,3 +39,28 @@ class SurveyFilter(django_filters.FilterSet):
     class Meta:
         model = Survey
         fields = ["year"]
+
+
+class AssistanceFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("search"), method="search")
+    state = django_filters.ChoiceFilter(label=_("state"), choices=AssistanceRequest.State.choices)
+    year = django_filters.NumberFilter(label=_("year"), field_name="created_at", lookup_expr="year")
+
+    class Meta:
+        model = AssistanceRequest
+        fields = ["q", "state", "year"]
+
+    def search(self, queryset, name, value):
+        return queryset.filter(Q(subject__icontains=value) | Q(counterparty__icontains=value))
+
+
+class ComplaintFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("search"), method="search")
+    state = django_filters.ChoiceFilter(label=_("state"), choices=Complaint.State.choices)
+
+    class Meta:
+        model = Complaint
+        fields = ["q", "state"]
+
+    def search(self, queryset, name, value):
+        return queryset.filter(Q(subject__icontains=value) | Q(description__icontains=value))

@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ipportal.uploads import GeneratedName
 from training.models import ParkRecordQuerySet
 
 
@@ -138,3 +140,97 @@ class SurveyResponse(models.Model):
 
     def __str__(self) -> str:
         return f"{self.survey.year} {self.respondent_ref}"
+
+
+class AssistanceQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Officials see every request; an enterprise user its own enterprise's; nobody else any."""
+        from ipportal.roles import enterprise_of, is_official
+
+        if is_official(user):
+            return self
+        enterprise = enterprise_of(user)
+        return self.filter(enterprise=enterprise) if enterprise is not None else self.none()
+
+
+class AssistanceRequest(models.Model):
+    """A rights-assistance request (维权援助) from a park enterprise, handled by the IP office."""
+
+    class State(models.TextChoices):
+        SUBMITTED = "submitted", _("submitted")
+        IN_PROGRESS = "in_progress", _("in progress")
+        CLOSED = "closed", _("closed")
+
+    enterprise = models.ForeignKey(
+        "enterprises.Enterprise",
+        on_delete=models.CASCADE,
+        related_name="assistance_requests",
+        verbose_name=_("enterprise"),
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )
+    subject = models.CharField(_("subject"), max_length=200)
+    ip_type = models.CharField(_("IP type"), max_length=16, choices=Case.IPType.choices)
+    counterparty = models.CharField(_("infringing party"), max_length=200, blank=True)
+    description = models.TextField(_("what happened and what help is needed"))
+    attachment = models.FileField(_("evidence"), upload_to=GeneratedName("assistance"), blank=True)
+    state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.SUBMITTED)
+    reply = models.TextField(_("the IP office's reply"), blank=True)
+    created_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = AssistanceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("rights-assistance request")
+        verbose_name_plural = _("rights-assistance requests")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.enterprise} · {self.subject}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("enforcement:assistance-detail", args=[self.pk])
+
+    def detail_links(self) -> list[tuple[str, str]]:
+        if not self.attachment:
+            return []
+        return [(_("Download the evidence"), reverse("enforcement:assistance-evidence", args=[self.pk]))]
+
+
+class Complaint(models.Model):
+    """A complaint or report (举报投诉) sent by anyone through the public form."""
+
+    class State(models.TextChoices):
+        NEW = "new", _("new")
+        HANDLED = "handled", _("handled")
+        DISMISSED = "dismissed", _("dismissed")
+
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    contact = models.CharField(_("phone or e-mail"), max_length=100)
+    subject = models.CharField(_("subject"), max_length=200)
+    location = models.CharField(_("where"), max_length=200, blank=True)
+    description = models.TextField(_("what you saw"))
+    state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.NEW)
+    handling_note = models.TextField(_("handling note"), blank=True)
+    created_at = models.DateTimeField(_("received at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ParkRecordQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("complaint or report")
+        verbose_name_plural = _("complaints and reports")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.subject
+
+    def get_absolute_url(self) -> str:
+        return reverse("enforcement:complaint-detail", args=[self.pk])

@@ -1,12 +1,18 @@
 from django.contrib import messages
-from django.shortcuts import get_object_or_404
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
+from django.views import View
 from django.views.generic import CreateView
 
 from ipportal.permissions import OfficialRequiredMixin
+from ipportal.roles import enterprise_of
 
-from .forms import SurveyResponseForm
-from .models import Survey
+from .forms import COMPLAINTS_PER_HOUR, AssistanceRequestForm, PublicComplaintForm, SurveyResponseForm
+from .models import AssistanceRequest, Survey
 
 
 class SurveyResponseCreateView(OfficialRequiredMixin, CreateView):
@@ -33,3 +39,54 @@ class SurveyResponseCreateView(OfficialRequiredMixin, CreateView):
 
     def get_success_url(self) -> str:
         return self.survey.get_absolute_url()
+
+
+class AssistanceRequestCreateView(LoginRequiredMixin, CreateView):
+    """An enterprise user asks the IP office for help defending its rights."""
+
+    form_class = AssistanceRequestForm
+    template_name = "enforcement/assistance_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and enterprise_of(request.user) is None:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        form.instance.enterprise = enterprise_of(self.request.user)
+        form.instance.submitted_by = self.request.user
+        messages.success(self.request, _("Your request was sent to the IP office."))
+        return super().form_valid(form)
+
+
+class AssistanceAttachmentView(LoginRequiredMixin, View):
+    def get(self, request, pk):
+        entry = get_object_or_404(AssistanceRequest.objects.for_user(request.user), pk=pk)
+        if not entry.attachment:
+            raise Http404
+        suffix = entry.attachment.name.rsplit(".", 1)[-1]
+        return FileResponse(entry.attachment.open("rb"), as_attachment=True, filename=f"assistance-{entry.pk}.{suffix}")
+
+
+def client_address(request) -> str:
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+class PublicComplaintView(CreateView):
+    """举报投诉: anyone may report an infringement, without an account."""
+
+    form_class = PublicComplaintForm
+    template_name = "enforcement/complaint_form.html"
+
+    def form_valid(self, form):
+        key = f"complaints:{client_address(self.request)}"
+        cache.add(key, 0, timeout=3600)
+        try:
+            count = cache.incr(key)
+        except ValueError:
+            count = 1
+        if count > COMPLAINTS_PER_HOUR:
+            form.add_error(None, _("Too many reports from this address in the last hour; please try again later."))
+            return self.form_invalid(form)
+        form.save()
+        return render(self.request, "enforcement/complaint_thanks.html")

@@ -1,6 +1,6 @@
 """The record kinds that share list, detail, form, export and API pages: one entry each."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +17,7 @@ class RecordKind:
     columns: tuple[tuple[str, str], ...]  # (attribute or display method, label) for the list
     enterprise_visible: bool = True  # False: officials' pages only (403 for enterprise users)
     related: tuple[str, ...] = ("enterprise",)
-    detail_extra: dict = field(default_factory=dict)
+    self_service_url: str = ""  # where an enterprise user adds one of its own (shown on the list)
 
     @property
     def label(self) -> str:

@@ -1,0 +1,151 @@
+"""Rights-assistance requests (enterprise ↔ IP office) and the public complaint form."""
+
+import time
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from enforcement.forms import COMPLAINTS_PER_HOUR
+from enforcement.models import AssistanceRequest, Complaint
+
+pytestmark = pytest.mark.django_db
+
+
+def request_of(enterprise, subject="商标被仿冒") -> AssistanceRequest:
+    return AssistanceRequest.objects.create(
+        enterprise=enterprise, subject=subject, ip_type="trademark", description="x"
+    )
+
+
+def test_enterprise_submits_a_request_for_itself(client_a, enterprise_a, enterprise_b):
+    pdf = SimpleUploadedFile("evidence.pdf", b"%PDF-1.4 evidence", content_type="application/pdf")
+    response = client_a.post(
+        reverse("enforcement:assistance-request"),
+        {
+            "subject": "专利被侵权",
+            "ip_type": "patent",
+            "description": "对方生产销售相同产品",
+            "attachment": pdf,
+            "enterprise": enterprise_b.pk,
+        },
+    )
+    assert response.status_code == 302
+    entry = AssistanceRequest.objects.get()
+    assert entry.enterprise == enterprise_a and entry.state == "submitted"
+    assert client_a.get(reverse("enforcement:assistance-evidence", args=[entry.pk])).status_code == 200
+
+
+def test_a_bad_evidence_file_is_refused_and_the_text_kept(client_a):
+    response = client_a.post(
+        reverse("enforcement:assistance-request"),
+        {
+            "subject": "保留主题",
+            "ip_type": "patent",
+            "description": "d",
+            "attachment": SimpleUploadedFile("a.pdf", b"MZ.."),
+        },
+    )
+    assert response.status_code == 200 and "保留主题" in response.content.decode()
+    assert not AssistanceRequest.objects.exists()
+
+
+def test_enterprise_sees_only_its_own_requests(client_a, enterprise_a, enterprise_b):
+    own, other = request_of(enterprise_a, "甲的请求"), request_of(enterprise_b, "乙的请求")
+    content = client_a.get(reverse("enforcement:assistance-list")).content.decode()
+    assert "甲的请求" in content and "乙的请求" not in content
+    assert client_a.get(own.get_absolute_url()).status_code == 200
+    assert client_a.get(other.get_absolute_url()).status_code == 404
+    assert client_a.get(reverse("enforcement:assistance-evidence", args=[other.pk])).status_code == 404
+
+
+def test_enterprise_cannot_handle_requests(client_a, enterprise_a):
+    own = request_of(enterprise_a)
+    assert client_a.post(reverse("enforcement:assistance-edit", args=[own.pk]), {"state": "closed"}).status_code == 403
+
+
+def test_official_replies_and_closes(official_client, enterprise_a):
+    entry = request_of(enterprise_a)
+    response = official_client.post(
+        reverse("enforcement:assistance-edit", args=[entry.pk]),
+        {
+            "enterprise": enterprise_a.pk,
+            "subject": entry.subject,
+            "ip_type": "trademark",
+            "description": "x",
+            "state": "closed",
+            "reply": "已协调市场监管部门处理",
+        },
+    )
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert (entry.state, entry.reply) == ("closed", "已协调市场监管部门处理")
+
+
+def complaint_data(client, **changes):
+    page = client.get(reverse("enforcement:complaint-public"))
+    token = page.context["form"].initial["started"]
+    data = {
+        "contact": "13800000000",
+        "subject": "超市销售假冒商标商品",
+        "description": "货架上有仿冒产品",
+        "started": token,
+        "website": "",
+    }
+    data.update(changes)
+    return data
+
+
+@pytest.fixture
+def ten_seconds_later(monkeypatch):
+    """Call after loading the form: the clock moves on as if a person took ten seconds to fill it in."""
+    real = time.time
+
+    def wait() -> None:
+        monkeypatch.setattr(time, "time", lambda: real() + 10)
+
+    return wait
+
+
+def test_a_person_can_report_without_an_account(client, ten_seconds_later):
+    data = complaint_data(client)
+    ten_seconds_later()
+    response = client.post(reverse("enforcement:complaint-public"), data)
+    assert response.status_code == 200 and Complaint.objects.get().subject == "超市销售假冒商标商品"
+
+
+def test_the_honeypot_refuses_bots(client, ten_seconds_later):
+    data = complaint_data(client, website="http://spam.example")
+    ten_seconds_later()
+    client.post(reverse("enforcement:complaint-public"), data)
+    assert not Complaint.objects.exists()
+
+
+def test_a_form_sent_faster_than_a_person_types_is_refused(client):
+    response = client.post(reverse("enforcement:complaint-public"), complaint_data(client), HTTP_ACCEPT_LANGUAGE="en")
+    assert "quicker than a person" in response.content.decode()
+    assert "超市销售假冒商标商品" in response.content.decode()
+    assert not Complaint.objects.exists()
+
+
+def test_a_forged_start_time_is_refused(client, ten_seconds_later):
+    data = complaint_data(client, started="form:forged:sig")
+    ten_seconds_later()
+    client.post(reverse("enforcement:complaint-public"), data)
+    assert not Complaint.objects.exists()
+
+
+def test_reports_are_limited_per_address(client, ten_seconds_later):
+    forms = [complaint_data(client) for _ in range(COMPLAINTS_PER_HOUR + 2)]
+    ten_seconds_later()
+    for data in forms:
+        client.post(reverse("enforcement:complaint-public"), data)
+    assert Complaint.objects.count() == COMPLAINTS_PER_HOUR
+
+
+def test_complaints_are_for_officials_only(client, user_a, official):
+    Complaint.objects.create(contact="x", subject="举报", description="d")
+    client.force_login(user_a)
+    assert client.get(reverse("enforcement:complaint-list")).status_code == 403
+    client.force_login(official)
+    assert "举报" in client.get(reverse("enforcement:complaint-list")).content.decode()
