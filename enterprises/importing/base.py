@@ -16,7 +16,7 @@ from typing import Any
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
-from .merge import merge
+from .merge import merge_chunk, merging_in_background
 from .reader import UnreadableFile, open_table, write_csv
 from .values import ImportValueError, clean_text, is_blank
 
@@ -91,6 +91,11 @@ class ImportResult:
     def refused(self) -> bool:
         return bool(self.file_error) or (self.invalid > 0 and not self.committed and not self.dry_run)
 
+    def count(self, new: int, updated: int, unchanged: int) -> None:
+        self.new += new
+        self.updated += updated
+        self.unchanged += unchanged
+
     def summary(self) -> str:
         text = _("%(rows)d rows: %(new)d new, %(updated)d updated, %(unchanged)d unchanged, %(skipped)d skipped") % {
             "rows": self.rows,
@@ -126,11 +131,13 @@ class ImportKind:
         return tuple(fields[name] for name in self.key_fields)
 
     def write_chunk(self, rows: list[dict[str, Any]], result: ImportResult) -> None:
-        """Insert new rows and update changed ones (importing.merge), counting each."""
-        new, updated, unchanged = merge(self.model, self.key_fields, rows)
-        result.new += new
-        result.updated += updated
-        result.unchanged += unchanged
+        """Insert new rows and update changed ones (importing.merge), counting each.
+
+        Inside run_import the database may still be merging the chunk when this returns (on
+        PostgreSQL); any later query through Django waits for it, and the counts are in the
+        result before after_import.
+        """
+        merge_chunk(self.model, self.key_fields, rows, result.count)
 
     def after_import(self, result: ImportResult) -> None:
         """Work that needs the whole file stored (links between records); inside the transaction."""
@@ -244,17 +251,16 @@ def run_import(
     seen_keys: dict[tuple, int] = {}
     chunk: list[dict] = []
     try:
-        with transaction.atomic():
+        # The database merges each chunk while the next is validated (merging_in_background).
+        with transaction.atomic(), merging_in_background() as merges:
             for number, cells, fields, error in _validate(kind, positions, table.header, table.rows):
                 result.rows += 1
                 if error is None:
                     key = kind.key_of(fields)
-                    first = seen_keys.get(key)
-                    if first is not None:
+                    first = seen_keys.setdefault(key, number)
+                    if first != number:
                         reason = _("appears twice in the file (first in row %(row)d)") % {"row": first}
                         error = RowError(number, [CellProblem(kind.key_label(), " ".join(map(str, key)), reason)])
-                    else:
-                        seen_keys[key] = number
                 if error is not None:
                     result.invalid += 1
                     if len(result.errors) < keep_errors:
@@ -280,6 +286,7 @@ def run_import(
                 return result
             if chunk:
                 kind.write_chunk(chunk, result)
+            merges.wait()
             kind.after_import(result)
             if on_progress:
                 on_progress(result.rows, table.total)

@@ -1,30 +1,91 @@
-"""Merging a chunk of clean rows into a table by natural key, counting new / updated / unchanged.
+"""Merging chunks of clean rows into a table by natural key, counting new / updated / unchanged.
 
-On PostgreSQL the chunk is COPYed into a temporary staging table and merged with one
+On PostgreSQL each chunk is COPYed into a temporary staging table and merged with one
 INSERT … ON CONFLICT … DO UPDATE … WHERE (row differs) RETURNING (xmax = 0): the database does
-the comparison, and rows that did not change are not written at all. Elsewhere (SQLite, the
-embedded default) existing rows are read, compared in Python and written with bulk operations.
+the comparison, rows that did not change are not written at all, and the returned flags count
+new and updated rows exactly (unchanged = staged − returned). Elsewhere (SQLite, the embedded
+default) existing rows are read, compared in Python and written with bulk operations; both give
+the same counts.
+
+A row leaves the fields it does not name alone on update and takes their model defaults on
+insert; created_at-style (auto_now_add) fields are set on insert, updated_at-style (auto_now)
+fields on insert and on real updates only.
+
+run_import merges through `merging_in_background()`: on PostgreSQL the database merges one
+chunk while Python validates the next (the merge runs on the same connection, in the same
+transaction, from a helper thread), which is what makes a large import as fast as the database.
 """
 
+import contextvars
 import hashlib
+import operator
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from typing import Any
 
 from django.db import connection, models
+from django.utils import timezone
 
-AUTO_NOW_ADD = "auto_now_add"
-AUTO_NOW = "auto_now"
+Counted = Callable[[int, int, int], None]
 
 
 def merge(model: type[models.Model], key_fields: tuple[str, ...], rows: list[dict[str, Any]]) -> tuple[int, int, int]:
     """Insert new rows, update changed ones; return (new, updated, unchanged)."""
+    totals = [0, 0, 0]
+
+    def add(new: int, updated: int, unchanged: int) -> None:
+        totals[0] += new
+        totals[1] += updated
+        totals[2] += unchanged
+
+    merge_chunk(model, key_fields, rows, add)
+    return totals[0], totals[1], totals[2]
+
+
+def merge_chunk(model: type[models.Model], key_fields: tuple[str, ...], rows: list[dict[str, Any]], counted: Counted):
+    """Like merge(), but the counts go to `counted`, possibly later (by the end of merging_in_background)."""
+    pipeline = _pipeline.get()
+    for columns, group in _shapes(rows):
+        if _copy_supported():
+            plan = _PostgresMerge(model, key_fields, columns)
+            if pipeline is not None:
+                pipeline.submit(plan, group, counted)
+            else:
+                staged = plan.stage(group)
+                with connection.wrap_database_errors:
+                    counted(*plan.run(connection.connection, staged))
+        else:
+            counted(*_merge_compare(model, key_fields, columns, group))
+
+
+def _shapes(rows: list[dict[str, Any]]) -> Iterator[tuple[tuple[str, ...], list[dict[str, Any]]]]:
+    """The rows grouped by the fields they name (normally all rows name the same fields)."""
     if not rows:
-        return 0, 0, 0
-    if connection.vendor == "postgresql":
-        return _merge_postgresql(model, key_fields, rows)
-    return _merge_compare(model, key_fields, rows)
+        return
+    first = tuple(rows[0])
+    if all(len(row) == len(first) and tuple(row) == first for row in rows):
+        yield first, rows
+        return
+    groups: dict[frozenset, list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault(frozenset(row), []).append(row)
+    for group in groups.values():
+        yield tuple(group[0]), group
 
 
-def _merge_compare(model, key_fields, rows) -> tuple[int, int, int]:
+def _copy_supported() -> bool:
+    if connection.vendor != "postgresql":
+        return False
+    from django.db.backends.postgresql.psycopg_any import is_psycopg3
+
+    return is_psycopg3
+
+
+# -- Everywhere else: compare in Python ---------------------------------------------------------
+
+
+def _merge_compare(model, key_fields, columns, rows) -> tuple[int, int, int]:
     if len(key_fields) == 1:
         name = key_fields[0]
         found = model.objects.filter(**{f"{name}__in": [row[name] for row in rows]})
@@ -38,7 +99,7 @@ def _merge_compare(model, key_fields, rows) -> tuple[int, int, int]:
         if obj is None:
             new.append(model(**row))
             continue
-        differing = [name for name, value in row.items() if getattr(obj, name) != value]
+        differing = [name for name in columns if getattr(obj, name) != row[name]]
         if not differing:
             unchanged += 1
             continue
@@ -49,9 +110,17 @@ def _merge_compare(model, key_fields, rows) -> tuple[int, int, int]:
     if new:
         model.objects.bulk_create(new, batch_size=1000)
     if changed:
-        auto_now = [f.name for f in model._meta.concrete_fields if getattr(f, AUTO_NOW, False)]
-        model.objects.bulk_update(changed, sorted(changed_fields | set(auto_now)), batch_size=1000)
+        # bulk_update does not run pre_save: set auto_now fields here, on the changed rows only.
+        stamped = [f.name for f in model._meta.concrete_fields if getattr(f, "auto_now", False)]
+        now = timezone.now()
+        for obj in changed:
+            for name in stamped:
+                setattr(obj, name, now)
+        model.objects.bulk_update(changed, sorted(changed_fields | set(stamped)), batch_size=1000)
     return len(new), len(changed), unchanged
+
+
+# -- PostgreSQL: COPY into staging, one INSERT … ON CONFLICT ------------------------------------
 
 
 def _field(model, name: str) -> models.Field:
@@ -61,59 +130,142 @@ def _field(model, name: str) -> models.Field:
     raise KeyError(name)
 
 
-def _merge_postgresql(model, key_fields, rows) -> tuple[int, int, int]:
-    table = model._meta.db_table
-    qn = connection.ops.quote_name
-    given = [_field(model, name) for name in rows[0]]
-    given_columns = [field.column for field in given]
-    keys = [_field(model, name).column for name in key_fields]
-    # One staging table per column set: several imports may share a transaction (tests do).
-    stage = f"import_stage_{hashlib.md5(','.join([table, *given_columns]).encode()).hexdigest()[:12]}"
+class _PostgresMerge:
+    """The statements that merge rows naming `columns` into the model's table."""
 
-    # Columns the file does not give: model defaults on insert, left alone on update.
-    defaults, default_values, stamps = [], [], []
-    for field in model._meta.concrete_fields:
-        if field.primary_key or field in given:
-            continue
-        if getattr(field, AUTO_NOW_ADD, False) or getattr(field, AUTO_NOW, False):
-            stamps.append(field)
-        else:
-            # The model's default, or '' for text fields and NULL otherwise (Field.get_default).
-            defaults.append(field)
-            default_values.append(field.get_db_prep_save(field.get_default(), connection))
-    updated_stamps = [field for field in stamps if getattr(field, AUTO_NOW, False)]
+    def __init__(self, model, key_fields: tuple[str, ...], columns: tuple[str, ...]):
+        qn = connection.ops.quote_name
+        table = model._meta.db_table
+        given = [_field(model, name) for name in columns]
+        keys = [_field(model, name).column for name in key_fields]
+        # Fields the rows do not name: model defaults on insert (a callable default is called for
+        # each row and staged with it), left alone on update; auto_now(_add) stamps set by the database.
+        self.per_row_defaults: list[models.Field] = []
+        constants, constant_values, stamps = [], [], []
+        for field in model._meta.concrete_fields:
+            if field.primary_key or field in given:
+                continue
+            if getattr(field, "auto_now_add", False) or getattr(field, "auto_now", False):
+                stamps.append(field)
+            elif field.has_default() and callable(field.default):
+                self.per_row_defaults.append(field)
+            else:
+                constants.append(field)  # the default, or '' for text fields and NULL otherwise
+                constant_values.append(field.get_db_prep_save(field.get_default(), connection))
+        self.getter = operator.itemgetter(*columns) if len(columns) > 1 else (lambda row: (row[columns[0]],))
+        staged = [f.column for f in given] + [f.column for f in self.per_row_defaults]
+        names = ", ".join(qn(c) for c in staged)
+        digest = hashlib.md5(",".join([table, *staged]).encode(), usedforsecurity=False).hexdigest()[:12]
+        # One staging table per column set: several imports may share a transaction (tests do).
+        stage = qn(f"import_stage_{digest}")
+        self.prepare = [
+            f"CREATE TEMP TABLE IF NOT EXISTS {stage} ON COMMIT DROP AS SELECT {names} FROM {qn(table)} WITH NO DATA",
+            f"TRUNCATE {stage}",
+        ]
+        self.copy = f"COPY {stage} ({names}) FROM STDIN"
 
-    names = ", ".join(qn(c) for c in given_columns)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"CREATE TEMP TABLE IF NOT EXISTS {qn(stage)} ON COMMIT DROP AS "
-            f"SELECT {names} FROM {qn(table)} WITH NO DATA"
-        )
-        cursor.execute(f"TRUNCATE {qn(stage)}")
-        with cursor.cursor.copy(f"COPY {qn(stage)} ({names}) FROM STDIN") as copy:
-            # Clean rows hold plain Python values (str, int, bool, date, Decimal, None): psycopg adapts them.
-            for row in rows:
-                copy.write_row(list(row.values()))
-
-        insert_columns = given_columns + [f.column for f in defaults] + [f.column for f in stamps]
-        select = [f"s.{qn(c)}" for c in given_columns] + ["%s"] * len(defaults) + ["now()"] * len(stamps)
-        changing = [c for c in given_columns if c not in keys]
+        changing = [f.column for f in given if f.column not in keys]
+        inserted = staged + [f.column for f in constants] + [f.column for f in stamps]
+        select = [f"s.{qn(c)}" for c in staged] + ["%s"] * len(constants) + ["now()"] * len(stamps)
         if changing:
-            assignments = [f"{qn(c)} = EXCLUDED.{qn(c)}" for c in changing] + [
-                f"{qn(f.column)} = now()" for f in updated_stamps
-            ]
+            assignments = [f"{qn(c)} = EXCLUDED.{qn(c)}" for c in changing]
+            assignments += [f"{qn(f.column)} = now()" for f in stamps if getattr(f, "auto_now", False)]
             current = ", ".join(f"t.{qn(c)}" for c in changing)
             incoming = ", ".join(f"EXCLUDED.{qn(c)}" for c in changing)
-            conflict = f"DO UPDATE SET {', '.join(assignments)} WHERE ({current}) IS DISTINCT FROM ({incoming})"
+            on_conflict = f"DO UPDATE SET {', '.join(assignments)} WHERE ({current}) IS DISTINCT FROM ({incoming})"
         else:
-            conflict = "DO NOTHING"
-        cursor.execute(
-            f"INSERT INTO {qn(table)} AS t ({', '.join(qn(c) for c in insert_columns)}) "
-            f"SELECT {', '.join(select)} FROM {qn(stage)} s "
-            f"ON CONFLICT ({', '.join(qn(c) for c in keys)}) {conflict} RETURNING (xmax = 0)",
-            default_values,
+            on_conflict = "DO NOTHING"
+        # Inserting in key order keeps the unique index's pages hot and two overlapping imports
+        # from deadlocking each other.
+        self.statement = (
+            f"INSERT INTO {qn(table)} AS t ({', '.join(qn(c) for c in inserted)}) "
+            f"SELECT {', '.join(select)} FROM {stage} s ORDER BY {', '.join(f's.{qn(c)}' for c in keys)} "
+            f"ON CONFLICT ({', '.join(qn(c) for c in keys)}) {on_conflict} RETURNING (t.xmax = 0)"
         )
-        written = cursor.fetchall()
-    new = sum(1 for (inserted,) in written if inserted)
-    updated = len(written) - new
-    return new, updated, len(rows) - len(written)
+        self.params = constant_values
+
+    def stage(self, rows: list[dict[str, Any]]) -> int:
+        """COPY the rows into the (emptied) staging table; return how many."""
+        getter, extra = self.getter, self.per_row_defaults
+        with connection.cursor() as cursor:
+            for sql in self.prepare:
+                cursor.execute(sql)
+            # Clean rows hold plain Python values (str, int, bool, date, Decimal, None): psycopg adapts them.
+            with cursor.cursor.copy(self.copy) as copy:
+                write = copy.write_row
+                if extra:
+                    for row in rows:
+                        write(getter(row) + tuple(f.get_db_prep_save(f.get_default(), connection) for f in extra))
+                else:
+                    for row in rows:
+                        write(getter(row))
+        return len(rows)
+
+    def run(self, raw_connection, staged: int) -> tuple[int, int, int]:
+        """Merge the staged rows. Takes the driver's connection: it may run in a helper thread."""
+        with raw_connection.cursor() as cursor:
+            cursor.execute(self.statement, self.params)
+            flags = cursor.fetchall()
+        new = sum(1 for (inserted,) in flags if inserted)
+        return new, len(flags) - new, staged - len(flags)
+
+
+class _Pipeline:
+    """One merge in flight at a time, on the import's own connection and transaction.
+
+    The statement runs in a helper thread while the import goes on validating; the driver's
+    connection lock keeps the two from interleaving on the wire, and every query the import
+    itself makes through Django first waits for the merge in flight (so it sees its rows).
+    """
+
+    def __init__(self):
+        self._executor: ThreadPoolExecutor | None = None
+        self._pending: tuple[Future, Counted] | None = None
+
+    def submit(self, plan: _PostgresMerge, rows: list[dict[str, Any]], counted: Counted) -> None:
+        self.wait()
+        staged = plan.stage(rows)
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-merge")
+        self._pending = (self._executor.submit(plan.run, connection.connection, staged), counted)
+
+    def wait(self) -> None:
+        """Finish the merge in flight and hand over its counts (raising its error, if any)."""
+        if self._pending is None:
+            return
+        future, counted = self._pending
+        self._pending = None
+        # The driver's errors become Django's (IntegrityError, DataError…), as for any query.
+        with connection.wrap_database_errors:
+            figures = future.result()
+        counted(*figures)
+
+    def waiting_wrapper(self, execute, sql, params, many, context):
+        self.wait()
+        return execute(sql, params, many, context)
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True)
+
+
+_pipeline: contextvars.ContextVar[_Pipeline | None] = contextvars.ContextVar("import_merge_pipeline", default=None)
+
+
+@contextmanager
+def merging_in_background() -> Iterator[_Pipeline]:
+    """Within: merges may still run when merge_chunk returns; all are done (and counted) on exit
+    or at `.wait()`. Use inside the import's transaction, and leave before it ends."""
+    pipeline = _Pipeline()
+    token = _pipeline.set(pipeline)
+    try:
+        with connection.execute_wrapper(pipeline.waiting_wrapper):
+            try:
+                yield pipeline
+            finally:
+                # Also on an error: the merge in flight must end before the transaction does. Its
+                # own error, if any, is the one to report (the import's would only follow from it).
+                pipeline.wait()
+    finally:
+        _pipeline.reset(token)
+        pipeline.close()

@@ -264,3 +264,19 @@ def test_export_reimports_unchanged(official_client, good_file, tmp_path):
     exported.write_bytes(b"".join(response.streaming_content) if response.streaming else response.content)
     out, _ = run("enterprises", exported)
     assert "0 new, 0 updated, 3 unchanged" in out
+
+
+def test_a_file_of_many_chunks_is_counted_exactly_and_refused_whole(tmp_path, monkeypatch):
+    monkeypatch.setattr("enterprises.importing.base.CHUNK_SIZE", 2)
+    codes = [valid_credit_code() for _ in range(7)]
+    rows = [[f"企业{i}", code, "绿色化工", "是", "否", "1"] for i, code in enumerate(codes)]
+    out, _ = run("enterprises", write_csv(tmp_path / "many.csv", rows))
+    assert "7 rows: 7 new, 0 updated, 0 unchanged, 0 skipped" in out
+    rows[4][0] = "改名"
+    rows.append(["坏企业", "91420800MA0000000X", "绿色化工", "是", "否", "1"])
+    with pytest.raises(CommandError):
+        run("enterprises", write_csv(tmp_path / "bad.csv", rows))
+    assert not Enterprise.objects.filter(name="改名").exists()
+    rows.pop()
+    out, _ = run("enterprises", write_csv(tmp_path / "again.csv", rows))
+    assert "7 rows: 0 new, 1 updated, 6 unchanged, 0 skipped" in out

@@ -1,8 +1,9 @@
 """The merge under every import: exact counts, absent columns untouched, timestamps (both backends)."""
 
 import pytest
+from django.db import IntegrityError, transaction
 
-from enterprises.importing.merge import merge
+from enterprises.importing.merge import merge, merge_chunk, merging_in_background
 from enterprises.models import Enterprise
 
 from ..factories import valid_credit_code
@@ -39,3 +40,30 @@ def test_unchanged_rows_are_not_written():
     before = Enterprise.objects.get(credit_code=code).updated_at
     assert merge(Enterprise, ("credit_code",), [{"credit_code": code, "name": "甲"}]) == (0, 0, 1)
     assert Enterprise.objects.get(credit_code=code).updated_at == before
+
+
+def test_chunks_merged_in_the_background_are_counted_and_seen_by_later_queries():
+    codes = [valid_credit_code() for _ in range(5)]
+    counts = []
+    with transaction.atomic(), merging_in_background() as merges:
+        merge_chunk(Enterprise, ("credit_code",), [{"credit_code": c, "name": "甲"} for c in codes[:3]], keep(counts))
+        # A query the import makes through Django waits for the merge in flight, so it sees its rows.
+        assert Enterprise.objects.filter(credit_code__in=codes).count() == 3
+        rows = [{"credit_code": c, "name": "甲"} for c in codes[2:]]
+        rows[0]["name"] = "乙"
+        merge_chunk(Enterprise, ("credit_code",), rows, keep(counts))
+        merges.wait()
+        assert sorted(counts) == [(2, 1, 0), (3, 0, 0)]
+    assert Enterprise.objects.get(credit_code=codes[2]).name == "乙"
+
+
+def test_a_merge_that_fails_in_the_background_raises_and_leaves_nothing_written():
+    first = valid_credit_code()
+    with pytest.raises(IntegrityError), transaction.atomic(), merging_in_background():
+        merge_chunk(Enterprise, ("credit_code",), [{"credit_code": first, "name": "甲"}], keep([]))
+        merge_chunk(Enterprise, ("credit_code",), [{"credit_code": valid_credit_code(), "name": None}], keep([]))
+    assert not Enterprise.objects.filter(credit_code=first).exists()
+
+
+def keep(counts: list):
+    return lambda *figures: counts.append(figures)
