@@ -1,6 +1,8 @@
 """The record kinds that share list, detail, form, export and API pages: one entry each."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +20,8 @@ class RecordKind:
     enterprise_visible: bool = True  # False: officials' pages only (403 for enterprise users)
     related: tuple[str, ...] = ("enterprise",)
     self_service_url: str = ""  # where an enterprise user adds one of its own (shown on the list)
+    # Money totals over the filtered list, shown above it: queryset -> [(label, amount in yuan)].
+    totals: Callable[[models.QuerySet], list[tuple[str, Decimal]]] | None = None
 
     @property
     def label(self) -> str:

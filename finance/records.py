@@ -1,3 +1,6 @@
+from decimal import Decimal
+
+from django.db.models import Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from enterprises.records import RecordKind, register
@@ -36,15 +39,17 @@ def finance_park_kinds() -> None:
     from .forms import simple_form
     from .models import (
         Award,
+        InsurancePolicy,
         IPTransaction,
         MajorProject,
         NavigationProject,
         OperationPlatform,
+        RiskFundEntry,
         ServiceInstitution,
         TechContract,
     )
 
-    def kind(slug, model, date_field, search, fields, dates, columns, import_kind="", extra=None):
+    def kind(slug, model, date_field, search, fields, dates, columns, import_kind="", extra=None, totals=None):
         register(
             RecordKind(
                 slug,
@@ -56,6 +61,7 @@ def finance_park_kinds() -> None:
                 columns,
                 enterprise_visible=False,
                 related=(),
+                totals=totals,
             )
         )
 
@@ -169,3 +175,60 @@ def finance_park_kinds() -> None:
         ),
         extra={"kind": django_filters.ChoiceFilter(label=_("type"), choices=NavigationProject.Kind.choices)},
     )
+    kind(
+        "insurance",
+        InsurancePolicy,
+        "start_date",
+        ("policy_number", "insurer"),
+        ["policy_number", "kind", "insurer", "enterprise", "coverage", "premium", "subsidy", "start_date", "end_date"],
+        ("start_date", "end_date"),
+        (
+            ("policy_number", _("policy number")),
+            ("get_kind_display", _("kind")),
+            ("insurer", _("insurer")),
+            ("enterprise", _("insured park enterprise")),
+            ("coverage", _("coverage (yuan)")),
+            ("start_date", _("start date")),
+        ),
+        extra={"kind": django_filters.ChoiceFilter(label=_("kind"), choices=InsurancePolicy.Kind.choices)},
+        totals=insurance_totals,
+    )
+    kind(
+        "riskfund",
+        RiskFundEntry,
+        "entry_date",
+        ("party", "note"),
+        ["kind", "party", "amount", "entry_date", "pledge", "note"],
+        ("entry_date",),
+        (
+            ("entry_date", _("date")),
+            ("get_kind_display", _("kind")),
+            ("party", _("contributor or recipient")),
+            ("amount", _("amount (yuan)")),
+        ),
+        extra={"kind": django_filters.ChoiceFilter(label=_("kind"), choices=RiskFundEntry.Kind.choices)},
+        totals=risk_fund_totals,
+    )
+
+
+def insurance_totals(policies) -> list[tuple[str, Decimal]]:
+    sums = policies.aggregate(coverage=Sum("coverage"), premium=Sum("premium"), subsidy=Sum("subsidy"))
+    return [
+        (_("total coverage"), sums["coverage"] or Decimal(0)),
+        (_("total premiums"), sums["premium"] or Decimal(0)),
+        (_("total premium subsidies"), sums["subsidy"] or Decimal(0)),
+    ]
+
+
+def risk_fund_totals(entries) -> list[tuple[str, Decimal]]:
+    from .models import RiskFundEntry
+
+    sums = entries.aggregate(
+        paid_in=Sum("amount", filter=Q(kind=RiskFundEntry.Kind.CONTRIBUTION), default=Decimal(0)),
+        paid_out=Sum("amount", filter=Q(kind=RiskFundEntry.Kind.COMPENSATION), default=Decimal(0)),
+    )
+    return [
+        (_("contributions"), sums["paid_in"]),
+        (_("compensations paid"), sums["paid_out"]),
+        (_("balance"), sums["paid_in"] - sums["paid_out"]),
+    ]

@@ -22,6 +22,8 @@ for prefix, slug in (
     ("institutions", "institution"),
     ("major-projects", "project"),
     ("navigation-projects", "navigation"),
+    ("insurance-policies", "insurance"),
+    ("risk-fund-entries", "riskfund"),
 ):
     router.register(prefix, record_viewset(slug), basename=slug)
 urlpatterns = router.urls

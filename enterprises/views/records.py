@@ -50,6 +50,8 @@ class RecordListView(PortalUserRequiredMixin, RecordKindMixin, FilterView):
             (record, [value_of(record, attr) for attr, _label in self.kind.columns])
             for record in context["object_list"]
         ]
+        if self.kind.totals:
+            context["totals"] = self.kind.totals(context["filter"].qs)
         return context
 
 
