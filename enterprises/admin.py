@@ -2,7 +2,7 @@ from django.contrib import admin
 from import_export import resources
 from import_export.admin import ExportMixin
 
-from .models import Enterprise, ImportRun, Membership
+from .models import Enterprise, Filing, ImportRun, Membership
 
 
 class EnterpriseResource(resources.ModelResource):
@@ -60,3 +60,12 @@ class ImportRunAdmin(admin.ModelAdmin):
     list_filter = ["kind", "status"]
     search_fields = ["original_name"]
     readonly_fields = [f.name for f in ImportRun._meta.fields]
+
+
+@admin.register(Filing)
+class FilingAdmin(admin.ModelAdmin):
+    list_display = ["id", "enterprise", "kind", "number", "title", "state", "created_at"]
+    list_filter = ["state", "kind"]
+    search_fields = ["number", "title", "enterprise__name"]
+    list_select_related = ["enterprise"]
+    raw_id_fields = ["enterprise", "submitted_by"]

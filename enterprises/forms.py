@@ -3,9 +3,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from ipportal.uploads import validate_document
+
 from .codes import normalize_credit_code, normalize_patent_number, patent_type_of
 from .importing import KINDS
-from .models import Enterprise, GIProduct, Patent, Source, Trademark, default_expiry
+from .models import Enterprise, Filing, GIProduct, Patent, Source, Trademark, default_expiry
 
 
 class EnterpriseForm(forms.ModelForm):
@@ -185,3 +187,79 @@ class GIProductForm(forms.ModelForm):
         model = GIProduct
         fields = ["registration_number", "title", "region", "approval_date", "revoked_date"]
         widgets = {"approval_date": DATE, "revoked_date": DATE}
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class DocumentsField(forms.FileField):
+    """Several supporting documents at once (PDF, images, XLSX, DOCX), each checked by content and size."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", _("supporting documents"))
+        kwargs.setdefault("help_text", _("PDF, PNG, JPEG, XLSX or DOCX; at most 10 MB each."))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        files = [single(item, initial) for item in data] if isinstance(data, list | tuple) else [single(data, initial)]
+        files = [upload for upload in files if upload]
+        for upload in files:
+            validate_document(upload)
+        return files
+
+
+class FilingForm(forms.ModelForm):
+    """An enterprise's filing of one kind: only that kind's fields, labelled for it."""
+
+    documents = DocumentsField()
+
+    class Meta:
+        model = Filing
+        fields = [
+            "number",
+            "nice_class",
+            "subtype",
+            "title",
+            "filed_on",
+            "event_date",
+            "expires_on",
+            "counterpart",
+            "amount",
+            "note",
+        ]
+        widgets = {"filed_on": DATE, "event_date": DATE, "expires_on": DATE, "note": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, kind: str, **kwargs):
+        from .filings import SPECS, subtypes_of
+
+        super().__init__(*args, **kwargs)
+        self.kind = kind
+        spec = SPECS[kind]
+        for name in list(self.fields):
+            if name not in (*spec.fields, "note", "documents"):
+                del self.fields[name]
+        for name in spec.fields:
+            self.fields[name].required = name in spec.required
+            if name in spec.labels:
+                self.fields[name].label = spec.labels[name]
+        if "subtype" in self.fields:
+            self.fields["subtype"] = forms.ChoiceField(
+                label=self.fields["subtype"].label, choices=[("", "---------"), *subtypes_of(kind)]
+            )
+
+    def clean(self):
+        from .filings import validate_for_kind
+
+        data = super().clean()
+        for name, message in validate_for_kind(self.kind, data).items():
+            if name in self.fields and name not in self.errors:
+                self.add_error(name, message)
+        return data
+
+
+class ReviewForm(forms.Form):
+    comment = forms.CharField(label=_("comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}))

@@ -12,3 +12,4 @@ registry.add("creation", _("Plant varieties"), "enterprises:plantvariety-list", 
 registry.add("creation", _("GI protected products"), "enterprises:giproduct-list", officials_only=False)
 registry.add("management", _("Enterprises"), "enterprises:list")
 registry.add("targets", _("Imports"), "enterprises:import-list")
+registry.add("management", _("Filings review"), "enterprises:filing-list")

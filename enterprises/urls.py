@@ -18,6 +18,14 @@ urlpatterns = [
     path("imports/<int:pk>/confirm/", views.ImportConfirmView.as_view(), name="import-confirm"),
     path("imports/<int:pk>/cancel/", views.ImportCancelView.as_view(), name="import-cancel"),
     path("imports/<int:pk>/rejects.csv", views.ImportRejectsView.as_view(), name="import-rejects"),
+    path("home/", views.EnterpriseHomeView.as_view(), name="home"),
+    path("filings/", views.FilingListView.as_view(), name="filing-list"),
+    path("filings/new/", views.FilingCreateView.as_view(), name="filing-create"),
+    path("filings/<int:pk>/", views.FilingDetailView.as_view(), name="filing-detail"),
+    path("filings/<int:pk>/edit/", views.FilingEditView.as_view(), name="filing-edit"),
+    path("filings/<int:pk>/review/", views.FilingReviewView.as_view(), name="filing-review"),
+    path("attachments/<int:pk>/", views.AttachmentView.as_view(), name="attachment"),
+    path("notifications/", views.NotificationListView.as_view(), name="notifications"),
     path("imports/template/<str:kind>.csv", views.ImportTemplateView.as_view(), name="import-template"),
 ]
 

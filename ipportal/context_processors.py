@@ -16,4 +16,11 @@ def portal(request) -> dict:
         "is_official": official,
         "my_enterprise": enterprise,
         "nav_menu": registry.for_user(official) if show_menu else [],
+        "unread_notifications": _unread(user) if show_menu else 0,
     }
+
+
+def _unread(user) -> int:
+    from enterprises.models import Notification
+
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()

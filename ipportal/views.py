@@ -19,7 +19,7 @@ def home(request):
         return render(request, "home_official.html", context)
     enterprise = enterprise_of(user)
     if enterprise is not None:
-        return redirect(enterprise.get_absolute_url())
+        return redirect("enterprises:home")
     if unit_of(user) is not None:
         return redirect("targets:task-list")
     return render(request, "home_other.html", {"api_client": is_api_client(user)}, status=403)

@@ -15,13 +15,30 @@ from .imports import (
     ImportRejectsView,
     ImportTemplateView,
 )
+from .selfservice import (
+    AttachmentView,
+    EnterpriseHomeView,
+    FilingCreateView,
+    FilingDetailView,
+    FilingEditView,
+    FilingListView,
+    FilingReviewView,
+    NotificationListView,
+)
 
 __all__ = [
+    "AttachmentView",
     "EnterpriseCreateView",
     "EnterpriseDetailView",
     "EnterpriseExportView",
+    "EnterpriseHomeView",
     "EnterpriseListView",
     "EnterpriseUpdateView",
+    "FilingCreateView",
+    "FilingDetailView",
+    "FilingEditView",
+    "FilingListView",
+    "FilingReviewView",
     "ImportCancelView",
     "ImportConfirmView",
     "ImportDetailView",
@@ -30,4 +47,5 @@ __all__ = [
     "ImportRejectsView",
     "ImportTemplateView",
     "MyEnterpriseView",
+    "NotificationListView",
 ]

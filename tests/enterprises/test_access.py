@@ -22,8 +22,10 @@ def test_enterprise_user_sees_own_enterprise_page(client_a, enterprise_a):
     assert enterprise_a.credit_code in response.content.decode()
 
 
-def test_enterprise_user_start_page_is_own_enterprise(client_a, enterprise_a):
-    assert client_a.get(reverse("home")).url == enterprise_a.get_absolute_url()
+def test_enterprise_user_starts_on_its_own_overview(client_a, enterprise_a, enterprise_b):
+    assert client_a.get(reverse("home")).url == reverse("enterprises:home")
+    page = client_a.get(reverse("enterprises:home")).content.decode()
+    assert enterprise_a.name in page and enterprise_b.name not in page
 
 
 def test_enterprise_user_cannot_view_other_enterprise(client_a, enterprise_b):

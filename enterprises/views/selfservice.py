@@ -1,0 +1,313 @@
+"""The enterprises' own side: their home, filings and notices; the officials' review of filings."""
+
+from pathlib import Path
+
+import django_filters
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count, Q, Sum
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import DetailView, TemplateView
+from django_filters.views import FilterView
+
+from ipportal.permissions import PortalUserRequiredMixin
+from ipportal.roles import enterprise_of, is_official
+
+from ..filings import SPECS, ApprovalRefused, apply
+from ..forms import FilingForm, ReviewForm
+from ..models import Attachment, Filing, Notification, Patent, PatentType, ReviewState, Trademark
+from ..workflow import OPEN, TransitionRefused, attach, move, timeline
+
+
+class EnterpriseUserRequiredMixin(LoginRequiredMixin):
+    """Pages an enterprise user acts on for its own enterprise (officials have the review side)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.enterprise = enterprise_of(request.user)
+            if self.enterprise is None:
+                raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class EnterpriseHomeView(EnterpriseUserRequiredMixin, TemplateView):
+    template_name = "enterprises/self_home.html"
+
+    def get_context_data(self, **kwargs):
+        from finance.models import Claim, Pledge
+
+        enterprise = self.enterprise
+        today = timezone.localdate()
+        year = today.year
+        patents = Patent.objects.filter(enterprise=enterprise)
+        by_type = {
+            row["patent_type"]: row
+            for row in patents.values("patent_type").annotate(
+                total=Count("id"),
+                in_force=Count("id", filter=Q(id__in=Patent.objects.in_force_on(today).values("id"))),
+                granted_this_year=Count("id", filter=Q(grant_date__year=year)),
+            )
+        }
+        pledges = Pledge.objects.filter(enterprise=enterprise)
+        filings = Filing.objects.filter(enterprise=enterprise)
+        claims = Claim.objects.filter(enterprise=enterprise).select_related("item")
+        return {
+            **super().get_context_data(**kwargs),
+            "enterprise": enterprise,
+            "year": year,
+            "patent_rows": [(label, by_type.get(value, {})) for value, label in PatentType.choices],
+            "trademarks_in_force": Trademark.objects.filter(enterprise=enterprise).in_force_on(today).count(),
+            "trademarks_this_year": Trademark.objects.filter(
+                enterprise=enterprise, registration_date__year=year
+            ).count(),
+            "pledges_this_year": pledges.filter(registration_date__year=year).aggregate(
+                n=Count("id"), amount=Sum("amount")
+            ),
+            "pledges_total": pledges.aggregate(n=Count("id"), amount=Sum("amount")),
+            "counting": [
+                (
+                    _("invention patents granted this year (C1, C5)"),
+                    by_type.get(PatentType.INVENTION, {}).get("granted_this_year", 0),
+                ),
+                (_("invention patents in force (C3)"), by_type.get(PatentType.INVENTION, {}).get("in_force", 0)),
+                (
+                    _("trademarks registered this year (C6)"),
+                    Trademark.objects.filter(enterprise=enterprise, registration_date__year=year).count(),
+                ),
+                (_("pledges registered this year (U4–U6)"), pledges.filter(registration_date__year=year).count()),
+            ],
+            "filings": filings[:10],
+            "claims": claims[:10],
+            "to_act": [
+                *filings.filter(state=ReviewState.RETURNED),
+                *claims.filter(state__in=(ReviewState.DRAFT, ReviewState.RETURNED)),
+            ],
+            "notifications": Notification.objects.filter(user=self.request.user, read_at__isnull=True).select_related(
+                "event", "event__actor"
+            )[:10],
+        }
+
+
+class FilingFilter(django_filters.FilterSet):
+    state = django_filters.ChoiceFilter(label=gettext_lazy("state"), choices=ReviewState.choices)
+    kind = django_filters.ChoiceFilter(label=gettext_lazy("what is filed"), choices=Filing.Kind.choices)
+    q = django_filters.CharFilter(label=gettext_lazy("search"), method="search")
+
+    class Meta:
+        model = Filing
+        fields = ["state", "kind", "enterprise"]
+
+    def search(self, queryset, name, value):
+        return queryset.filter(
+            Q(number__icontains=value) | Q(title__icontains=value) | Q(enterprise__name__icontains=value)
+        )
+
+
+class FilingListView(PortalUserRequiredMixin, FilterView):
+    filterset_class = FilingFilter
+    template_name = "enterprises/filing_list.html"
+    paginate_by = 25
+
+    def get_queryset(self):
+        return Filing.objects.for_user(self.request.user).select_related("enterprise")
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "kinds": Filing.Kind.choices}
+
+
+class FilingCreateView(EnterpriseUserRequiredMixin, View):
+    template_name = "enterprises/filing_form.html"
+
+    def kind(self, request) -> str:
+        kind = request.GET.get("kind") or request.POST.get("kind")
+        if kind not in SPECS:
+            raise Http404
+        return kind
+
+    def get(self, request):
+        if not request.GET.get("kind"):
+            return render(request, "enterprises/filing_choose.html", {"kinds": Filing.Kind.choices})
+        kind = self.kind(request)
+        return render(
+            request, self.template_name, {"form": FilingForm(kind=kind), "kind": kind, "label": Filing.Kind(kind).label}
+        )
+
+    def post(self, request):
+        kind = self.kind(request)
+        form = FilingForm(request.POST, request.FILES, kind=kind)
+        if form.is_valid():
+            duplicate = Filing.objects.filter(
+                kind=kind,
+                number=form.cleaned_data.get("number", ""),
+                state__in=(*Filing.OPEN_STATES, ReviewState.APPROVED),
+            )
+            if form.cleaned_data.get("number") and duplicate.filter(enterprise=self.enterprise).exists():
+                form.add_error("number", _("This number is already filed by your enterprise."))
+            else:
+                with transaction.atomic():
+                    filing = form.save(commit=False)
+                    filing.kind, filing.enterprise, filing.submitted_by = kind, self.enterprise, request.user
+                    filing.state = ReviewState.DRAFT
+                    filing.save()
+                    attach(filing, form.cleaned_data["documents"], request.user)
+                    move(
+                        filing,
+                        ReviewState.SUBMITTED,
+                        request.user,
+                        allowed_from=(ReviewState.DRAFT,),
+                        officials_only=False,
+                    )
+                messages.success(request, _("Your filing was sent to the IP office."))
+                return redirect(filing)
+        return render(request, self.template_name, {"form": form, "kind": kind, "label": Filing.Kind(kind).label})
+
+
+class FilingDetailView(PortalUserRequiredMixin, DetailView):
+    template_name = "enterprises/filing_detail.html"
+
+    def get_queryset(self):
+        return Filing.objects.for_user(self.request.user).select_related("enterprise")
+
+    def get_context_data(self, **kwargs):
+        filing = self.object
+        official = is_official(self.request.user)
+        spec = SPECS[filing.kind]
+        fields = [
+            (spec.labels.get(name) or Filing._meta.get_field(name).verbose_name, display(filing, name))
+            for name in spec.fields
+        ]
+        return {
+            **super().get_context_data(**kwargs),
+            "fields": fields,
+            "timeline": timeline(filing),
+            "attachments": filing.attachments.all(),
+            "can_review": official and filing.state in OPEN,
+            "can_start_review": official and filing.state == ReviewState.SUBMITTED,
+            "can_edit": not official and filing.state == ReviewState.RETURNED,
+            "review_form": ReviewForm(),
+        }
+
+
+def display(filing: Filing, name: str):
+    if name == "subtype":
+        from ..filings import subtypes_of
+
+        return dict(subtypes_of(filing.kind)).get(filing.subtype, filing.subtype)
+    return getattr(filing, name)
+
+
+class FilingEditView(EnterpriseUserRequiredMixin, View):
+    """A returned filing, corrected and sent again."""
+
+    def filing(self, request, pk) -> Filing:
+        filing = get_object_or_404(Filing.objects.for_user(request.user), pk=pk)
+        if filing.state != ReviewState.RETURNED:
+            raise PermissionDenied
+        return filing
+
+    def get(self, request, pk):
+        filing = self.filing(request, pk)
+        form = FilingForm(instance=filing, kind=filing.kind)
+        return render(
+            request,
+            "enterprises/filing_form.html",
+            {"form": form, "kind": filing.kind, "filing": filing, "label": filing.get_kind_display()},
+        )
+
+    def post(self, request, pk):
+        filing = self.filing(request, pk)
+        form = FilingForm(request.POST, request.FILES, instance=filing, kind=filing.kind)
+        if form.is_valid():
+            with transaction.atomic():
+                form.save()
+                attach(filing, form.cleaned_data["documents"], request.user)
+                move(
+                    filing,
+                    ReviewState.SUBMITTED,
+                    request.user,
+                    request.POST.get("comment", ""),
+                    allowed_from=(ReviewState.RETURNED,),
+                    officials_only=False,
+                )
+            messages.success(request, _("Your filing was sent to the IP office again."))
+            return redirect(filing)
+        return render(
+            request,
+            "enterprises/filing_form.html",
+            {"form": form, "kind": filing.kind, "filing": filing, "label": filing.get_kind_display()},
+        )
+
+
+class FilingReviewView(PortalUserRequiredMixin, View):
+    """Officials: start the review, approve (the record joins the registry), return or reject."""
+
+    def post(self, request, pk):
+        if not is_official(request.user):
+            raise PermissionDenied
+        filing = get_object_or_404(Filing, pk=pk)
+        action = request.POST.get("action")
+        comment = request.POST.get("comment", "").strip()
+        try:
+            with transaction.atomic():
+                filing = Filing.objects.select_for_update().get(pk=filing.pk)
+                if action == "start":
+                    move(
+                        filing,
+                        ReviewState.UNDER_REVIEW,
+                        request.user,
+                        comment,
+                        allowed_from=(ReviewState.SUBMITTED,),
+                        officials_only=True,
+                    )
+                elif action == "approve":
+                    apply(filing)
+                    move(filing, ReviewState.APPROVED, request.user, comment, allowed_from=OPEN, officials_only=True)
+                elif action in ("return", "reject"):
+                    if not comment:
+                        raise TransitionRefused(
+                            _("Say what needs to change.")
+                            if action == "return"
+                            else _("Give the reason for the rejection.")
+                        )
+                    target = ReviewState.RETURNED if action == "return" else ReviewState.REJECTED
+                    move(filing, target, request.user, comment, allowed_from=OPEN, officials_only=True)
+                else:
+                    raise Http404
+        except (TransitionRefused, ApprovalRefused) as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, _("Done: the filing is now %(state)s.") % {"state": filing.get_state_display()})
+        return HttpResponseRedirect(filing.get_absolute_url())
+
+
+class AttachmentView(LoginRequiredMixin, View):
+    """A supporting document, only to users who may see what it supports."""
+
+    def get(self, request, pk):
+        attachment = get_object_or_404(Attachment.objects.select_related("content_type"), pk=pk)
+        model = attachment.content_type.model_class()
+        if not model.objects.for_user(request.user).filter(pk=attachment.object_id).exists():
+            raise Http404
+        suffix = Path(attachment.file.name).suffix
+        return FileResponse(
+            attachment.file.open("rb"), as_attachment=True, filename=f"attachment-{attachment.pk}{suffix}"
+        )
+
+
+class NotificationListView(LoginRequiredMixin, TemplateView):
+    template_name = "enterprises/notifications.html"
+
+    def get_context_data(self, **kwargs):
+        notices = Notification.objects.filter(user=self.request.user).select_related(
+            "event", "event__actor", "event__content_type"
+        )
+        context = {**super().get_context_data(**kwargs), "notifications": list(notices[:100])}
+        notices.filter(read_at__isnull=True).update(read_at=timezone.now())
+        return context

@@ -1,0 +1,167 @@
+"""Claims on the special IP fund: which records an item pays for, amounts, the review and the budget.
+
+States (enterprises.models.ReviewState): draft → submitted → under review → returned for changes
+(the enterprise edits and submits again) → approved → paid, or rejected with a reason. A record
+is claimed at most once per item (a partial unique constraint on the active claim lines; a
+rejected claim releases its records). Approvals are made under a lock on the item, so two
+officials approving at once cannot together exceed its budget.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, models, transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from enterprises.models import Patent, PatentType, ReviewState, Trademark
+from enterprises.workflow import TransitionRefused, move
+
+from .models import Award, Claim, ClaimLine, NavigationProject, Pledge, SupportItem
+
+EDITABLE = (ReviewState.DRAFT, ReviewState.RETURNED)
+IN_REVIEW = (ReviewState.SUBMITTED, ReviewState.UNDER_REVIEW)
+
+
+def eligible_records(item: SupportItem, enterprise) -> models.QuerySet:
+    """The enterprise's records of the kind the item supports, dated in the item's year."""
+    year = item.year
+    T = SupportItem.Target
+    if item.target == T.INVENTION_GRANT:
+        return Patent.objects.filter(enterprise=enterprise, patent_type=PatentType.INVENTION, grant_date__year=year)
+    if item.target == T.PCT:
+        return Patent.objects.filter(enterprise=enterprise, pct_filing_date__year=year).exclude(pct_number="")
+    if item.target == T.TRADEMARK:
+        return Trademark.objects.filter(enterprise=enterprise, registration_date__year=year)
+    if item.target == T.PLEDGE:
+        return Pledge.objects.filter(enterprise=enterprise, registration_date__year=year)
+    if item.target == T.AWARD:
+        return Award.objects.filter(enterprise=enterprise, award_date__year=year)
+    if item.target == T.NAVIGATION:
+        return NavigationProject.objects.filter(
+            enterprise=enterprise, kind=NavigationProject.Kind.ENTERPRISE, start_date__year=year
+        )
+    raise ValueError(item.target)
+
+
+def claimed_elsewhere(item: SupportItem, records, claim: Claim | None = None) -> set[int]:
+    """Primary keys of these records already held by another active claim on the item."""
+    if not records:
+        return set()
+    content_type = ContentType.objects.get_for_model(records[0])
+    lines = ClaimLine.objects.filter(
+        item=item, content_type=content_type, object_id__in=[r.pk for r in records], active=True
+    )
+    if claim is not None and claim.pk:
+        lines = lines.exclude(claim=claim)
+    return set(lines.values_list("object_id", flat=True))
+
+
+@dataclass
+class Choice:
+    record: models.Model
+    cost: Decimal | None
+
+    def amount(self, item: SupportItem) -> Decimal:
+        return item.amount_for(self.cost)
+
+
+def save_lines(claim: Claim, choices: list[Choice]) -> None:
+    """Replace the claim's records and recompute its amount (the claim is a draft or returned)."""
+    item = claim.item
+    taken = claimed_elsewhere(item, [c.record for c in choices], claim)
+    if taken:
+        raise TransitionRefused(_("Some of these records are already claimed for this item."))
+    claim.lines.all().delete()
+    lines = [
+        ClaimLine(
+            claim=claim,
+            item=item,
+            content_type=ContentType.objects.get_for_model(choice.record),
+            object_id=choice.record.pk,
+            label=str(choice.record)[:300],
+            cost=choice.cost,
+            amount=choice.amount(item),
+        )
+        for choice in choices
+    ]
+    try:
+        with transaction.atomic():
+            ClaimLine.objects.bulk_create(lines)
+    except IntegrityError as error:  # another claim took one of them meanwhile
+        raise TransitionRefused(_("Some of these records are already claimed for this item.")) from error
+    claim.amount = sum((line.amount for line in lines), Decimal(0))
+    claim.save(update_fields=["amount", "updated_at"])
+
+
+def committed(item: SupportItem) -> Decimal:
+    return item.claims.committed().aggregate(total=Sum("approved_amount"))["total"] or Decimal(0)
+
+
+def paid(item: SupportItem) -> Decimal:
+    return item.claims.filter(state=ReviewState.PAID).aggregate(total=Sum("approved_amount"))["total"] or Decimal(0)
+
+
+def remaining(item: SupportItem) -> Decimal:
+    return item.budget - committed(item)
+
+
+# -- Transitions ----------------------------------------------------------------------------------
+
+
+def submit(claim: Claim, user, comment: str = "") -> None:
+    if not claim.lines.exists():
+        raise TransitionRefused(_("Choose at least one record to claim for."))
+    today = timezone.localdate()
+    if not claim.item.is_open_on(today):
+        raise TransitionRefused(
+            _("This item takes claims from %(start)s to %(end)s.")
+            % {"start": f"{claim.item.opens_on:%Y-%m-%d}", "end": f"{claim.item.closes_on:%Y-%m-%d}"}
+        )
+    claim.submitted_at = timezone.now()
+    move(claim, ReviewState.SUBMITTED, user, comment, allowed_from=EDITABLE, officials_only=False)
+
+
+def start_review(claim: Claim, user) -> None:
+    move(claim, ReviewState.UNDER_REVIEW, user, allowed_from=(ReviewState.SUBMITTED,), officials_only=True)
+
+
+def send_back(claim: Claim, user, comment: str) -> None:
+    if not comment.strip():
+        raise TransitionRefused(_("Say what needs to change."))
+    move(claim, ReviewState.RETURNED, user, comment, allowed_from=IN_REVIEW, officials_only=True)
+
+
+def reject(claim: Claim, user, comment: str) -> None:
+    if not comment.strip():
+        raise TransitionRefused(_("Give the reason for the rejection."))
+    with transaction.atomic():
+        move(claim, ReviewState.REJECTED, user, comment, allowed_from=IN_REVIEW, officials_only=True)
+        claim.lines.update(active=False)
+
+
+def approve(claim: Claim, user, amount: Decimal | None = None, comment: str = "") -> None:
+    """Approve (the claimed amount, or less); never beyond what is left of the item's budget."""
+    amount = claim.amount if amount is None else amount
+    if amount <= 0 or amount > claim.amount:
+        raise TransitionRefused(_("The approved amount must be more than zero and at most the amount claimed."))
+    with transaction.atomic():
+        item = SupportItem.objects.select_for_update().get(pk=claim.item_id)
+        left = remaining(item)
+        if amount > left:
+            raise TransitionRefused(
+                _("Only %(left)s yuan of this item's budget is left; %(amount)s yuan cannot be approved.")
+                % {"left": f"{left:,.2f}", "amount": f"{amount:,.2f}"}
+            )
+        claim.approved_amount = amount
+        move(claim, ReviewState.APPROVED, user, comment, allowed_from=IN_REVIEW, officials_only=True)
+
+
+def mark_paid(claim: Claim, user, day, reference: str) -> None:
+    if day is None or not reference.strip():
+        raise TransitionRefused(_("Give the payment date and reference."))
+    claim.payment_date, claim.payment_reference = day, reference.strip()
+    comment = _("paid on %(day)s, reference %(reference)s") % {"day": f"{day:%Y-%m-%d}", "reference": reference}
+    move(claim, ReviewState.PAID, user, comment, allowed_from=(ReviewState.APPROVED,), officials_only=True)
