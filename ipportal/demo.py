@@ -152,6 +152,9 @@ def seed() -> list[Login]:
     token, _ = Token.objects.get_or_create(user=client)
     logins.append(Login("api_client", client.username, DEMO_PASSWORD, f"token {token.key}"))
     seed_records(enterprises)
+    from .demo_park import seed_park_records
+
+    seed_park_records(enterprises, official, User.objects.get(username="ent_a"))
     return logins
 
 
