@@ -5,7 +5,17 @@ from django.utils.translation import gettext_lazy as _
 
 from .codes import normalize_credit_code, normalize_patent_number, patent_type_of
 from .importing import KINDS
-from .models import Enterprise, GIProduct, Patent, Source, Trademark, default_expiry
+from .models import (
+    Certification,
+    Enterprise,
+    GIProduct,
+    Honour,
+    InnovationPilot,
+    Patent,
+    Source,
+    Trademark,
+    default_expiry,
+)
 
 
 class EnterpriseForm(forms.ModelForm):
@@ -185,3 +195,34 @@ class GIProductForm(forms.ModelForm):
         model = GIProduct
         fields = ["registration_number", "title", "region", "approval_date", "revoked_date"]
         widgets = {"approval_date": DATE, "revoked_date": DATE}
+
+
+class CertificationForm(forms.ModelForm):
+    class Meta:
+        model = Certification
+        fields = [
+            "enterprise",
+            "standard",
+            "certificate_number",
+            "certification_body",
+            "issue_date",
+            "expiry_date",
+            "note",
+        ]
+        widgets = {"issue_date": DATE, "expiry_date": DATE}
+
+    def clean_certificate_number(self) -> str:
+        return self.cleaned_data["certificate_number"].strip().upper()
+
+
+class InnovationPilotForm(forms.ModelForm):
+    class Meta:
+        model = InnovationPilot
+        fields = ["enterprise", "start_date", "batch", "note"]
+        widgets = {"start_date": DATE}
+
+
+class HonourForm(forms.ModelForm):
+    class Meta:
+        model = Honour
+        fields = ["enterprise", "kind", "year", "document"]

@@ -11,4 +11,8 @@ registry.add("creation", _("IC layout designs"), "enterprises:iclayout-list", of
 registry.add("creation", _("Plant varieties"), "enterprises:plantvariety-list", officials_only=False)
 registry.add("creation", _("GI protected products"), "enterprises:giproduct-list", officials_only=False)
 registry.add("management", _("Enterprises"), "enterprises:list")
+registry.add("management", _("Certifications"), "enterprises:certification-list")
+registry.add("management", _("ISO 56005 pilots"), "enterprises:pilot-list")
+registry.add("management", _("Honours"), "enterprises:honour-list")
+registry.add("management", _("Close to qualifying"), "enterprises:qualifying")
 registry.add("targets", _("Imports"), "enterprises:import-list")

@@ -38,6 +38,9 @@ def connect() -> None:
         "finance.ServiceInstitution",
         "finance.MajorProject",
         "finance.NavigationProject",
+        "enterprises.Certification",
+        "enterprises.InnovationPilot",
+        "enterprises.Honour",
     ):
         model = apps.get_model(label)
         post_save.connect(_changed, sender=model, dispatch_uid=f"recompute-{label}-save")

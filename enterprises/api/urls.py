@@ -22,6 +22,9 @@ for prefix, slug in (
     ("institutions", "institution"),
     ("major-projects", "project"),
     ("navigation-projects", "navigation"),
+    ("certifications", "certification"),
+    ("innovation-pilots", "pilot"),
+    ("honours", "honour"),
 ):
     router.register(prefix, record_viewset(slug), basename=slug)
 urlpatterns = router.urls

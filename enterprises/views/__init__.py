@@ -15,6 +15,7 @@ from .imports import (
     ImportRejectsView,
     ImportTemplateView,
 )
+from .qualifying import QualifyingView
 
 __all__ = [
     "EnterpriseCreateView",
@@ -30,4 +31,5 @@ __all__ = [
     "ImportRejectsView",
     "ImportTemplateView",
     "MyEnterpriseView",
+    "QualifyingView",
 ]
