@@ -25,6 +25,9 @@ for prefix, slug in (
     ("certifications", "certification"),
     ("innovation-pilots", "pilot"),
     ("honours", "honour"),
+    ("trainings", "training"),
+    ("ip-staff", "person"),
+    ("talents", "talent"),
 ):
     router.register(prefix, record_viewset(slug), basename=slug)
 urlpatterns = router.urls

@@ -44,6 +44,7 @@ class EnterpriseDetailView(PortalUserRequiredMixin, DetailView):
         context["certifications"] = self.object.certifications.all()
         context["pilots"] = self.object.innovation_pilots.all()
         context["honours"] = self.object.honours.all()
+        context["ip_staff"] = self.object.people.filter(is_ip_staff=True).order_by("name")
         return context
 
 
