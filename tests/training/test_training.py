@@ -256,3 +256,20 @@ def test_api_client_reads_but_cannot_write(api_token, enterprise_a, prefix):
     api.credentials(HTTP_AUTHORIZATION=f"Token {api_token}")
     assert api.get(f"/api/v1/{prefix}/").json()["count"] == 1
     assert api.post(f"/api/v1/{prefix}/", {}).status_code in (403, 405)
+
+
+def test_menu_lists_the_new_pages_under_management_and_publicity(official_client):
+    from ipportal.navigation import registry
+
+    areas = {code: [item.url_name for item in items] for code, _label, items in registry.for_user(official=True)}
+    for name in (
+        "enterprises:certification-list",
+        "enterprises:pilot-list",
+        "enterprises:honour-list",
+        "enterprises:qualifying",
+    ):
+        assert name in areas["management"]
+    for name in ("training:training-list", "training:person-list", "training:untrained", "training:talent-list"):
+        assert name in areas["publicity"]
+    page = official_client.get(reverse("home")).content.decode()
+    assert reverse("enterprises:qualifying") in page and reverse("training:untrained") in page
