@@ -2,7 +2,7 @@ from django.contrib import admin
 from import_export import resources
 from import_export.admin import ExportMixin
 
-from .models import Enterprise, Filing, ImportRun, Membership
+from .models import Certification, Enterprise, Filing, Honour, ImportRun, InnovationPilot, Membership
 
 
 class EnterpriseResource(resources.ModelResource):
@@ -69,3 +69,25 @@ class FilingAdmin(admin.ModelAdmin):
     search_fields = ["number", "title", "enterprise__name"]
     list_select_related = ["enterprise"]
     raw_id_fields = ["enterprise", "submitted_by"]
+
+
+@admin.register(Certification)
+class CertificationAdmin(admin.ModelAdmin):
+    list_display = ["certificate_number", "standard", "enterprise", "issue_date", "expiry_date"]
+    list_filter = ["standard"]
+    search_fields = ["certificate_number", "enterprise__name"]
+    list_select_related = ["enterprise"]
+
+
+@admin.register(InnovationPilot)
+class InnovationPilotAdmin(admin.ModelAdmin):
+    list_display = ["enterprise", "start_date", "batch"]
+    list_select_related = ["enterprise"]
+
+
+@admin.register(Honour)
+class HonourAdmin(admin.ModelAdmin):
+    list_display = ["enterprise", "kind", "year", "document"]
+    list_filter = ["kind", "year"]
+    search_fields = ["enterprise__name"]
+    list_select_related = ["enterprise"]

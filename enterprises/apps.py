@@ -7,7 +7,12 @@ class EnterprisesConfig(AppConfig):
     verbose_name = _("Enterprises and IP records")
 
     def ready(self) -> None:
-        from . import import_kinds, menu  # noqa: F401  (they register the import kinds and the menu entries)
-        from .records import enterprise_record_kinds
+        from . import (  # noqa: F401  (they register the import kinds, the M1–M4 calculators and the menu entries)
+            import_kinds,
+            indicators,
+            menu,
+        )
+        from .records import enterprise_record_kinds, management_record_kinds
 
         enterprise_record_kinds()
+        management_record_kinds()

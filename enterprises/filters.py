@@ -5,9 +5,12 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
+    Certification,
     Enterprise,
     GIProduct,
+    Honour,
     Industry,
+    InnovationPilot,
     LegalStatus,
     Patent,
     PatentType,
@@ -138,3 +141,54 @@ class GIProductFilter(django_filters.FilterSet):
 
     def filter_in_force(self, queryset, name, value):
         return queryset.in_force_on(year_end(value))
+
+
+class ManagementRecordFilter(django_filters.FilterSet):
+    """Certifications, pilots and honours: search, enterprise, year."""
+
+    search_fields: tuple[str, ...] = ("enterprise__name", "enterprise__credit_code")
+
+    q = django_filters.CharFilter(label=_("search"), method="search")
+    enterprise = django_filters.ModelChoiceFilter(label=_("enterprise"), queryset=Enterprise.objects.all())
+
+    def search(self, queryset, name, value):
+        query = Q()
+        for field in self.search_fields:
+            query |= Q(**{f"{field}__icontains": value.strip()})
+        return queryset.filter(query)
+
+
+class CertificationFilter(ManagementRecordFilter):
+    search_fields = ("enterprise__name", "enterprise__credit_code", "certificate_number", "certification_body")
+
+    standard = django_filters.ChoiceFilter(label=_("standard"), choices=Certification.Standard.choices)
+    year = django_filters.NumberFilter(label=_("issue year"), field_name="issue_date", lookup_expr="year")
+    valid_year = django_filters.NumberFilter(label=_("valid at the end of"), method="filter_valid")
+
+    class Meta:
+        model = Certification
+        fields = ["q", "enterprise", "standard", "year", "valid_year"]
+
+    def filter_valid(self, queryset, name, value):
+        return queryset.valid_on(year_end(value))
+
+
+class InnovationPilotFilter(ManagementRecordFilter):
+    search_fields = ("enterprise__name", "enterprise__credit_code", "batch")
+
+    year = django_filters.NumberFilter(label=_("year joined"), field_name="start_date", lookup_expr="year")
+
+    class Meta:
+        model = InnovationPilot
+        fields = ["q", "enterprise", "year"]
+
+
+class HonourFilter(ManagementRecordFilter):
+    search_fields = ("enterprise__name", "enterprise__credit_code", "document")
+
+    kind = django_filters.ChoiceFilter(label=_("honour"), choices=Honour.Kind.choices)
+    year = django_filters.NumberFilter(label=_("year granted"), field_name="year")
+
+    class Meta:
+        model = Honour
+        fields = ["q", "enterprise", "kind", "year"]

@@ -7,7 +7,18 @@ from ipportal.uploads import validate_document
 
 from .codes import normalize_credit_code, normalize_patent_number, patent_type_of
 from .importing import KINDS
-from .models import Enterprise, Filing, GIProduct, Patent, Source, Trademark, default_expiry
+from .models import (
+    Certification,
+    Enterprise,
+    Filing,
+    GIProduct,
+    Honour,
+    InnovationPilot,
+    Patent,
+    Source,
+    Trademark,
+    default_expiry,
+)
 
 
 class EnterpriseForm(forms.ModelForm):
@@ -263,3 +274,34 @@ class FilingForm(forms.ModelForm):
 
 class ReviewForm(forms.Form):
     comment = forms.CharField(label=_("comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class CertificationForm(forms.ModelForm):
+    class Meta:
+        model = Certification
+        fields = [
+            "enterprise",
+            "standard",
+            "certificate_number",
+            "certification_body",
+            "issue_date",
+            "expiry_date",
+            "note",
+        ]
+        widgets = {"issue_date": DATE, "expiry_date": DATE}
+
+    def clean_certificate_number(self) -> str:
+        return self.cleaned_data["certificate_number"].strip().upper()
+
+
+class InnovationPilotForm(forms.ModelForm):
+    class Meta:
+        model = InnovationPilot
+        fields = ["enterprise", "start_date", "batch", "note"]
+        widgets = {"start_date": DATE}
+
+
+class HonourForm(forms.ModelForm):
+    class Meta:
+        model = Honour
+        fields = ["enterprise", "kind", "year", "document"]

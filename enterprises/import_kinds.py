@@ -2,6 +2,7 @@
 
 from .importing import register
 from .importing.kinds import EnterpriseImport
+from .importing.management import CertificationImport, HonourImport
 from .importing.records import (
     CopyrightImport,
     GIProductImport,
@@ -19,5 +20,7 @@ for kind in (
     ICLayoutImport(),
     PlantVarietyImport(),
     GIProductImport(),
+    CertificationImport(),
+    HonourImport(),
 ):
     register(kind)

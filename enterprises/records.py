@@ -156,3 +156,60 @@ def enterprise_record_kinds() -> None:
             related=(),
         )
     )
+
+
+def management_record_kinds() -> None:
+    """Certifications, ISO 56005 pilots and honours behind M1–M4 (officials' pages)."""
+    from .filters import CertificationFilter, HonourFilter, InnovationPilotFilter
+    from .forms import CertificationForm, HonourForm, InnovationPilotForm
+    from .models import Certification, Honour, InnovationPilot
+
+    register(
+        RecordKind(
+            "certification",
+            "enterprises",
+            Certification,
+            CertificationFilter,
+            CertificationForm,
+            "certifications",
+            (
+                ("certificate_number", _("certificate number")),
+                ("get_standard_display", _("standard")),
+                ("certification_body", _("certification body")),
+                ("issue_date", _("issue date")),
+                ("expiry_date", _("expiry date")),
+            ),
+            enterprise_visible=False,
+        )
+    )
+    register(
+        RecordKind(
+            "pilot",
+            "enterprises",
+            InnovationPilot,
+            InnovationPilotFilter,
+            InnovationPilotForm,
+            "",
+            (
+                ("start_date", _("joined the pilot on")),
+                ("batch", _("batch or document")),
+            ),
+            enterprise_visible=False,
+        )
+    )
+    register(
+        RecordKind(
+            "honour",
+            "enterprises",
+            Honour,
+            HonourFilter,
+            HonourForm,
+            "honours",
+            (
+                ("get_kind_display", _("honour")),
+                ("year", _("year granted")),
+                ("document", _("granting document")),
+            ),
+            enterprise_visible=False,
+        )
+    )

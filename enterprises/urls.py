@@ -10,6 +10,7 @@ urlpatterns = [
     path("new/", views.EnterpriseCreateView.as_view(), name="create"),
     path("export.csv", views.EnterpriseExportView.as_view(), name="export"),
     path("mine/", views.MyEnterpriseView.as_view(), name="mine"),
+    path("close-to-qualifying/", views.QualifyingView.as_view(), name="qualifying"),
     path("<int:pk>/", views.EnterpriseDetailView.as_view(), name="detail"),
     path("<int:pk>/edit/", views.EnterpriseUpdateView.as_view(), name="edit"),
     path("imports/", views.ImportListView.as_view(), name="import-list"),

@@ -3,7 +3,7 @@
 Imports write in bulk without signals and ask once themselves when they commit.
 """
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from .recompute import request_recompute
 
@@ -38,7 +38,15 @@ def connect() -> None:
         "finance.ServiceInstitution",
         "finance.MajorProject",
         "finance.NavigationProject",
+        "enterprises.Certification",
+        "enterprises.InnovationPilot",
+        "enterprises.Honour",
+        "training.Training",
+        "training.Person",
+        "training.Attendance",
     ):
         model = apps.get_model(label)
         post_save.connect(_changed, sender=model, dispatch_uid=f"recompute-{label}-save")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"recompute-{label}-delete")
+    # Attendees added or removed on a training's form change M5 without saving an Attendance one by one.
+    m2m_changed.connect(_changed, sender=apps.get_model("training.Attendance"), dispatch_uid="recompute-attendees")

@@ -29,6 +29,12 @@ for prefix, slug in (
     ("navigation-projects", "navigation"),
     ("insurance-policies", "insurance"),
     ("risk-fund-entries", "riskfund"),
+    ("certifications", "certification"),
+    ("innovation-pilots", "pilot"),
+    ("honours", "honour"),
+    ("trainings", "training"),
+    ("ip-staff", "person"),
+    ("talents", "talent"),
 ):
     router.register(prefix, record_viewset(slug), basename=slug)
 urlpatterns = router.urls

@@ -1,5 +1,6 @@
 from .enterprises import Enterprise, Industry, Membership
 from .imports import ImportRun
+from .management import Certification, Honour, InnovationPilot
 from .patents import LegalStatus, Patent, PatentType
 from .records import Source
 from .rights import Copyright, GIProduct, ICLayoutDesign, PlantVariety
@@ -8,13 +9,16 @@ from .trademarks import Trademark, TrademarkStatus, default_expiry
 
 __all__ = [
     "Attachment",
+    "Certification",
     "Copyright",
     "Enterprise",
     "Filing",
     "GIProduct",
+    "Honour",
     "ICLayoutDesign",
     "ImportRun",
     "Industry",
+    "InnovationPilot",
     "LegalStatus",
     "Membership",
     "Notification",

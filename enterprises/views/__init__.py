@@ -15,6 +15,7 @@ from .imports import (
     ImportRejectsView,
     ImportTemplateView,
 )
+from .qualifying import QualifyingView
 from .selfservice import (
     AttachmentView,
     EnterpriseHomeView,
@@ -48,4 +49,5 @@ __all__ = [
     "ImportTemplateView",
     "MyEnterpriseView",
     "NotificationListView",
+    "QualifyingView",
 ]

@@ -41,6 +41,10 @@ class EnterpriseDetailView(PortalUserRequiredMixin, DetailView):
         context = super().get_context_data(**kwargs)
         context["members"] = self.object.memberships.select_related("user") if is_official(self.request.user) else []
         context["can_edit"] = True
+        context["certifications"] = self.object.certifications.all()
+        context["pilots"] = self.object.innovation_pilots.all()
+        context["honours"] = self.object.honours.all()
+        context["ip_staff"] = self.object.people.filter(is_ip_staff=True).order_by("name")
         return context
 
 

@@ -115,7 +115,10 @@ class RecordFormMixin(OfficialRequiredMixin, RecordKindMixin):
 
 
 class RecordCreateView(RecordFormMixin, CreateView):
-    pass
+    def get_initial(self):
+        """Form fields named in the query string start filled in ("add a certification for this enterprise")."""
+        fields = self.kind.form.base_fields
+        return {**super().get_initial(), **{k: v for k, v in self.request.GET.items() if k in fields}}
 
 
 class RecordUpdateView(RecordFormMixin, UpdateView):

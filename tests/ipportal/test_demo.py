@@ -25,3 +25,18 @@ def test_demo_enterprise_users_belong_to_different_enterprises():
     a = Membership.objects.get(user__username="ent_a").enterprise
     b = Membership.objects.get(user__username="ent_b").enterprise
     assert a != b
+
+
+def test_demo_gives_the_management_indicators_values():
+    from targets.models import IndicatorValue
+    from targets.recompute import recompute
+
+    call_command("seed_demo")
+    call_command("seed_demo")  # idempotent here too
+    recompute([2025])
+    values = dict(
+        IndicatorValue.objects.filter(year=2025, indicator__code__in=["M1", "M2", "M3", "M4", "M5"]).values_list(
+            "indicator__code", "value"
+        )
+    )
+    assert all(values[code] for code in ("M1", "M2", "M3", "M4", "M5")), values
