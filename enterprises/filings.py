@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .codes import normalize_patent_number, patent_type_of
 from .models import (
+    Certification,
     Copyright,
     Filing,
     ICLayoutDesign,
@@ -84,6 +85,16 @@ SPECS: dict[str, FilingSpec] = {
         ("number", "title", "event_date"),
         labels={"number": _("variety right number"), "title": _("variety name"), "event_date": _("grant date")},
     ),
+    Filing.Kind.CERTIFICATION: FilingSpec(
+        ("subtype", "number", "counterpart", "event_date", "expires_on"),
+        labels={
+            "subtype": _("standard"),
+            "number": _("certificate number"),
+            "counterpart": _("certification body"),
+            "event_date": _("issue date"),
+            "expires_on": _("expiry date"),
+        },
+    ),
     Filing.Kind.AWARD: FilingSpec(
         ("subtype", "title", "event_date"),
         ("number",),
@@ -111,6 +122,8 @@ SPECS: dict[str, FilingSpec] = {
 
 
 def subtypes_of(kind: str) -> tuple[tuple[str, str], ...]:
+    if kind == Filing.Kind.CERTIFICATION:
+        return tuple(Certification.Standard.choices)
     if kind == Filing.Kind.AWARD:
         return _award_kinds()
     if kind == Filing.Kind.PLEDGE:
@@ -213,6 +226,25 @@ def _plant_variety(filing: Filing) -> PlantVariety:
     return _held(PlantVariety, filing, {"registration_number": filing.number}, values)
 
 
+def _certification(filing: Filing) -> Certification:
+    certificate = Certification.objects.filter(standard=filing.subtype, certificate_number=filing.number).first()
+    if certificate is None:
+        return Certification.objects.create(
+            enterprise=filing.enterprise,
+            standard=filing.subtype,
+            certificate_number=filing.number,
+            certification_body=filing.counterpart,
+            issue_date=filing.event_date,
+            expiry_date=filing.expires_on,
+        )
+    if certificate.enterprise_id != filing.enterprise_id:
+        raise ApprovalRefused(
+            _("The registry records this right for another enterprise (%(holder)s).")
+            % {"holder": certificate.enterprise}
+        )
+    return certificate
+
+
 def _award(filing: Filing):
     from finance.models import Award
 
@@ -266,6 +298,7 @@ APPLY = {
     Filing.Kind.COPYRIGHT: _copyright,
     Filing.Kind.IC_LAYOUT: _ic_layout,
     Filing.Kind.PLANT_VARIETY: _plant_variety,
+    Filing.Kind.CERTIFICATION: _certification,
     Filing.Kind.AWARD: _award,
     Filing.Kind.PLEDGE: _pledge,
 }

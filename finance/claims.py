@@ -16,7 +16,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from enterprises.models import Patent, PatentType, ReviewState, Trademark
+from enterprises.models import Certification, Patent, PatentType, ReviewState, Trademark
 from enterprises.workflow import TransitionRefused, move
 
 from .models import Award, Claim, ClaimLine, NavigationProject, Pledge, SupportItem
@@ -43,6 +43,8 @@ def eligible_records(item: SupportItem, enterprise) -> models.QuerySet:
         return NavigationProject.objects.filter(
             enterprise=enterprise, kind=NavigationProject.Kind.ENTERPRISE, start_date__year=year
         )
+    if item.target == T.CERTIFICATION:
+        return Certification.objects.filter(enterprise=enterprise, issue_date__year=year)
     raise ValueError(item.target)
 
 

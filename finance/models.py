@@ -434,6 +434,7 @@ class SupportItem(models.Model):
         PLEDGE = "pledge", _("pledge loans registered in the year (interest subsidy)")
         AWARD = "award", _("awards won in the year")
         NAVIGATION = "navigation", _("enterprise patent navigation projects started in the year")
+        CERTIFICATION = "certification", _("IP management certifications obtained in the year")
 
     class Rule(models.TextChoices):
         FIXED = "fixed", _("a fixed amount per record")

@@ -106,6 +106,7 @@ class Filing(models.Model):
         COPYRIGHT = "copyright", _("copyright registered")
         IC_LAYOUT = "ic_layout", _("IC layout design registered")
         PLANT_VARIETY = "plant_variety", _("plant variety right granted")
+        CERTIFICATION = "certification", _("certification obtained (GB/T 29490, ISO 56005)")
         AWARD = "award", _("award won")
         PLEDGE = "pledge", _("pledge contract registered")
 

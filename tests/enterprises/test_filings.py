@@ -178,3 +178,27 @@ def test_enterprise_home_shows_its_figures_and_what_needs_action(client, user_a,
     assert sum(row.get("total", 0) for row in rows.values()) == 1
     inventions_granted_this_year = response.context["counting"][0][1]
     assert inventions_granted_this_year == 1
+
+
+def test_certification_filing_counts_for_m1_once_approved(client, user_a, enterprise_a, official):
+    from enterprises.models import Certification
+    from targets.models import IndicatorValue
+    from targets.recompute import recompute
+
+    client.force_login(user_a)
+    client.post(
+        reverse("enterprises:filing-create"),
+        {
+            "kind": "certification",
+            "subtype": "gbt_29490",
+            "number": "18125IP0426R0M",
+            "counterpart": "中知（北京）认证有限公司",
+            "event_date": "2025-03-05",
+            "expires_on": "2028-03-04",
+        },
+    )
+    client.force_login(official)
+    review(client, Filing.objects.get(), "approve")
+    assert Certification.objects.get().enterprise == enterprise_a
+    recompute([2025])
+    assert IndicatorValue.objects.get(indicator__code="M1", year=2025).value == 1

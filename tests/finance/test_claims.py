@@ -258,3 +258,28 @@ def test_fund_page_shows_budget_committed_and_paid_per_year(client, enterprise_a
 def test_only_officials_define_items(client, user_a):
     client.force_login(user_a)
     assert client.get(reverse("finance:item-create")).status_code == 403
+
+
+def test_certification_reward_is_claimed_for_certificates_issued_in_the_year(client, user_a, enterprise_a):
+    from enterprises.models import Certification
+
+    support = item(name="贯标认证奖励", target=SupportItem.Target.CERTIFICATION, fixed_amount=Decimal("50000"))
+    certificate = Certification.objects.create(
+        enterprise=enterprise_a,
+        standard="gbt_29490",
+        certificate_number="C-1",
+        certification_body="中知认证",
+        issue_date=dt.date(TODAY.year, 1, 2),
+        expiry_date=dt.date(TODAY.year + 3, 1, 1),
+    )
+    Certification.objects.create(
+        enterprise=enterprise_a,
+        standard="gbt_29490",
+        certificate_number="C-0",
+        certification_body="中知认证",
+        issue_date=dt.date(TODAY.year - 1, 1, 2),
+        expiry_date=dt.date(TODAY.year + 2, 1, 1),
+    )
+    client.force_login(user_a)
+    form = client.get(reverse("finance:claim-create", args=[support.pk])).context["form"]
+    assert list(form.available.values()) == [certificate]
