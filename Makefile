@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo install install-dev browser run test test-fast lint format messages migrations-check clean
+.PHONY: demo install install-dev system browser run test test-fast lint format messages migrations-check clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -18,7 +18,7 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed system
 install-dev: $(VENV)/.installed-dev
 
 ## Install, migrate, load the demo data, print the logins and serve the portal.
@@ -58,7 +58,14 @@ migrations-check: install
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
 
-## Debian's Chromium and a CJK font for the browser tests (Playwright cannot download a browser here).
-browser:
-	@command -v chromium >/dev/null && fc-list :lang=zh | grep -q . || { \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk; }
+## The system libraries the annual report's PDF needs (WeasyPrint: Pango) and a CJK font, or
+## Chinese renders as empty boxes. Debian/Ubuntu; elsewhere install Pango and Noto Sans CJK yourself.
+system:
+	@{ ldconfig -p | grep -q libpangoft2-1.0 && fc-list :lang=zh | grep -q .; } || { \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
+	    libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk; }
+
+## Debian's Chromium for the browser tests (Playwright cannot download a browser here).
+browser: system
+	@command -v chromium >/dev/null || { \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }

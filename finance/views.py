@@ -6,6 +6,7 @@ import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -85,6 +86,7 @@ class ItemDetailView(PortalUserRequiredMixin, DetailView):
 class ClaimFilter(django_filters.FilterSet):
     item = django_filters.ModelChoiceFilter(label=gettext_lazy("support item"), queryset=SupportItem.objects.all())
     state = django_filters.ChoiceFilter(label=gettext_lazy("state"), choices=ReviewState.choices)
+    waiting = django_filters.BooleanFilter(label=gettext_lazy("awaiting review"), method="awaiting_review")
     waiting_days = django_filters.NumberFilter(
         label=gettext_lazy("submitted at least … days ago"), method="waiting_since"
     )
@@ -92,6 +94,10 @@ class ClaimFilter(django_filters.FilterSet):
     class Meta:
         model = Claim
         fields = ["item", "state", "enterprise"]
+
+    def awaiting_review(self, queryset, name, value):
+        waiting = Q(state__in=rules.IN_REVIEW)
+        return queryset.filter(waiting) if value else queryset.exclude(waiting)
 
     def waiting_since(self, queryset, name, value):
         return queryset.filter(submitted_at__lte=timezone.now() - dt.timedelta(days=int(value)))

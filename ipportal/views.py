@@ -10,13 +10,9 @@ def home(request):
     """Officials land on their overview; an enterprise user on its own enterprise's page."""
     user = request.user
     if is_official(user):
-        from enterprises.models import Enterprise, ImportRun
+        from targets.views import DashboardView
 
-        context = {
-            "enterprise_count": Enterprise.objects.count(),
-            "recent_imports": ImportRun.objects.select_related("created_by")[:5],
-        }
-        return render(request, "home_official.html", context)
+        return DashboardView.as_view()(request)
     enterprise = enterprise_of(user)
     if enterprise is not None:
         return redirect("enterprises:home")

@@ -10,3 +10,15 @@ def recompute_indicators(year: int | None = None, trigger: str = "task") -> int:
     cache.delete(recomputation.QUEUED_KEY)
     run = recomputation.recompute([year] if year else None, trigger=trigger)
     return run.values_written if run else 0
+
+
+@shared_task(acks_late=True)
+def make_annual_report(report_id: int) -> str:
+    """Make an annual report's XLSX and PDF; the report row records progress and the outcome."""
+    from .models import AnnualReport
+    from .reports import make
+
+    report = AnnualReport.objects.filter(pk=report_id).first()
+    if report is None or report.state == AnnualReport.State.DONE:
+        return "gone" if report is None else report.state
+    return make(report).state

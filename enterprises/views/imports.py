@@ -21,7 +21,9 @@ class ImportListView(OfficialRequiredMixin, ListView):
     paginate_by = 25
 
     def get_queryset(self):
-        return ImportRun.objects.select_related("created_by")
+        runs = ImportRun.objects.select_related("created_by")
+        status = self.request.GET.get("status")
+        return runs.filter(status=status) if status in ImportRun.Status.values else runs
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -71,18 +71,7 @@ class EnterpriseHomeView(EnterpriseUserRequiredMixin, TemplateView):
                 n=Count("id"), amount=Sum("amount")
             ),
             "pledges_total": pledges.aggregate(n=Count("id"), amount=Sum("amount")),
-            "counting": [
-                (
-                    _("invention patents granted this year (C1, C5)"),
-                    by_type.get(PatentType.INVENTION, {}).get("granted_this_year", 0),
-                ),
-                (_("invention patents in force (C3)"), by_type.get(PatentType.INVENTION, {}).get("in_force", 0)),
-                (
-                    _("trademarks registered this year (C6)"),
-                    Trademark.objects.filter(enterprise=enterprise, registration_date__year=year).count(),
-                ),
-                (_("pledges registered this year (U4–U6)"), pledges.filter(registration_date__year=year).count()),
-            ],
+            "counting": contributions(enterprise, year, today),
             "filings": filings[:10],
             "claims": claims[:10],
             "to_act": [
@@ -95,14 +84,48 @@ class EnterpriseHomeView(EnterpriseUserRequiredMixin, TemplateView):
         }
 
 
+def contributions(enterprise, year: int, today) -> list[tuple[str, object, object, object]]:
+    """The enterprise's part in what the park's indicators count this year: (label, own, park, share %)."""
+    from finance.models import Pledge
+
+    park_patents = Patent.objects.filter(enterprise__isnull=False)
+    park_marks = Trademark.objects.filter(enterprise__isnull=False)
+    park_pledges = Pledge.objects.filter(enterprise__isnull=False, registration_date__year=year)
+    inventions = park_patents.filter(patent_type=PatentType.INVENTION)
+    measures = [
+        (_("patents granted this year (C1)"), park_patents.filter(grant_date__year=year), None),
+        (_("invention patents granted this year (C6)"), inventions.filter(grant_date__year=year), None),
+        (_("invention patents in force today (C3)"), inventions.in_force_on(today), None),
+        (_("trademarks registered this year (C7)"), park_marks.filter(registration_date__year=year), None),
+        (_("trademarks in force today (C8)"), park_marks.in_force_on(today), None),
+        (_("patent pledges registered this year (U4)"), park_pledges.filter(ip_type="patent"), None),
+        (_("pledge financing this year, yuan (U6)"), park_pledges, "amount"),
+    ]
+    rows = []
+    for label, park, amount in measures:
+        if amount:
+            park_total = park.aggregate(total=Sum(amount))["total"] or 0
+            own = park.filter(enterprise=enterprise).aggregate(total=Sum(amount))["total"] or 0
+        else:
+            park_total, own = park.count(), park.filter(enterprise=enterprise).count()
+        share = round(own * 100 / park_total, 1) if park_total else None
+        rows.append((label, own, park_total, share))
+    return rows
+
+
 class FilingFilter(django_filters.FilterSet):
     state = django_filters.ChoiceFilter(label=gettext_lazy("state"), choices=ReviewState.choices)
     kind = django_filters.ChoiceFilter(label=gettext_lazy("what is filed"), choices=Filing.Kind.choices)
+    waiting = django_filters.BooleanFilter(label=gettext_lazy("awaiting review"), method="awaiting_review")
     q = django_filters.CharFilter(label=gettext_lazy("search"), method="search")
 
     class Meta:
         model = Filing
         fields = ["state", "kind", "enterprise"]
+
+    def awaiting_review(self, queryset, name, value):
+        waiting = Q(state__in=OPEN)
+        return queryset.filter(waiting) if value else queryset.exclude(waiting)
 
     def search(self, queryset, name, value):
         return queryset.filter(

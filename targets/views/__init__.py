@@ -1,3 +1,11 @@
+from .dashboards import (
+    ChartDataView,
+    ChartsView,
+    DashboardView,
+    ReportDetailView,
+    ReportFileView,
+    ReportListView,
+)
 from .indicators import (
     IndicatorCreateView,
     IndicatorDetailView,
@@ -18,12 +26,18 @@ from .supervision import (
 )
 
 __all__ = [
+    "ChartDataView",
+    "ChartsView",
+    "DashboardView",
     "IndicatorCreateView",
     "IndicatorDetailView",
     "IndicatorListView",
     "IndicatorUpdateView",
     "OverdueListView",
     "RecomputeView",
+    "ReportDetailView",
+    "ReportFileView",
+    "ReportListView",
     "ReportedAttachmentView",
     "SubmissionAttachmentView",
     "TaskDetailView",

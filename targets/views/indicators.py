@@ -11,10 +11,11 @@ from django.views.generic import CreateView, ListView, TemplateView, UpdateView
 from ipportal.permissions import OfficialRequiredMixin
 
 from ..charts import history_chart
+from ..dashboards import history_chart_data
 from ..forms import IndicatorTargetForm, NewIndicatorForm, ReportedValueForm, YearlyFigureForm
 from ..formulas import describe
 from ..links import records_link
-from ..models import Area, Plan, RecomputeRun, ReportedValue, YearlyFigure
+from ..models import Area, Plan, RecomputeRun, ReportedValue, Status, YearlyFigure
 from ..recompute import queue_or_run
 from ..values import history_rows, value_rows
 
@@ -67,10 +68,15 @@ class IndicatorListView(OfficialRequiredMixin, TemplateView):
         if year not in plan.years:
             year = min(timezone.localdate().year, plan.last_year)
         rows = value_rows(plan, year)
+        status = self.request.GET.get("status")
+        if status in Status.values:
+            rows = [row for row in rows if row["status"] == status]
         for row in rows:
             row["formula"] = describe(row)
             row["records"] = records_link(row["indicator"], year)
         context.update(
+            status=status if status in Status.values else "",
+            statuses=Status.choices,
             plan=plan,
             year=year,
             years=plan.years,
@@ -97,6 +103,8 @@ class IndicatorDetailView(OfficialRequiredMixin, TemplateView):
             indicator=indicator,
             rows=rows,
             chart=history_chart(indicator, rows),
+            history=history_chart_data(indicator, rows),
+            history_xlsx=reverse("targets:chart-data", args=[f"history-{indicator.code}"]),
             reported=indicator.reported_values.select_related("entered_by").order_by("year"),
             report_form=kwargs.get("report_form") or ReportedValueForm(initial={"year": plan.last_year}),
             can_report=indicator.is_reported or not indicator.calculator,

@@ -176,8 +176,8 @@ def test_enterprise_home_shows_its_figures_and_what_needs_action(client, user_a,
     response = client.get(reverse("enterprises:home"))
     rows = dict(response.context["patent_rows"])
     assert sum(row.get("total", 0) for row in rows.values()) == 1
-    inventions_granted_this_year = response.context["counting"][0][1]
-    assert inventions_granted_this_year == 1
+    _label, own, park, share = response.context["counting"][0]  # patents granted this year (C1)
+    assert (own, park, share) == (1, 2, 50.0)
 
 
 def test_certification_filing_counts_for_m1_once_approved(client, user_a, enterprise_a, official):

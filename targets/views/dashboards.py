@@ -1,0 +1,127 @@
+"""Officials' dashboard, the record charts (with table views and XLSX downloads) and annual reports."""
+
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import DetailView, TemplateView
+
+from enterprises.views.records import xlsx_response
+from ipportal.permissions import OfficialRequiredMixin
+
+from ..dashboards import (
+    attention,
+    chart_by_slug,
+    dashboard_year,
+    history_chart_data,
+    record_charts,
+    tiles_by_area,
+    timeline,
+)
+from ..models import AnnualReport, Status
+from ..values import history_rows
+from .indicators import current_plan
+
+
+class DashboardView(OfficialRequiredMixin, TemplateView):
+    """The officials' home: every indicator by area, what needs attention, the plan's calendar."""
+
+    template_name = "home_official.html"
+
+    def get_context_data(self, **kwargs):
+        plan = current_plan()
+        year = dashboard_year(plan, self.request.GET.get("year"))
+        areas = tiles_by_area(plan, year)
+        tiles = [tile for _code, _label, area_tiles in areas for tile in area_tiles]
+        counts = dict.fromkeys(Status.values, 0)
+        for tile in tiles:
+            counts[tile.status] += 1
+        return {
+            **super().get_context_data(**kwargs),
+            "plan": plan,
+            "year": year,
+            "years": [y for y in plan.years if y >= plan.first_year],
+            "areas": areas,
+            "status_counts": [(value, label, counts[value]) for value, label in Status.choices],
+            "attention": attention(plan, year, tiles),
+            "timeline": timeline(plan),
+        }
+
+
+class ChartsView(OfficialRequiredMixin, TemplateView):
+    template_name = "targets/charts.html"
+
+    def get_context_data(self, **kwargs):
+        plan = current_plan()
+        year = dashboard_year(plan, self.request.GET.get("year"))
+        return {
+            **super().get_context_data(**kwargs),
+            "plan": plan,
+            "year": year,
+            "years": [y for y in plan.years if y >= plan.first_year],
+            "cards": [
+                (chart, f"{reverse('targets:chart-data', args=[chart.slug])}?year={year}")
+                for chart in record_charts(plan, year)
+            ],
+        }
+
+
+class ChartDataView(OfficialRequiredMixin, View):
+    """A chart's data as XLSX: the same table as its table view."""
+
+    def get(self, request, slug):
+        plan = current_plan()
+        year = dashboard_year(plan, request.GET.get("year"))
+        if slug.startswith("history-"):
+            indicator = get_object_or_404(plan.indicators, code__iexact=slug.removeprefix("history-"))
+            chart = history_chart_data(indicator, history_rows(indicator))
+        else:
+            chart = chart_by_slug(plan, year, slug)
+        if chart is None:
+            raise Http404
+        header = [str(chart.title), *(str(name) for name, _values in chart.series)]
+        return xlsx_response(f"{slug}-{year}", header, chart.rows())
+
+
+class ReportListView(OfficialRequiredMixin, TemplateView):
+    template_name = "targets/report_list.html"
+
+    def get_context_data(self, **kwargs):
+        plan = current_plan()
+        return {
+            **super().get_context_data(**kwargs),
+            "reports": AnnualReport.objects.select_related("created_by")[:50],
+            "years": [y for y in plan.years if y >= plan.first_year],
+            "default_year": dashboard_year(plan, None),
+        }
+
+    def post(self, request):
+        from ..reports import request_report
+
+        plan = current_plan()
+        try:
+            year = int(request.POST.get("year", ""))
+        except ValueError:
+            year = 0
+        if year not in plan.years:
+            messages.error(request, _("Choose a year of the plan."))
+            return redirect("targets:report-list")
+        report = request_report(plan, year, request.user)
+        messages.success(request, _("The report for %(year)s is being made.") % {"year": year})
+        return redirect(report)
+
+
+class ReportDetailView(OfficialRequiredMixin, DetailView):
+    template_name = "targets/report_detail.html"
+    model = AnnualReport
+
+
+class ReportFileView(OfficialRequiredMixin, View):
+    def get(self, request, pk, fmt):
+        report = get_object_or_404(AnnualReport, pk=pk)
+        stored = {"pdf": report.pdf, "xlsx": report.xlsx}.get(fmt)
+        if not stored:
+            raise Http404
+        return FileResponse(stored.open("rb"), as_attachment=True, filename=f"annual-report-{report.year}.{fmt}")

@@ -1,0 +1,170 @@
+"""The officials' dashboard, the record charts and the annual report."""
+
+import datetime as dt
+import io
+import re
+from decimal import Decimal
+
+import openpyxl
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from pypdf import PdfReader
+
+from finance.models import Claim, SupportItem
+from targets.models import AnnualReport, IndicatorValue
+from targets.recompute import recompute
+from training.models import PublicityEvent
+
+from .records import patent, pledge, trademark
+
+pytestmark = pytest.mark.django_db
+INVENTION_UTILITY_DESIGN = ("invention", "utility model", "design")
+D = dt.date
+
+
+@pytest.fixture
+def park(enterprise_a, enterprise_b):
+    for day in (D(2025, 3, 1), D(2025, 5, 1), D(2024, 6, 1)):
+        patent(enterprise_a, granted=day)
+    patent(enterprise_b, granted=D(2025, 7, 1), type_digit="2")
+    patent(None, granted=D(2025, 7, 1))  # outside the park: counted nowhere
+    trademark(enterprise_a, D(2025, 4, 1))
+    trademark(enterprise_b, D(2023, 4, 1))
+    pledge(enterprise_a, D(2025, 2, 1), 300)
+    PublicityEvent.objects.create(date=D(2025, 4, 26), title="世界知识产权日")
+    recompute()
+
+
+def tiles(response):
+    return {tile.indicator.code: tile for _code, _label, area in response.context["areas"] for tile in area}
+
+
+def test_dashboard_numbers_are_the_stored_values(official_client, park):
+    response = official_client.get(reverse("home") + "?year=2025")
+    shown = tiles(response)
+    stored = {v.indicator.code: v for v in IndicatorValue.objects.filter(year=2025).select_related("indicator")}
+    assert set(shown) == set(stored) and len(shown) >= 29
+    for code, tile in shown.items():
+        assert (tile.value, tile.status) == (stored[code].value, stored[code].status), code
+    assert shown["C1"].value == 3
+    page = response.content.decode()
+    shown_c1 = re.search(r'data-code="C1".*?data-value="([^"]*)"', page, re.S).group(1)
+    assert Decimal(shown_c1) == 3
+
+
+def test_each_count_on_the_dashboard_links_to_a_list_of_as_many_records(official_client, park):
+    shown = tiles(official_client.get(reverse("home") + "?year=2025"))
+    checked = []
+    for code in ("C1", "C7", "C8", "P3"):
+        tile = shown[code]
+        listing = official_client.get(tile.link)
+        assert listing.context["paginator"].count == tile.value, code
+        checked.append(code)
+    assert checked == ["C1", "C7", "C8", "P3"]
+
+
+def test_attention_counts_link_to_the_lists_behind_them(official_client, enterprise_a, park):
+    today = timezone.localdate()
+    item = SupportItem.objects.create(
+        year=today.year,
+        name="资助",
+        target="invention_grant",
+        rule="fixed",
+        fixed_amount=1,
+        budget=10,
+        opens_on=today,
+        closes_on=today,
+    )
+    for state in ("submitted", "under_review", "draft", "approved"):
+        Claim.objects.create(enterprise=enterprise_a, item=item, state=state)
+    response = official_client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en")
+    cards = {card.label: card for card in response.context["attention"]}
+    claims = cards["claims awaiting review"]
+    assert claims.count == 2
+    assert official_client.get(claims.url).context["paginator"].count == 2
+    behind = cards["indicators behind"]
+    listing = official_client.get(behind.url)
+    shown = sum(len(rows) for _code, _label, rows in listing.context["areas"])
+    assert shown == behind.count > 0
+
+
+def test_charts_have_data_tables_and_xlsx_downloads(official_client, park):
+    response = official_client.get(reverse("targets:charts") + "?year=2025", HTTP_ACCEPT_LANGUAGE="en")
+    cards = {chart.slug: chart for chart, _url in response.context["cards"]}
+    assert set(cards) == {"patents", "trademarks", "pledges", "industries", "top"}
+    patents = cards["patents"]
+    inventions_2025 = patents.series[0][1][patents.categories.index(2025)]
+    assert inventions_2025 == 2
+    page = response.content.decode()
+    assert 'id="data-patents"' in page and "echarts.min.js" in page and "Table view" in page
+    download = official_client.get(
+        reverse("targets:chart-data", args=["patents"]) + "?year=2025", HTTP_ACCEPT_LANGUAGE="en"
+    )
+    rows = list(openpyxl.load_workbook(io.BytesIO(download.content)).active.iter_rows(values_only=True))
+    assert rows[0] == ("Park patents granted, by type and year", *INVENTION_UTILITY_DESIGN)
+    assert next(row for row in rows if row[0] == 2025)[1] == 2
+    top = cards["top"]
+    assert top.categories[0] == "荆门甲化工有限公司" and top.series[0][1][0] == 3
+
+
+def test_indicator_history_chart_and_its_xlsx(official_client, park):
+    page = official_client.get(reverse("targets:indicator-detail", args=["C1"])).content.decode()
+    assert 'id="data-history-C1"' in page
+    download = official_client.get(reverse("targets:chart-data", args=["history-C1"]))
+    rows = list(openpyxl.load_workbook(io.BytesIO(download.content)).active.iter_rows(values_only=True))
+    assert next(row for row in rows if row[0] == 2025)[1] == 3
+
+
+def test_annual_report_pdf_has_the_chinese_names_and_xlsx_the_table(
+    official_client, park, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = official_client.post(reverse("targets:report-list"), {"year": "2025"})
+    report = AnnualReport.objects.get()
+    assert response.url == report.get_absolute_url()
+    report.refresh_from_db()
+    assert (report.state, report.progress) == ("done", 100), report.message
+    pdf = official_client.get(reverse("targets:report-file", args=[report.pk, "pdf"]))
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(b"".join(pdf.streaming_content))).pages)
+    for name in ("专利年授权量", "每万人有效发明专利拥有量", "知识产权质押融资金额", "知识产权宣传活动场次"):
+        assert name in text
+    assert "滞后" in text  # statuses in Chinese
+    xlsx = official_client.get(reverse("targets:report-file", args=[report.pk, "xlsx"]))
+    book = openpyxl.load_workbook(io.BytesIO(b"".join(xlsx.streaming_content)))
+    rows = list(book.worksheets[0].iter_rows(values_only=True))
+    c1 = next(row for row in rows if row[0] == "C1")
+    assert c1[1] == "专利年授权量" and Decimal(str(c1[4])) == 3
+
+
+def test_a_failing_report_is_marked_failed_with_the_reason(
+    official_client, park, monkeypatch, django_capture_on_commit_callbacks
+):
+    def broken(content):
+        raise RuntimeError("no fonts")
+
+    monkeypatch.setattr("targets.reports.pdf_bytes", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        official_client.post(reverse("targets:report-list"), {"year": "2025"})
+    report = AnnualReport.objects.get()
+    assert (report.state, report.message) == ("failed", "no fonts")
+    assert "no fonts" in official_client.get(report.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        reverse("targets:charts"),
+        reverse("targets:chart-data", args=["patents"]),
+        reverse("targets:report-list"),
+    ],
+)
+def test_enterprise_users_cannot_see_dashboards_charts_or_reports(client_a, url):
+    assert client_a.get(url).status_code == 403
+
+
+def test_enterprise_users_cannot_download_reports(client_a, official, park):
+    from targets.models import Plan
+
+    report = AnnualReport.objects.create(plan=Plan.objects.current(), year=2025, created_by=official)
+    assert client_a.get(reverse("targets:report-file", args=[report.pk, "pdf"])).status_code == 403
