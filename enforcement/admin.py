@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Case, Survey, SurveyResponse
+from .models import AssistanceRequest, Case, Complaint, Survey, SurveyResponse
 
 
 @admin.register(Case)
@@ -20,3 +20,18 @@ class SurveyResponseInline(admin.TabularInline):
 class SurveyAdmin(admin.ModelAdmin):
     list_display = ["year", "title", "source", "reported_result"]
     inlines = [SurveyResponseInline]
+
+
+@admin.register(AssistanceRequest)
+class AssistanceRequestAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "enterprise", "subject", "ip_type", "state"]
+    list_filter = ["state", "ip_type"]
+    search_fields = ["subject", "counterparty", "enterprise__name"]
+    raw_id_fields = ["enterprise", "submitted_by"]
+
+
+@admin.register(Complaint)
+class ComplaintAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "subject", "contact", "state"]
+    list_filter = ["state"]
+    search_fields = ["subject", "description", "contact"]

@@ -2,7 +2,24 @@ from django.contrib import admin
 from import_export import resources
 from import_export.admin import ExportMixin
 
-from .models import Certification, Enterprise, Filing, Honour, ImportRun, InnovationPilot, Membership
+from .models import (
+    Attachment,
+    Certification,
+    Copyright,
+    Enterprise,
+    Filing,
+    GIProduct,
+    Honour,
+    ICLayoutDesign,
+    ImportRun,
+    InnovationPilot,
+    Membership,
+    Notification,
+    Patent,
+    PlantVariety,
+    ReviewEvent,
+    Trademark,
+)
 
 
 class EnterpriseResource(resources.ModelResource):
@@ -91,3 +108,79 @@ class HonourAdmin(admin.ModelAdmin):
     list_filter = ["kind", "year"]
     search_fields = ["enterprise__name"]
     list_select_related = ["enterprise"]
+
+
+class HeldRecordAdmin(admin.ModelAdmin):
+    """Patents, trademarks and the simpler rights: searched by number, title and holder."""
+
+    list_filter = ["source", ("enterprise", admin.EmptyFieldListFilter)]
+    list_select_related = ["enterprise"]
+    raw_id_fields = ["enterprise"]
+    date_hierarchy = None
+
+
+@admin.register(Patent)
+class PatentAdmin(HeldRecordAdmin):
+    list_display = [
+        "application_number",
+        "title",
+        "patent_type",
+        "legal_status",
+        "grant_date",
+        "holder_name",
+        "enterprise",
+    ]
+    list_filter = ["patent_type", "legal_status", "pct_entry", *HeldRecordAdmin.list_filter]
+    search_fields = ["application_number", "title", "holder_name", "holder_credit_code"]
+    date_hierarchy = "grant_date"
+
+
+@admin.register(Trademark)
+class TrademarkAdmin(HeldRecordAdmin):
+    list_display = [
+        "registration_number",
+        "nice_class",
+        "mark",
+        "status",
+        "registration_date",
+        "expiry_date",
+        "enterprise",
+    ]
+    list_filter = ["status", "geographical_indication", *HeldRecordAdmin.list_filter]
+    search_fields = ["registration_number", "mark", "holder_name", "holder_credit_code"]
+    date_hierarchy = "registration_date"
+
+
+@admin.register(Copyright, ICLayoutDesign, PlantVariety)
+class SimpleRightAdmin(HeldRecordAdmin):
+    list_display = ["registration_number", "title", "registration_date", "holder_name", "enterprise"]
+    search_fields = ["registration_number", "title", "holder_name"]
+
+
+@admin.register(GIProduct)
+class GIProductAdmin(admin.ModelAdmin):
+    list_display = ["registration_number", "title", "region", "approval_date", "revoked_date"]
+    search_fields = ["registration_number", "title", "region"]
+
+
+@admin.register(ReviewEvent)
+class ReviewEventAdmin(admin.ModelAdmin):
+    list_display = ["at", "content_type", "object_id", "from_state", "to_state", "actor"]
+    list_filter = ["to_state", "content_type"]
+    search_fields = ["comment", "actor__username"]
+    readonly_fields = ["content_type", "object_id", "from_state", "to_state", "actor", "at", "comment"]
+
+
+@admin.register(Attachment)
+class AttachmentAdmin(admin.ModelAdmin):
+    list_display = ["name", "content_type", "object_id", "size", "uploaded_by", "uploaded_at"]
+    list_filter = ["content_type"]
+    search_fields = ["name"]
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["user", "event", "read_at"]
+    list_filter = [("read_at", admin.EmptyFieldListFilter)]
+    search_fields = ["user__username"]
+    raw_id_fields = ["user", "event"]
