@@ -57,7 +57,12 @@ class RecordListView(PortalUserRequiredMixin, RecordKindMixin, FilterView):
 
 def value_of(record, attr: str):
     value = getattr(record, attr)
-    return value() if callable(value) else value
+    return as_year(attr, value() if callable(value) else value)
+
+
+def as_year(name: str, value):
+    """Years are shown as 2025, not localised like a quantity (2,025)."""
+    return str(value) if name.endswith("year") and isinstance(value, int) and not isinstance(value, bool) else value
 
 
 class RecordDetailView(PortalUserRequiredMixin, RecordKindMixin, DetailView):
@@ -99,7 +104,7 @@ def export_value(value):
 def display(record, field):
     if field.choices:
         return getattr(record, f"get_{field.name}_display")()
-    return getattr(record, field.attname)
+    return as_year(field.name, getattr(record, field.attname))
 
 
 class RecordFormMixin(OfficialRequiredMixin, RecordKindMixin):

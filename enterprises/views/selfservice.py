@@ -1,5 +1,6 @@
 """The enterprises' own side: their home, filings and notices; the officials' review of filings."""
 
+import datetime as dt
 from pathlib import Path
 
 import django_filters
@@ -19,6 +20,7 @@ from django_filters.views import FilterView
 
 from ipportal.permissions import PortalUserRequiredMixin
 from ipportal.roles import enterprise_of, is_official
+from targets.models import Plan
 
 from ..filings import SPECS, ApprovalRefused, apply
 from ..forms import FilingForm, ReviewForm
@@ -44,8 +46,12 @@ class EnterpriseHomeView(EnterpriseUserRequiredMixin, TemplateView):
         from finance.models import Claim, Pledge
 
         enterprise = self.enterprise
-        today = timezone.localdate()
-        year = today.year
+        # The year the park's indicators are being counted for: this year, within the plan's years.
+        plan = Plan.objects.current()
+        year = (
+            min(max(timezone.localdate().year, plan.first_year), plan.last_year) if plan else timezone.localdate().year
+        )
+        today = min(timezone.localdate(), dt.date(year, 12, 31))
         patents = Patent.objects.filter(enterprise=enterprise)
         by_type = {
             row["patent_type"]: row
@@ -62,6 +68,7 @@ class EnterpriseHomeView(EnterpriseUserRequiredMixin, TemplateView):
             **super().get_context_data(**kwargs),
             "enterprise": enterprise,
             "year": year,
+            "as_of": today,
             "patent_rows": [(label, by_type.get(value, {})) for value, label in PatentType.choices],
             "trademarks_in_force": Trademark.objects.filter(enterprise=enterprise).in_force_on(today).count(),
             "trademarks_this_year": Trademark.objects.filter(
@@ -95,9 +102,9 @@ def contributions(enterprise, year: int, today) -> list[tuple[str, object, objec
     measures = [
         (_("patents granted this year (C1)"), park_patents.filter(grant_date__year=year), None),
         (_("invention patents granted this year (C6)"), inventions.filter(grant_date__year=year), None),
-        (_("invention patents in force today (C3)"), inventions.in_force_on(today), None),
+        (_("invention patents in force (C3)"), inventions.in_force_on(today), None),
         (_("trademarks registered this year (C7)"), park_marks.filter(registration_date__year=year), None),
-        (_("trademarks in force today (C8)"), park_marks.in_force_on(today), None),
+        (_("trademarks in force (C8)"), park_marks.in_force_on(today), None),
         (_("patent pledges registered this year (U4)"), park_pledges.filter(ip_type="patent"), None),
         (_("pledge financing this year, yuan (U6)"), park_pledges, "amount"),
     ]

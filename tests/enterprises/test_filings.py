@@ -168,7 +168,10 @@ def test_enterprise_b_cannot_see_or_review_a_filing_of_a(client, user_a, user_b)
 
 
 def test_enterprise_home_shows_its_figures_and_what_needs_action(client, user_a, enterprise_a, enterprise_b):
-    year = dt.date.today().year
+    from targets.models import Plan
+
+    plan = Plan.objects.current()
+    year = min(max(dt.date.today().year, plan.first_year), plan.last_year)  # the year the park counts
     PatentFactory(enterprise=enterprise_a, grant_date=dt.date(year, 1, 5))
     PatentFactory(enterprise=enterprise_b, grant_date=dt.date(year, 1, 5))
     client.force_login(user_a)
@@ -178,6 +181,7 @@ def test_enterprise_home_shows_its_figures_and_what_needs_action(client, user_a,
     assert sum(row.get("total", 0) for row in rows.values()) == 1
     _label, own, park, share = response.context["counting"][0]  # patents granted this year (C1)
     assert (own, park, share) == (1, 2, 50.0)
+    assert response.context["year"] == year and f"{year}年" in response.content.decode()
 
 
 def test_certification_filing_counts_for_m1_once_approved(client, user_a, enterprise_a, official):

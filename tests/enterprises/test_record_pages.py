@@ -165,3 +165,13 @@ class TestAPI:
         assert client.get(f"/api/v1/patents/{records['b'].pk}/").status_code == 404
         assert client.get(f"/api/v1/pledges/{records['pb'].pk}/").status_code == 404
         assert [row["mark"] for row in client.get("/api/v1/trademarks/").json()["results"]] == ["甲商标"]
+
+
+def test_years_are_shown_as_years_not_quantities(official_client, enterprise_a):
+    from enterprises.models import Honour
+
+    honour = Honour.objects.create(enterprise=enterprise_a, kind=Honour.Kind.PROVINCIAL_DEMONSTRATION, year=2024)
+    listing = official_client.get(reverse("enterprises:honour-list")).content.decode()
+    detail = official_client.get(honour.get_absolute_url()).content.decode()
+    assert "2024" in listing and "2,024" not in listing
+    assert "2024" in detail and "2,024" not in detail
