@@ -1,3 +1,4 @@
+from .forecast import ForecastView
 from .indicators import (
     IndicatorCreateView,
     IndicatorDetailView,
@@ -18,6 +19,7 @@ from .supervision import (
 )
 
 __all__ = [
+    "ForecastView",
     "IndicatorCreateView",
     "IndicatorDetailView",
     "IndicatorListView",
