@@ -16,6 +16,7 @@ from .imports import (
     ImportTemplateView,
 )
 from .qualifying import QualifyingView
+from .reconciliation import MarkReconciledView, ReconciliationView
 from .selfservice import (
     AttachmentView,
     EnterpriseHomeView,
@@ -47,7 +48,9 @@ __all__ = [
     "ImportProgressView",
     "ImportRejectsView",
     "ImportTemplateView",
+    "MarkReconciledView",
     "MyEnterpriseView",
     "NotificationListView",
     "QualifyingView",
+    "ReconciliationView",
 ]
