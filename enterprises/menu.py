@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from ipportal.navigation import registry
 
 registry.add("creation", _("Patents"), "enterprises:patent-list", officials_only=False)
+registry.add("creation", _("Annuities due (lapse risk)"), "enterprises:lapse-risk", officials_only=False)
 registry.add("creation", _("Trademarks"), "enterprises:trademark-list", officials_only=False)
 registry.add("creation", _("Copyrights"), "enterprises:copyright-list", officials_only=False)
 registry.add("creation", _("IC layout designs"), "enterprises:iclayout-list", officials_only=False)

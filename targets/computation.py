@@ -323,3 +323,16 @@ def explain(reason: str, inputs: dict) -> str:
     if reason == "no_calculator":
         return _("No data: the records this indicator is counted from are not kept in the portal yet.")
     return reason
+
+
+def inventions_per_10k_without(ctx: Context, year: int, excluded: list[int]) -> dict[str, tuple[Outcome, Outcome]]:
+    """C3 and C4 for the year as the records stand, and with the given patents lapsed (left out)."""
+    valid = valid_inventions(year)
+    high_value = valid.filter(high_value_q(year))
+    return {
+        "C3": (per_10k(ctx, valid.count(), year), per_10k(ctx, valid.exclude(pk__in=excluded).count(), year)),
+        "C4": (
+            per_10k(ctx, high_value.count(), year),
+            per_10k(ctx, high_value.exclude(pk__in=excluded).count(), year),
+        ),
+    }

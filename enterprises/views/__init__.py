@@ -1,3 +1,4 @@
+from .annuities import LapseRiskView
 from .enterprises import (
     EnterpriseCreateView,
     EnterpriseDetailView,
@@ -48,6 +49,7 @@ __all__ = [
     "ImportProgressView",
     "ImportRejectsView",
     "ImportTemplateView",
+    "LapseRiskView",
     "MarkReconciledView",
     "MyEnterpriseView",
     "NotificationListView",
