@@ -3,6 +3,7 @@ from import_export import resources
 from import_export.admin import ExportMixin
 
 from .models import (
+    AnnuityReminder,
     Attachment,
     Certification,
     Copyright,
@@ -184,3 +185,11 @@ class NotificationAdmin(admin.ModelAdmin):
     list_filter = [("read_at", admin.EmptyFieldListFilter)]
     search_fields = ["user__username"]
     raw_id_fields = ["user", "event"]
+
+
+@admin.register(AnnuityReminder)
+class AnnuityReminderAdmin(admin.ModelAdmin):
+    list_display = ["sent_at", "patent", "enterprise", "due_date", "sent_by"]
+    search_fields = ["patent__application_number", "enterprise__name", "recipients"]
+    list_select_related = ["patent", "enterprise", "sent_by"]
+    raw_id_fields = ["patent", "enterprise"]

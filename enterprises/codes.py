@@ -27,6 +27,19 @@ def normalize_credit_code(value: str) -> str:
     """Return the canonical 18-character code, or raise ValidationError saying what is wrong.
 
     Cached: an import names the same holders again and again."""
+    code = normalize_credit_code_format(value)
+    expected = credit_code_check_char(code[:17])
+    if code[17] != expected:
+        raise ValidationError(
+            _("%(code)s fails the credit-code checksum: the last character should be %(expected)s."),
+            code="checksum",
+            params={"code": code, "expected": expected},
+        )
+    return code
+
+
+def normalize_credit_code_format(value: str) -> str:
+    """The code upper-cased, without spaces, checked for its length and alphabet (not its checksum)."""
     code = normalize_text(value).upper()
     if len(code) != 18:
         raise ValidationError(
@@ -43,18 +56,32 @@ def normalize_credit_code(value: str) -> str:
             code="alphabet",
             params={"code": code, "chars": " ".join(bad)},
         )
-    expected = credit_code_check_char(code[:17])
-    if code[17] != expected:
-        raise ValidationError(
-            _("%(code)s fails the credit-code checksum: the last character should be %(expected)s."),
-            code="checksum",
-            params={"code": code, "expected": expected},
-        )
     return code
 
 
 def validate_credit_code(value: str) -> None:
     normalize_credit_code(value)
+
+
+def validate_credit_code_format(value: str) -> None:
+    """The model field's check: the checksum is checked by Enterprise.clean, which honours an override."""
+    normalize_credit_code_format(value)
+
+
+def accepted_credit_code(value: str) -> str:
+    """The canonical code, or a code failing only its checksum that an official has accepted for a
+    park enterprise (Enterprise.credit_code_override_at); otherwise the ValidationError."""
+    try:
+        return normalize_credit_code(value)
+    except ValidationError as error:
+        if error.code != "checksum":
+            raise
+        from .models import Enterprise
+
+        code = normalize_credit_code_format(value)
+        if Enterprise.objects.filter(credit_code=code, credit_code_override_at__isnull=False).exists():
+            return code
+        raise
 
 
 PATENT_WEIGHTS_12 = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)

@@ -2,8 +2,9 @@
 
 An approved filing is merged by the record's natural key with what imports bring: if the
 record exists (imported earlier) it is completed and linked to the enterprise; if not, it is
-created with source "enterprise filing", and a later import of the same number updates that
-same row. Either way there is one record per number.
+created with source "enterprise filing" and not reconciled, and a later import of the same number
+updates that same row and reconciles it (enterprises.reconciliation). Either way there is one
+record per number.
 """
 
 import re
@@ -179,6 +180,7 @@ def _held(model, filing: Filing, key: dict, values: dict):
             holder_credit_code=filing.enterprise.credit_code,
             enterprise=filing.enterprise,
             source=Source.FILING,
+            reconciled=False,
         )
     _claim_holder(record, filing)
     for name, value in values.items():
@@ -276,6 +278,7 @@ def _pledge(filing: Filing):
             amount=filing.amount,
             registration_date=filing.event_date,
             end_date=filing.expires_on,
+            reconciled=False,
         )
         numbers = split_numbers(filing.title)
         PledgedItem.objects.bulk_create(

@@ -1,11 +1,18 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ipportal.uploads import validate_document
 
-from .codes import normalize_credit_code, normalize_patent_number, patent_type_of
+from .codes import (
+    accepted_credit_code,
+    normalize_credit_code,
+    normalize_credit_code_format,
+    normalize_patent_number,
+    patent_type_of,
+)
 from .importing import KINDS
 from .models import (
     Certification,
@@ -40,8 +47,72 @@ class EnterpriseForm(forms.ModelForm):
             "address",
         ]
 
-    def clean_credit_code(self) -> str:
-        return normalize_credit_code(self.cleaned_data["credit_code"])
+    accept_failing_checksum = forms.BooleanField(
+        label=_("accept this code although it fails the checksum"),
+        required=False,
+        help_text=_("Real codes have been issued that fail it; say why you accept it below."),
+    )
+    override_reason = forms.CharField(
+        label=_("why the code is accepted"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.credit_code_overridden:
+            self.initial.setdefault("accept_failing_checksum", True)
+            self.initial.setdefault("override_reason", self.instance.credit_code_override_reason)
+        self.overriding = False
+
+    def clean(self):
+        """A code failing only its checksum is accepted when the official ticks the box and says why."""
+        data = super().clean()
+        raw = data.get("credit_code")
+        if raw is None:
+            return data
+        try:
+            data["credit_code"] = normalize_credit_code(raw)
+            if self.instance.credit_code_overridden:  # a corrected code needs no acceptance any more
+                self.instance.credit_code_override_reason = ""
+                self.instance.credit_code_override_by = None
+                self.instance.credit_code_override_at = None
+            return data
+        except ValidationError as error:
+            if error.code != "checksum":
+                self.add_error("credit_code", error)
+                return data
+            if not data.get("accept_failing_checksum"):
+                self.add_error(
+                    "credit_code",
+                    ValidationError(
+                        _("%(message)s If the code is right nonetheless, tick the box below and say why."),
+                        params={"message": error.messages[0]},
+                    ),
+                )
+                return data
+        if not (data.get("override_reason") or "").strip():
+            self.add_error("override_reason", _("Say why the code is accepted despite its checksum."))
+            return data
+        data["credit_code"] = normalize_credit_code_format(raw)
+        self.instance.credit_code_override_reason = data["override_reason"].strip()
+        self.overriding = True
+        return data
+
+    def _post_clean(self):
+        if self.overriding and self.instance.credit_code_override_at is None:
+            self.instance.credit_code_override_at = timezone.now()  # provisional, for the model's clean()
+        super()._post_clean()
+
+    def record_override(self, user) -> None:
+        """Who accepted the failing code, and when (a new acceptance or a new reason restamps it)."""
+        if not self.overriding:
+            return
+        if (
+            self.instance.credit_code_override_by_id is None
+            or "override_reason" in self.changed_data
+            or "credit_code" in self.changed_data
+        ):
+            self.instance.credit_code_override_by = user
+            self.instance.credit_code_override_at = timezone.now()
 
 
 class EnterpriseContactForm(forms.ModelForm):
@@ -93,7 +164,7 @@ class HolderFormMixin:
 
     def clean_holder_credit_code(self) -> str:
         code = self.cleaned_data.get(self.code_field, "")
-        return normalize_credit_code(code) if code.strip() else ""
+        return accepted_credit_code(code) if code.strip() else ""
 
     def save(self, commit: bool = True):
         from .matching import enterprise_ids

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from ipportal.navigation import registry
 
 registry.add("creation", _("Patents"), "enterprises:patent-list", officials_only=False)
+registry.add("creation", _("Annuities due (lapse risk)"), "enterprises:lapse-risk", officials_only=False)
 registry.add("creation", _("Trademarks"), "enterprises:trademark-list", officials_only=False)
 registry.add("creation", _("Copyrights"), "enterprises:copyright-list", officials_only=False)
 registry.add("creation", _("IC layout designs"), "enterprises:iclayout-list", officials_only=False)
@@ -16,4 +17,5 @@ registry.add("management", _("ISO 56005 pilots"), "enterprises:pilot-list")
 registry.add("management", _("Honours"), "enterprises:honour-list")
 registry.add("management", _("Close to qualifying"), "enterprises:qualifying")
 registry.add("targets", _("Imports"), "enterprises:import-list")
+registry.add("targets", _("Filings against imports"), "enterprises:reconciliation")
 registry.add("management", _("Filings review"), "enterprises:filing-list")

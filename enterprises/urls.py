@@ -19,6 +19,11 @@ urlpatterns = [
     path("imports/<int:pk>/confirm/", views.ImportConfirmView.as_view(), name="import-confirm"),
     path("imports/<int:pk>/cancel/", views.ImportCancelView.as_view(), name="import-cancel"),
     path("imports/<int:pk>/rejects.csv", views.ImportRejectsView.as_view(), name="import-rejects"),
+    path("lapse-risk/", views.LapseRiskView.as_view(), name="lapse-risk"),
+    path("reconciliation/", views.ReconciliationView.as_view(), name="reconciliation"),
+    path(
+        "reconciliation/<str:source>/<int:pk>/reconciled/", views.MarkReconciledView.as_view(), name="mark-reconciled"
+    ),
     path("home/", views.EnterpriseHomeView.as_view(), name="home"),
     path("filings/", views.FilingListView.as_view(), name="filing-list"),
     path("filings/new/", views.FilingCreateView.as_view(), name="filing-create"),

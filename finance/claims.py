@@ -26,17 +26,24 @@ IN_REVIEW = (ReviewState.SUBMITTED, ReviewState.UNDER_REVIEW)
 
 
 def eligible_records(item: SupportItem, enterprise) -> models.QuerySet:
-    """The enterprise's records of the kind the item supports, dated in the item's year."""
+    """The enterprise's records of the kind the item supports, dated in the item's year.
+
+    Only reconciled records count: a patent, trademark or pledge that so far only the enterprise's
+    own filing declares is claimable once an import confirms it or an official marks it reconciled."""
     year = item.year
     T = SupportItem.Target
     if item.target == T.INVENTION_GRANT:
-        return Patent.objects.filter(enterprise=enterprise, patent_type=PatentType.INVENTION, grant_date__year=year)
+        return Patent.objects.filter(
+            enterprise=enterprise, patent_type=PatentType.INVENTION, grant_date__year=year, reconciled=True
+        )
     if item.target == T.PCT:
-        return Patent.objects.filter(enterprise=enterprise, pct_filing_date__year=year).exclude(pct_number="")
+        return Patent.objects.filter(enterprise=enterprise, pct_filing_date__year=year, reconciled=True).exclude(
+            pct_number=""
+        )
     if item.target == T.TRADEMARK:
-        return Trademark.objects.filter(enterprise=enterprise, registration_date__year=year)
+        return Trademark.objects.filter(enterprise=enterprise, registration_date__year=year, reconciled=True)
     if item.target == T.PLEDGE:
-        return Pledge.objects.filter(enterprise=enterprise, registration_date__year=year)
+        return Pledge.objects.filter(enterprise=enterprise, registration_date__year=year, reconciled=True)
     if item.target == T.AWARD:
         return Award.objects.filter(enterprise=enterprise, award_date__year=year)
     if item.target == T.NAVIGATION:

@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from enterprises.codes import normalize_credit_code
+from enterprises.codes import accepted_credit_code
 from enterprises.forms import DATE, DocumentsField, HolderFormMixin
 from enterprises.importing.values import ImportValueError
 
@@ -38,7 +38,7 @@ class PledgeForm(HolderFormMixin, forms.ModelForm):
 
     def clean_pledgor_credit_code(self) -> str:
         code = self.cleaned_data.get("pledgor_credit_code", "")
-        return normalize_credit_code(code) if code.strip() else ""
+        return accepted_credit_code(code) if code.strip() else ""
 
     def clean(self):
         data = super().clean()

@@ -97,6 +97,7 @@ class PledgeImport(ImportKind):
         for row in rows:
             numbers = row.pop("numbers")
             numbers_of[row["registration_number"]] = numbers
+            row["reconciled"] = True  # an imported row confirms a pledge an enterprise filing declared
             if "pledgor_credit_code" in row:
                 row["enterprise_id"] = ids.get(row["pledgor_credit_code"])
                 if row["enterprise_id"] is None:

@@ -39,6 +39,20 @@ class Pledge(models.Model):
     amount = models.DecimalField(_("financing amount (yuan)"), max_digits=18, decimal_places=2)
     registration_date = models.DateField(_("registration date"), db_index=True)
     end_date = models.DateField(_("pledge end date"), null=True, blank=True)
+    reconciled = models.BooleanField(
+        _("reconciled"),
+        default=True,
+        help_text=_("False for a pledge that so far only an enterprise filing declares (enterprises.reconciliation)."),
+    )
+    reconciled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reconciled by (official)"),
+    )
+    reconciled_at = models.DateTimeField(_("reconciled by an official at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

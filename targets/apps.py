@@ -16,6 +16,7 @@ class TargetsConfig(AppConfig):
         register(YearlyFigureImport())
         signals.connect()
         registry.add("targets", _("Indicators"), "targets:indicator-list")
+        registry.add("targets", _("Year-end forecast"), "targets:forecast")
         registry.add("targets", _("Key tasks"), "targets:task-list")
         registry.add("targets", _("Overdue work plans"), "targets:task-overdue")
         registry.add("targets", _("Yearly reference figures"), "targets:yearly-list")

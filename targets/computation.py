@@ -7,7 +7,9 @@ computed is None with a reason code (rendered in the reader's language by `expla
 """
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -73,17 +75,38 @@ def d(number) -> Decimal:
 
 # --- the aggregation kinds, written once -------------------------------------------------------
 
+_COUNTED_UP_TO: ContextVar[dt.date | None] = ContextVar("indicator_counted_up_to", default=None)
+
+
+@contextmanager
+def counted_up_to(day: dt.date) -> Iterator[None]:
+    """Annual counts and sums (and the growth rates built on them) leave out records dated after the day.
+
+    The year-end forecast (targets.forecast) runs the ordinary calculators inside this to get the
+    year-to-date value of the current year, and the same stretch of last year."""
+    token = _COUNTED_UP_TO.set(day)
+    try:
+        yield
+    finally:
+        _COUNTED_UP_TO.reset(token)
+
+
+def in_year(queryset: QuerySet, date_field: str, year: int) -> QuerySet:
+    rows = queryset.filter(**{f"{date_field}__year": year})
+    cutoff = _COUNTED_UP_TO.get()
+    return rows if cutoff is None else rows.filter(**{f"{date_field}__lte": cutoff})
+
 
 def annual_count(queryset: QuerySet, date_field: str, year: int, *, distinct: str | None = None) -> int:
     """Records whose date falls in the calendar year (distinct values of a field, if given)."""
-    rows = queryset.filter(**{f"{date_field}__year": year})
+    rows = in_year(queryset, date_field, year)
     if distinct:
         return rows.exclude(**{distinct: ""}).aggregate(n=Count(distinct, distinct=True))["n"]
     return rows.count()
 
 
 def annual_sum(queryset: QuerySet, date_field: str, amount_field: str, year: int) -> Decimal:
-    total = queryset.filter(**{f"{date_field}__year": year}).aggregate(total=Sum(amount_field))["total"]
+    total = in_year(queryset, date_field, year).aggregate(total=Sum(amount_field))["total"]
     return d(total or 0)
 
 
@@ -300,3 +323,16 @@ def explain(reason: str, inputs: dict) -> str:
     if reason == "no_calculator":
         return _("No data: the records this indicator is counted from are not kept in the portal yet.")
     return reason
+
+
+def inventions_per_10k_without(ctx: Context, year: int, excluded: list[int]) -> dict[str, tuple[Outcome, Outcome]]:
+    """C3 and C4 for the year as the records stand, and with the given patents lapsed (left out)."""
+    valid = valid_inventions(year)
+    high_value = valid.filter(high_value_q(year))
+    return {
+        "C3": (per_10k(ctx, valid.count(), year), per_10k(ctx, valid.exclude(pk__in=excluded).count(), year)),
+        "C4": (
+            per_10k(ctx, high_value.count(), year),
+            per_10k(ctx, high_value.exclude(pk__in=excluded).count(), year),
+        ),
+    }

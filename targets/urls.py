@@ -5,6 +5,7 @@ from . import views
 app_name = "targets"
 urlpatterns = [
     path("", views.IndicatorListView.as_view(), name="indicator-list"),
+    path("forecast/", views.ForecastView.as_view(), name="forecast"),
     path("indicators/new/", views.IndicatorCreateView.as_view(), name="indicator-create"),
     path("indicators/<str:code>/", views.IndicatorDetailView.as_view(), name="indicator-detail"),
     path("indicators/<str:code>/edit/", views.IndicatorUpdateView.as_view(), name="indicator-edit"),

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from .categories import assess
 from .computation import explain
 from .models import Indicator, IndicatorValue, Plan, Status
 from .progress import progress_percent
@@ -16,7 +17,8 @@ def as_number(value: Decimal | None) -> int | float | None:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def row_for(indicator: Indicator, year: int, stored: IndicatorValue | None) -> dict:
+def row_for(indicator: Indicator, year: int, stored: IndicatorValue | None, plan_base: Decimal | None = None) -> dict:
+    """One indicator's stored value for a year; plan_base is its value in the plan's base year."""
     value = stored.value if stored else None
     if stored is None:
         reason = _("Not computed yet: recompute the indicators.")
@@ -47,6 +49,7 @@ def row_for(indicator: Indicator, year: int, stored: IndicatorValue | None) -> d
         "method": stored.method if stored else "",
         "computed_at": stored.computed_at if stored else None,
         "indicator": indicator,
+        "assessment": assess(indicator, indicator.plan, year, value, plan_base),
     }
 
 
@@ -55,12 +58,17 @@ def value_rows(plan: Plan, year: int, area: str | None = None) -> list[dict]:
     if area:
         indicators = indicators.filter(area=area)
     stored = {v.indicator_id: v for v in IndicatorValue.objects.filter(indicator__plan=plan, year=year)}
-    return [row_for(indicator, year, stored.get(indicator.pk)) for indicator in indicators]
+    base = dict(
+        IndicatorValue.objects.filter(indicator__plan=plan, year=plan.base_year).values_list("indicator_id", "value")
+    )
+    return [row_for(indicator, year, stored.get(indicator.pk), base.get(indicator.pk)) for indicator in indicators]
 
 
 def history_rows(indicator: Indicator) -> list[dict]:
     stored = {v.year: v for v in indicator.values.all()}
-    return [row_for(indicator, year, stored.get(year)) for year in indicator.plan.years]
+    base_stored = stored.get(indicator.plan.base_year)
+    base = base_stored.value if base_stored else None
+    return [row_for(indicator, year, stored.get(year), base) for year in indicator.plan.years]
 
 
 def json_row(row: dict) -> dict:
@@ -83,4 +91,7 @@ def json_row(row: dict) -> dict:
         "base_value": as_number(row["base_value"]),
         "method": row["method"],
         "computed_at": row["computed_at"].isoformat() if row["computed_at"] else None,
+        "category": row["assessment"].category,
+        "category_ratio": as_number(row["assessment"].ratio),
+        "category_method": row["assessment"].method,
     }

@@ -2,11 +2,13 @@ from rest_framework.routers import DefaultRouter
 
 from finance.api.selfservice import ClaimViewSet, FilingViewSet, SupportItemViewSet
 
+from .annuities import LapseRiskViewSet
 from .views import EnterpriseViewSet, record_viewset
 
 router = DefaultRouter()
 router.register("enterprises", EnterpriseViewSet, basename="enterprise")
 router.register("filings", FilingViewSet, basename="filing")
+router.register("lapse-risk", LapseRiskViewSet, basename="lapse-risk")
 router.register("support-items", SupportItemViewSet, basename="support-item")
 router.register("claims", ClaimViewSet, basename="claim")
 for prefix, slug in (

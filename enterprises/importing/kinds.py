@@ -3,15 +3,16 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from ..codes import normalize_credit_code
+from ..codes import accepted_credit_code
 from ..models import Enterprise, Industry
 from .base import Column, ImportKind
 from .values import ImportValueError, parse_bool, parse_choice, parse_non_negative_int
 
 
 def parse_credit_code(raw) -> str:
+    """A valid code, or one failing its checksum that an official has accepted (codes.accepted_credit_code)."""
     try:
-        return normalize_credit_code(raw)
+        return accepted_credit_code(raw)
     except ValidationError as error:
         raise ImportValueError(" ".join(error.messages)) from None
 

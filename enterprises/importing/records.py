@@ -123,6 +123,8 @@ class HolderMatching:
                 continue  # the file has no credit-code column: leave the match as it is
             row["enterprise_id"] = ids.get(row[self.code_field])
             outside += row["enterprise_id"] is None
+        for row in rows:
+            row["reconciled"] = True  # an imported row confirms a record an enterprise filing declared
         result.extra["not_in_park"] = result.extra.get("not_in_park", 0) + outside
         super().write_chunk(rows, result)
 

@@ -1,3 +1,4 @@
+from .annuities import AnnuityReminder
 from .enterprises import Enterprise, Industry, Membership
 from .imports import ImportRun
 from .management import Certification, Honour, InnovationPilot
@@ -8,6 +9,7 @@ from .selfservice import Attachment, Filing, Notification, ReviewEvent, ReviewSt
 from .trademarks import Trademark, TrademarkStatus, default_expiry
 
 __all__ = [
+    "AnnuityReminder",
     "Attachment",
     "Certification",
     "Copyright",

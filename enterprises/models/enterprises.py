@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -6,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ipportal.roles import enterprise_of, sees_all_park_data
 
-from ..codes import validate_credit_code
+from ..codes import normalize_credit_code, validate_credit_code_format
 
 
 class Industry(models.TextChoices):
@@ -35,8 +36,20 @@ class Enterprise(models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     credit_code = models.CharField(
-        _("Unified Social Credit Code"), max_length=18, unique=True, validators=[validate_credit_code]
+        _("Unified Social Credit Code"), max_length=18, unique=True, validators=[validate_credit_code_format]
     )
+    credit_code_override_reason = models.TextField(
+        _("why the credit code is accepted despite its checksum"), blank=True
+    )
+    credit_code_override_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("credit code accepted by"),
+    )
+    credit_code_override_at = models.DateTimeField(_("credit code accepted at"), null=True, blank=True)
     industry = models.CharField(_("industry"), max_length=32, choices=Industry.choices, blank=True)
     high_tech = models.BooleanField(_("high-tech enterprise"), default=False)
     specialised = models.BooleanField(_("specialised (provincial 专精特新)"), default=False)
@@ -66,6 +79,19 @@ class Enterprise(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("enterprises:detail", args=[self.pk])
+
+    def clean(self) -> None:
+        """A code failing its checksum stands only when an official has accepted it, with a reason."""
+        super().clean()
+        if self.credit_code and not self.credit_code_overridden:
+            try:
+                normalize_credit_code(self.credit_code)
+            except ValidationError as error:
+                raise ValidationError({"credit_code": error.messages}) from None
+
+    @property
+    def credit_code_overridden(self) -> bool:
+        return self.credit_code_override_at is not None
 
     @property
     def flag_labels(self) -> list[str]:

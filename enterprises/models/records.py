@@ -1,5 +1,6 @@
 """What every IP record held by someone shares: holder as given, matched park enterprise."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -39,6 +40,23 @@ class HeldRecord(models.Model):
         help_text=_("Matched by credit code; empty for holders outside the park."),
     )
     source = models.CharField(_("source"), max_length=16, choices=Source.choices, default=Source.IMPORT)
+    reconciled = models.BooleanField(
+        _("reconciled"),
+        default=True,
+        help_text=_(
+            "False for a record that so far only an enterprise filing declares; an import of the same number, "
+            "or an official, reconciles it (enterprises.reconciliation)."
+        ),
+    )
+    reconciled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reconciled by (official)"),
+    )
+    reconciled_at = models.DateTimeField(_("reconciled by an official at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -1,3 +1,4 @@
+from .annuities import LapseRiskView
 from .enterprises import (
     EnterpriseCreateView,
     EnterpriseDetailView,
@@ -16,6 +17,7 @@ from .imports import (
     ImportTemplateView,
 )
 from .qualifying import QualifyingView
+from .reconciliation import MarkReconciledView, ReconciliationView
 from .selfservice import (
     AttachmentView,
     EnterpriseHomeView,
@@ -47,7 +49,10 @@ __all__ = [
     "ImportProgressView",
     "ImportRejectsView",
     "ImportTemplateView",
+    "LapseRiskView",
+    "MarkReconciledView",
     "MyEnterpriseView",
     "NotificationListView",
     "QualifyingView",
+    "ReconciliationView",
 ]

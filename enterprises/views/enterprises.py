@@ -54,6 +54,7 @@ class EnterpriseCreateView(OfficialRequiredMixin, CreateView):
     template_name = "enterprises/enterprise_form.html"
 
     def form_valid(self, form):
+        form.record_override(self.request.user)
         response = super().form_valid(form)
         relink_holders([form.instance.credit_code])
         messages.success(self.request, _("Enterprise %(name)s created.") % {"name": form.instance.name})
@@ -73,6 +74,8 @@ class EnterpriseUpdateView(PortalUserRequiredMixin, UpdateView):
 
     def form_valid(self, form):
         old_code = Enterprise.objects.values_list("credit_code", flat=True).get(pk=form.instance.pk)
+        if isinstance(form, EnterpriseForm):
+            form.record_override(self.request.user)
         response = super().form_valid(form)
         if old_code != form.instance.credit_code:
             relink_holders([old_code, form.instance.credit_code])

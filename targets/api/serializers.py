@@ -21,6 +21,14 @@ class IndicatorValueSerializer(serializers.Serializer):
     base_value = serializers.FloatField(allow_null=True)
     method = serializers.CharField(allow_blank=True)
     computed_at = serializers.DateTimeField(allow_null=True)
+    category = serializers.CharField(
+        help_text="Progress category over the plan (UN SDG method): target_achieved, on_track, "
+        "acceleration_needed, limited_progress, deterioration, insufficient_data"
+    )
+    category_ratio = serializers.FloatField(
+        allow_null=True, help_text="Observed progress since the base year ÷ progress needed to reach the target"
+    )
+    category_method = serializers.CharField(allow_blank=True, help_text="compound or linear")
 
 
 class IndicatorHistorySerializer(serializers.Serializer):
@@ -35,3 +43,27 @@ class IndicatorHistorySerializer(serializers.Serializer):
     definition_zh = serializers.CharField()
     definition_en = serializers.CharField()
     values = IndicatorValueSerializer(many=True)
+
+
+class ForecastSerializer(serializers.Serializer):
+    """The year-end forecast of an annual (flow) indicator, as of a day."""
+
+    code = serializers.CharField()
+    name_zh = serializers.CharField()
+    name_en = serializers.CharField()
+    unit = serializers.CharField()
+    aggregation = serializers.CharField()
+    direction = serializers.CharField()
+    as_of = serializers.DateField()
+    year = serializers.IntegerField()
+    to_date = serializers.FloatField(allow_null=True, help_text="Year-to-date value (growth: of the measure grown)")
+    previous_to_date = serializers.FloatField(allow_null=True, help_text="The same stretch of last year")
+    previous_total = serializers.FloatField(allow_null=True, help_text="Last year's whole-year total")
+    share = serializers.FloatField(allow_null=True, help_text="Part of a year's total expected by the day, 0–1")
+    method = serializers.CharField(allow_blank=True, help_text="pattern (last year's) or pro_rata")
+    projected_total = serializers.FloatField(allow_null=True)
+    projected = serializers.FloatField(allow_null=True, help_text="Projected year-end value of the indicator")
+    target = serializers.FloatField()
+    margin = serializers.FloatField(allow_null=True, help_text="Surplus (+) or shortfall (−) against the target")
+    meets_target = serializers.BooleanField(allow_null=True)
+    reason = serializers.CharField(allow_blank=True)

@@ -1,13 +1,17 @@
+import datetime as dt
+
 from django.http import Http404
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
+from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from ..forecast import forecasts, json_forecast
 from ..models import Area, Plan
 from ..values import as_number, history_rows, json_row, value_rows
-from .serializers import IndicatorHistorySerializer, IndicatorValueSerializer
+from .serializers import ForecastSerializer, IndicatorHistorySerializer, IndicatorValueSerializer
 
 
 def default_year(plan: Plan) -> int:
@@ -41,6 +45,24 @@ class IndicatorViewSet(viewsets.ViewSet):
             return Response([])
         rows = [json_row(row) for row in value_rows(plan, year or default_year(plan), area)]
         return Response(IndicatorValueSerializer(rows, many=True).data)
+
+    @extend_schema(
+        parameters=[OpenApiParameter("date", dt.date, description="Forecast as of this day (default: today)")],
+        responses=ForecastSerializer(many=True),
+    )
+    @action(detail=False)
+    def forecast(self, request):
+        """Year-end forecasts of the annual (flow) indicators, from the records dated up to the day."""
+        day_param = request.query_params.get("date")
+        try:
+            as_of = dt.date.fromisoformat(day_param) if day_param else timezone.localdate()
+        except ValueError:
+            raise ValidationError({"date": "a date such as 2025-06-30"}) from None
+        plan = Plan.objects.for_year(as_of.year)
+        if plan is None:
+            return Response([])
+        rows = [json_forecast(item) for item in forecasts(plan, as_of)]
+        return Response(ForecastSerializer(rows, many=True).data)
 
     @extend_schema(responses=IndicatorHistorySerializer)
     def retrieve(self, request, code=None):

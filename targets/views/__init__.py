@@ -6,6 +6,7 @@ from .dashboards import (
     ReportFileView,
     ReportListView,
 )
+from .forecast import ForecastView
 from .indicators import (
     IndicatorCreateView,
     IndicatorDetailView,
@@ -29,6 +30,7 @@ __all__ = [
     "ChartDataView",
     "ChartsView",
     "DashboardView",
+    "ForecastView",
     "IndicatorCreateView",
     "IndicatorDetailView",
     "IndicatorListView",
