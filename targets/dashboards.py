@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .categories import assess
 from .links import records_link
 from .models import Area, IndicatorValue, Plan, RecomputeRun, Status
 from .progress import due_value, progress_percent
@@ -34,6 +35,7 @@ class Tile:
     progress: int
     link: str | None
     trend: list[tuple[int, Decimal | None]]
+    assessment: object = None  # the SDG-style progress category (targets.categories)
 
     @property
     def status_label(self) -> str:
@@ -79,6 +81,7 @@ def tiles_by_area(plan: Plan, year: int) -> list[tuple[str, str, list[Tile]]]:
                 continue
             stored = values.get((indicator.pk, year))
             value = stored.value if stored else None
+            base = values.get((indicator.pk, plan.base_year))
             tiles.append(
                 Tile(
                     indicator=indicator,
@@ -90,6 +93,7 @@ def tiles_by_area(plan: Plan, year: int) -> list[tuple[str, str, list[Tile]]]:
                         (y, values[(indicator.pk, y)].value if (indicator.pk, y) in values else None)
                         for y in plan.years
                     ],
+                    assessment=assess(indicator, plan, year, value, base.value if base else None),
                 )
             )
         areas.append((code, label, tiles))
