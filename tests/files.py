@@ -8,14 +8,15 @@ from enterprises.codes import patent_check_digit
 from enterprises.importing import KINDS
 
 
-def patent_csv(rows: int, *, holder_code: str = "", first: int = 0) -> str:
-    """`rows` valid invention patents numbered from `first`, granted, held by `holder_code`
-    (a park enterprise's credit code) or by a holder outside the park when it is empty."""
+def patent_csv(rows: int, *, holder_code: str = "", first: int = 0, applied_from: dt.date | None = None) -> str:
+    """`rows` valid invention patents numbered from `first`, held by `holder_code` (a park
+    enterprise's credit code) or by a holder outside the park when it is empty; applied for one a
+    day from `applied_from` (default 2015-01-01, cycling over 3,000 days) and granted 400 days later."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(KINDS["patents"].template_header())
     for i in range(first, first + rows):
-        applied = dt.date(2015, 1, 1) + dt.timedelta(days=i % 3000)
+        applied = (applied_from or dt.date(2015, 1, 1)) + dt.timedelta(days=i % 3000)
         digits = f"{applied.year}1{i:07d}"
         writer.writerow(
             [
