@@ -134,9 +134,25 @@ else:
     CELERY_RESULT_BACKEND = "cache+memory://"
     CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
+# A task is acknowledged when it ends, not when it starts: a worker killed mid-task (even by
+# SIGKILL) leaves its message unacknowledged, and another worker runs it again. Every task is
+# idempotent (an import run moves on from its state once; a recomputation rewrites all values).
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    # Redis redelivers a message nobody acknowledged after this many seconds. It must be longer
+    # than the longest task (a 1,000,000-row import takes about a minute), and short enough that
+    # a task lost with its worker runs again soon.
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "900")),
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+}
+# With the broker down, a request that queues a task learns it within about a second, and
+# falls back (runs it in the request, or keeps it waiting for the queue) instead of hanging.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
@@ -163,7 +179,7 @@ USE_THOUSAND_SEPARATOR = True
 FORMAT_MODULE_PATH = ["ipportal.formats"]
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

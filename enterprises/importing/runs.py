@@ -2,15 +2,25 @@
 
 The work runs as a Celery task (in-process when no broker is configured). Progress goes
 through the cache, because the import's own transaction hides its row counts until it commits.
+
+When the broker cannot be reached, a run is not lost: it is marked as waiting for the queue
+(the page says so) and sent again as soon as the broker answers, by its own page while an
+official watches it and by a periodic task (`requeue_waiting`). A task delivered twice (a
+worker killed mid-run, a redelivery) is harmless: runs of the same import queue behind a
+lock, and a run whose state has moved on is left alone.
 """
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.core.cache import cache
 from django.core.files import File
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone, translation
+from kombu.exceptions import OperationalError
+from redis.exceptions import ConnectionError as RedisConnectionError
 
 from ..models import ImportRun
 from . import KINDS
@@ -32,23 +42,56 @@ def progress_of(run: ImportRun) -> tuple[int, int]:
     return run.rows_done, run.rows_total
 
 
-def start(run: ImportRun) -> None:
-    """Queue the check of a freshly uploaded file."""
+# Advisory lock class (first key) for "one process works on this import run at a time".
+RUN_LOCK_CLASS = 0x1F0A_0001
+
+
+def _send(run_id: int, confirm: bool) -> bool:
+    """Queue the task of a run; if the broker is down, mark the run as waiting. True when queued."""
     from ..tasks import run_import_task
 
-    transaction.on_commit(lambda: run_import_task.delay(run.pk, False))
+    try:
+        run_import_task.delay(run_id, confirm)
+    except (OperationalError, RedisConnectionError):
+        logger.warning("broker unavailable; import run %s waits for the queue", run_id)
+        ImportRun.objects.filter(pk=run_id, status__in=ImportRun.ACTIVE).update(waiting_for_queue=True)
+        return False
+    return True
+
+
+def start(run: ImportRun) -> None:
+    """Queue the check of a freshly uploaded file."""
+    transaction.on_commit(lambda: _send(run.pk, False))
+
+
+def requeue(run: ImportRun) -> bool:
+    """Send a run waiting for the queue again (once, whoever asks first); True if it was sent."""
+    claimed = ImportRun.objects.filter(pk=run.pk, waiting_for_queue=True, status__in=ImportRun.ACTIVE).update(
+        waiting_for_queue=False
+    )
+    if not claimed:
+        return False
+    return _send(run.pk, run.status == ImportRun.Status.IMPORTING)
+
+
+def requeue_waiting() -> int:
+    """Send again every run whose task could not be queued; stops at the first broker failure."""
+    sent = 0
+    for run in ImportRun.objects.filter(waiting_for_queue=True, status__in=ImportRun.ACTIVE).only("pk", "status"):
+        if not requeue(run):
+            break
+        sent += 1
+    return sent
 
 
 def confirm(run: ImportRun, *, skip_invalid: bool) -> bool:
     """Queue the storing of a checked file; False if it was not waiting for confirmation."""
-    from ..tasks import run_import_task
-
     claimed = ImportRun.objects.filter(pk=run.pk, status=ImportRun.Status.PREVIEWED).update(
         status=ImportRun.Status.IMPORTING, skip_invalid=skip_invalid, rows_done=0
     )
     if not claimed:
         return False
-    transaction.on_commit(lambda: run_import_task.delay(run.pk, True))
+    transaction.on_commit(lambda: _send(run.pk, True))
     return True
 
 
@@ -60,8 +103,31 @@ def cancel(run: ImportRun) -> bool:
     )
 
 
+@contextmanager
+def _working_on(run_id: int) -> Iterator[None]:
+    """Hold a session lock on the run, so a second delivery of its task waits for the first.
+
+    The lock lives on the database connection: a worker killed mid-run loses it with its
+    connection, and the redelivered task goes ahead (the killed import rolled back)."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock(%s, %s)", [RUN_LOCK_CLASS, run_id % 2**31])
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [RUN_LOCK_CLASS, run_id % 2**31])
+
+
 def process_run(run_id: int, *, confirm: bool) -> None:
     """Check or store one run. Runs whose state moved on already (a repeated task) are left alone."""
+    with _working_on(run_id):
+        _process_run(run_id, confirm=confirm)
+
+
+def _process_run(run_id: int, *, confirm: bool) -> None:
     expected = ImportRun.Status.IMPORTING if confirm else ImportRun.Status.PREVIEWING
     run = ImportRun.objects.filter(pk=run_id, status=expected).first()
     if run is None:

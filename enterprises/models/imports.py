@@ -41,6 +41,11 @@ class ImportRun(models.Model):
     ignored_columns = models.JSONField(_("ignored columns"), default=list, blank=True)
     not_in_park = models.PositiveIntegerField(_("not in the park"), default=0)
     message = models.TextField(_("message"), blank=True)
+    waiting_for_queue = models.BooleanField(
+        _("waiting for the task queue"),
+        default=False,
+        help_text=_("The task queue could not be reached; the run is sent again as soon as it can be."),
+    )
     rejects_file = models.FileField(_("rejected rows"), upload_to=GeneratedName("imports/rejects"), blank=True)
 
     class Meta:

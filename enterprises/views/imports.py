@@ -52,6 +52,12 @@ class ImportDetailView(OfficialRequiredMixin, DetailView):
     model = ImportRun
     template_name = "enterprises/import_detail.html"
 
+    def get_object(self, queryset=None):
+        run = super().get_object(queryset)
+        if run.waiting_for_queue and runs.requeue(run):
+            run.refresh_from_db()
+        return run
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         done, total = runs.progress_of(self.object)
@@ -67,8 +73,18 @@ class ImportDetailView(OfficialRequiredMixin, DetailView):
 class ImportProgressView(OfficialRequiredMixin, View):
     def get(self, request, pk):
         run = get_object_or_404(ImportRun, pk=pk)
+        if run.waiting_for_queue and runs.requeue(run):
+            run.refresh_from_db()
         done, total = runs.progress_of(run)
-        return JsonResponse({"status": run.status, "rows_done": done, "rows_total": total, "active": run.is_active})
+        return JsonResponse(
+            {
+                "status": run.status,
+                "rows_done": done,
+                "rows_total": total,
+                "active": run.is_active,
+                "waiting_for_queue": run.waiting_for_queue,
+            }
+        )
 
 
 class ImportConfirmView(OfficialRequiredMixin, View):

@@ -14,6 +14,7 @@ from django.views.generic import CreateView, DetailView, UpdateView
 from django_filters.views import FilterView
 
 from ipportal.exports import safe_cell
+from ipportal.pagination import LargeListPaginator
 from ipportal.permissions import OfficialRequiredMixin, PortalUserRequiredMixin
 from ipportal.roles import is_official
 
@@ -39,6 +40,7 @@ class RecordKindMixin:
 
 class RecordListView(PortalUserRequiredMixin, RecordKindMixin, FilterView):
     paginate_by = 25
+    paginator_class = LargeListPaginator
     template_name = "enterprises/record_list.html"
 
     def get_filterset_class(self):

@@ -1,7 +1,8 @@
 import datetime as dt
 
+from django.core.cache import cache
 from django.http import Http404
-from django.utils import timezone
+from django.utils import timezone, translation
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
 from rest_framework.decorators import action
@@ -10,6 +11,7 @@ from rest_framework.response import Response
 
 from ..forecast import forecasts, json_forecast
 from ..models import Area, Plan
+from ..recompute import VALUES_GENERATION_KEY, values_generation
 from ..values import as_number, history_rows, json_row, value_rows
 from .serializers import ForecastSerializer, IndicatorHistorySerializer, IndicatorValueSerializer
 
@@ -40,11 +42,23 @@ class IndicatorViewSet(viewsets.ViewSet):
             year = int(year_param) if year_param else None
         except ValueError:
             raise ValidationError({"year": "a year such as 2025"}) from None
+        # The answer changes only when a recomputation writes values: it is kept in the cache
+        # under the generation of the stored values, so a hit costs one cache round trip.
+        key = f"api:indicators:{translation.get_language()}:{year or ''}:{area or ''}"
+        cached = cache.get_many([VALUES_GENERATION_KEY, key])
+        generation = cached.get(VALUES_GENERATION_KEY)
+        hit = cached.get(key)
+        if hit is not None and generation is not None and hit[0] == generation:
+            return Response(hit[1])
         plan = Plan.objects.for_year(year) if year else Plan.objects.current()
         if plan is None:
             return Response([])
         rows = [json_row(row) for row in value_rows(plan, year or default_year(plan), area)]
-        return Response(IndicatorValueSerializer(rows, many=True).data)
+        data = IndicatorValueSerializer(rows, many=True).data
+        generation = generation or values_generation()
+        if generation is not None:
+            cache.set(key, (generation, data), timeout=300)
+        return Response(data)
 
     @extend_schema(
         parameters=[OpenApiParameter("date", dt.date, description="Forecast as of this day (default: today)")],

@@ -55,3 +55,19 @@ def test_enterprise_user_reads_the_park_indicators(user_a):
     client = APIClient()
     client.force_authenticate(user_a)
     assert client.get("/api/v1/indicators/?year=2025").status_code == 200
+
+
+def test_the_kept_answer_is_replaced_when_a_recomputation_writes_new_values(
+    token_client, enterprise_a, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        recompute()
+    assert token_client.get("/api/v1/indicators/?year=2025").json()[0]["value"] == 0
+    with django_assert_max_num_queries(2):  # the token's user and its groups; the values come from the cache
+        token_client.get("/api/v1/indicators/?year=2025")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        patent(enterprise_a, granted=dt.date(2025, 3, 1))
+        recompute()
+    assert token_client.get("/api/v1/indicators/?year=2025").json()[0]["value"] == 1
+    assert token_client.get("/api/v1/indicators/?year=2024").json()[0]["year"] == 2024

@@ -1,0 +1,44 @@
+"""A database error in the middle of a multi-chunk import leaves nothing half-written."""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.db import DatabaseError, connection
+
+from enterprises.importing import base, runs
+from enterprises.importing.base import CHUNK_SIZE
+from enterprises.models import ImportRun, Patent
+
+from ..files import patent_csv
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_a_database_error_in_the_third_chunk_leaves_no_rows_and_a_failed_run(official, monkeypatch):
+    merge_chunk = base.merge_chunk
+    chunks = []
+
+    def failing_in_the_third_chunk(*args, **kwargs):
+        chunks.append(len(args[2]))
+        if len(chunks) == 3:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT * FROM enterprises_no_such_table")
+        return merge_chunk(*args, **kwargs)
+
+    monkeypatch.setattr(base, "merge_chunk", failing_in_the_third_chunk)
+    run = ImportRun.objects.create(
+        kind="patents",
+        file=ContentFile(patent_csv(CHUNK_SIZE * 3 + 10).encode(), name="patents.csv"),
+        original_name="patents.csv",
+        status=ImportRun.Status.IMPORTING,
+        created_by=official,
+    )
+
+    with pytest.raises(DatabaseError):
+        runs.process_run(run.pk, confirm=True)
+
+    assert chunks == [CHUNK_SIZE] * 3  # two chunks were merged before the error
+    assert not Patent.objects.exists()
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.FAILED
+    assert "enterprises_no_such_table" in run.message
+    assert run.finished_at is not None
