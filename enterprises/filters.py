@@ -44,6 +44,26 @@ class YesNo(django_filters.ChoiceFilter):
         super().__init__(*args, **kwargs)
 
 
+class ParkEnterpriseFilter(django_filters.CharFilter):
+    """The park enterprise, by id (drill-down links), credit code or part of its name.
+
+    A text field rather than a list of every enterprise: a province-scale registry has thousands,
+    and a select of them all would cost more than the page's query."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label", _("enterprise (name or credit code)"))
+        super().__init__(*args, **kwargs)
+
+    def filter(self, queryset, value):
+        value = (value or "").strip()
+        if not value:
+            return queryset
+        if value.isdigit() and len(value) < 18:
+            return queryset.filter(enterprise_id=int(value))
+        code = value.upper()
+        return queryset.filter(Q(enterprise__credit_code=code) | Q(enterprise__name__icontains=value))
+
+
 class RecordFilter(django_filters.FilterSet):
     """Shared by every held record: search, enterprise, in park or not, year."""
 
@@ -51,7 +71,7 @@ class RecordFilter(django_filters.FilterSet):
     year_field = ""
 
     q = django_filters.CharFilter(label=_("search"), method="search")
-    enterprise = django_filters.ModelChoiceFilter(label=_("enterprise"), queryset=Enterprise.objects.all())
+    enterprise = ParkEnterpriseFilter()
     in_park = YesNo(label=_("in the park"), method="filter_in_park")
     year = django_filters.NumberFilter(label=_("year"), method="filter_year")
 
@@ -149,7 +169,7 @@ class ManagementRecordFilter(django_filters.FilterSet):
     search_fields: tuple[str, ...] = ("enterprise__name", "enterprise__credit_code")
 
     q = django_filters.CharFilter(label=_("search"), method="search")
-    enterprise = django_filters.ModelChoiceFilter(label=_("enterprise"), queryset=Enterprise.objects.all())
+    enterprise = ParkEnterpriseFilter()
 
     def search(self, queryset, name, value):
         query = Q()

@@ -2,7 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from enterprises.models import Enterprise
+from enterprises.filters import ParkEnterpriseFilter
 
 from .models import Person, PublicityEvent, Talent, Training
 
@@ -43,7 +43,7 @@ class TrainingFilter(django_filters.FilterSet):
 
 class PersonFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("search"), method="search")
-    enterprise = django_filters.ModelChoiceFilter(label=_("enterprise"), queryset=Enterprise.objects.all())
+    enterprise = ParkEnterpriseFilter()
     is_ip_staff = django_filters.BooleanFilter(label=_("IP staff"))
     untrained_year = django_filters.NumberFilter(label=_("not trained in"), method="filter_untrained")
 

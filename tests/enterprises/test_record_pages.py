@@ -175,3 +175,16 @@ def test_years_are_shown_as_years_not_quantities(official_client, enterprise_a):
     detail = official_client.get(honour.get_absolute_url()).content.decode()
     assert "2024" in listing and "2,024" not in listing
     assert "2024" in detail and "2,024" not in detail
+
+
+def test_enterprise_filter_takes_an_id_a_credit_code_or_part_of_a_name(official_client, enterprise_a, enterprise_b):
+    from ..factories import PatentFactory
+
+    mine = PatentFactory(enterprise=enterprise_a)
+    PatentFactory(enterprise=enterprise_b)
+    url = reverse("enterprises:patent-list")
+    for value in (str(enterprise_a.pk), enterprise_a.credit_code.lower(), "甲化工"):
+        listed = list(official_client.get(url, {"enterprise": value}).context["object_list"])
+        assert listed == [mine], value
+    page = official_client.get(url).content.decode()
+    assert f'<option value="{enterprise_b.pk}"' not in page  # no select of every enterprise
