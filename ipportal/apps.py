@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class IpportalConfig(AppConfig):
     name = "ipportal"
     verbose_name = _("Portal")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from . import authentication
+
+        # Revoking a token or changing who a user is must reach every process's cached lookups.
+        for model in ("enterprises.Membership", "targets.UnitMembership"):
+            post_save.connect(authentication._membership_changed, sender=model, weak=False)
+            post_delete.connect(authentication._membership_changed, sender=model, weak=False)

@@ -5,8 +5,8 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from . import views
 
 api_patterns = [
-    path("", include("enterprises.api.urls")),
     path("", include("targets.api.urls")),
+    path("", include("enterprises.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
@@ -15,6 +15,7 @@ api_patterns = [
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("api/v1/", include(api_patterns)),  # early: API clients poll it, and URLs resolve in order
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("enterprises/", include("enterprises.urls")),
@@ -22,6 +23,5 @@ urlpatterns = [
     path("finance/", include("finance.urls")),
     path("targets/", include("targets.urls")),
     path("training/", include("training.urls")),
-    path("api/v1/", include(api_patterns)),
     path("admin/", admin.site.urls),
 ]

@@ -1,12 +1,13 @@
 import datetime as dt
 
 from django.core.cache import cache
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.utils import timezone, translation
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from ..forecast import forecasts, json_forecast
@@ -49,7 +50,7 @@ class IndicatorViewSet(viewsets.ViewSet):
         generation = cached.get(VALUES_GENERATION_KEY)
         hit = cached.get(key)
         if hit is not None and generation is not None and hit[0] == generation:
-            return Response(hit[1])
+            return self.cached_response(request, hit[1], hit[2])
         plan = Plan.objects.for_year(year) if year else Plan.objects.current()
         if plan is None:
             return Response([])
@@ -57,7 +58,15 @@ class IndicatorViewSet(viewsets.ViewSet):
         data = IndicatorValueSerializer(rows, many=True).data
         generation = generation or values_generation()
         if generation is not None:
-            cache.set(key, (generation, data), timeout=300)
+            cache.set(key, (generation, data, JSONRenderer().render(data)), timeout=300)
+        return Response(data)
+
+    @staticmethod
+    def cached_response(request, data, rendered: bytes):
+        """A cached answer: the JSON bytes as they are for JSON clients (no re-encoding on every
+        poll), the data for the browsable API."""
+        if isinstance(request.accepted_renderer, JSONRenderer):
+            return HttpResponse(rendered, content_type="application/json")
         return Response(data)
 
     @extend_schema(

@@ -1,0 +1,65 @@
+"""Token authentication for the API with the token → user lookup kept in the cache.
+
+The city and province systems poll the indicator API with a token; without the cache every call
+costs two queries (the token with its user, then the user's groups) before any work is done.
+A cached entry lives a minute and is dropped at once when the token is deleted (how a token is
+revoked), or when its user or the user's groups or membership change.
+"""
+
+import hashlib
+
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+from rest_framework.authentication import TokenAuthentication
+from rest_framework.authtoken.models import Token
+
+from .roles import enterprise_of, unit_of
+
+TIMEOUT = 60
+
+
+def _key(token_key: str) -> str:
+    return "auth:token:" + hashlib.sha256(token_key.encode()).hexdigest()
+
+
+class CachedTokenAuthentication(TokenAuthentication):
+    def authenticate_credentials(self, key):
+        cache_key = _key(key)
+        user = cache.get(cache_key)
+        if user is not None:
+            return user, key
+        user, token = super().authenticate_credentials(key)
+        # Resolve the roles now, so the cached user answers is_official / enterprise_of without queries.
+        user._portal_groups = set(user.groups.values_list("name", flat=True))
+        enterprise_of(user)
+        unit_of(user)
+        cache.set(cache_key, user, TIMEOUT)
+        return user, token
+
+
+def forget_user(user_id: int) -> None:
+    keys = [_key(key) for key in Token.objects.filter(user_id=user_id).values_list("key", flat=True)]
+    if keys:
+        cache.delete_many(keys)
+
+
+@receiver(post_delete, sender=Token)
+def _token_deleted(sender, instance, **kwargs):
+    cache.delete(_key(instance.key))
+
+
+@receiver(post_save, sender=get_user_model())
+def _user_saved(sender, instance, **kwargs):
+    forget_user(instance.pk)
+
+
+@receiver(m2m_changed, sender=get_user_model().groups.through)
+def _groups_changed(sender, instance, **kwargs):
+    if isinstance(instance, get_user_model()):
+        forget_user(instance.pk)
+
+
+def _membership_changed(sender, instance, **kwargs):  # connected in IpportalConfig.ready()
+    forget_user(instance.user_id)
