@@ -86,7 +86,7 @@ class ClaimFilter(django_filters.FilterSet):
     item = django_filters.ModelChoiceFilter(label=gettext_lazy("support item"), queryset=SupportItem.objects.all())
     state = django_filters.ChoiceFilter(label=gettext_lazy("state"), choices=ReviewState.choices)
     waiting_days = django_filters.NumberFilter(
-        label=gettext_lazy("submitted at least … days ago"), method="waiting_since"
+        label=gettext_lazy("submitted at least … days ago"), method="waiting_since", min_value=0, max_value=36500
     )
 
     class Meta:
