@@ -38,7 +38,7 @@ test: install-dev browser
 	$(PY) -m pytest
 
 test-fast: install-dev
-	$(PY) -m pytest -x -q -m "not e2e and not worker"
+	$(PY) -m pytest -x -q -m "not e2e and not worker and not fuzz"
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from enterprises.filters import YesNo
+from ipportal.filters import YearFilter
 
 from .models import AssistanceRequest, Case, Complaint, Survey
 
@@ -12,7 +13,7 @@ class CaseFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(label=_("kind"), choices=Case.Kind.choices)
     ip_type = django_filters.ChoiceFilter(label=_("IP type"), choices=Case.IPType.choices)
     stage = django_filters.ChoiceFilter(label=_("stage"), choices=Case.Stage.choices)
-    year = django_filters.NumberFilter(label=_("year"), field_name="filed_date", lookup_expr="year")
+    year = YearFilter(label=_("year"), field_name="filed_date", lookup_expr="year")
     flagged = YesNo(label=_("group, repeated or malicious"), method="filter_flagged")
 
     class Meta:
@@ -34,7 +35,7 @@ class CaseFilter(django_filters.FilterSet):
 
 
 class SurveyFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(label=_("year"))
+    year = YearFilter(label=_("year"))
 
     class Meta:
         model = Survey
@@ -44,7 +45,7 @@ class SurveyFilter(django_filters.FilterSet):
 class AssistanceFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("search"), method="search")
     state = django_filters.ChoiceFilter(label=_("state"), choices=AssistanceRequest.State.choices)
-    year = django_filters.NumberFilter(label=_("year"), field_name="created_at", lookup_expr="year")
+    year = YearFilter(label=_("year"), field_name="created_at", lookup_expr="year")
 
     class Meta:
         model = AssistanceRequest

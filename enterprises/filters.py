@@ -4,6 +4,8 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ipportal.filters import YearFilter
+
 from .models import (
     Certification,
     Enterprise,
@@ -73,7 +75,7 @@ class RecordFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("search"), method="search")
     enterprise = ParkEnterpriseFilter()
     in_park = YesNo(label=_("in the park"), method="filter_in_park")
-    year = django_filters.NumberFilter(label=_("year"), method="filter_year")
+    year = YearFilter(label=_("year"), method="filter_year")
 
     def search(self, queryset, name, value):
         value = value.strip()
@@ -99,10 +101,10 @@ class PatentFilter(RecordFilter):
 
     patent_type = django_filters.ChoiceFilter(label=_("type"), choices=PatentType.choices)
     legal_status = django_filters.ChoiceFilter(label=_("legal status"), choices=LegalStatus.choices)
-    grant_year = django_filters.NumberFilter(label=_("grant year"), field_name="grant_date", lookup_expr="year")
-    pct_year = django_filters.NumberFilter(label=_("PCT filing year"), method="filter_pct_year")
-    in_force_year = django_filters.NumberFilter(label=_("in force at the end of"), method="filter_in_force")
-    high_value_year = django_filters.NumberFilter(label=_("high-value at the end of"), method="filter_high_value")
+    grant_year = YearFilter(label=_("grant year"), field_name="grant_date", lookup_expr="year")
+    pct_year = YearFilter(label=_("PCT filing year"), method="filter_pct_year")
+    in_force_year = YearFilter(label=_("in force at the end of"), method="filter_in_force")
+    high_value_year = YearFilter(label=_("high-value at the end of"), method="filter_high_value")
 
     class Meta:
         model = Patent
@@ -125,9 +127,9 @@ class TrademarkFilter(RecordFilter):
     year_field = "registration_date"
 
     status = django_filters.ChoiceFilter(label=_("status"), choices=TrademarkStatus.choices)
-    nice_class = django_filters.NumberFilter(label=_("Nice class"))
+    nice_class = django_filters.NumberFilter(label=_("Nice class"), min_value=1, max_value=45)
     geographical_indication = django_filters.BooleanFilter(label=_("geographical indication"))
-    in_force_year = django_filters.NumberFilter(label=_("in force at the end of"), method="filter_in_force")
+    in_force_year = YearFilter(label=_("in force at the end of"), method="filter_in_force")
 
     class Meta:
         model = Trademark
@@ -149,8 +151,8 @@ def simple_filter(model_class):
 
 class GIProductFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("search"), method="search")
-    year = django_filters.NumberFilter(label=_("approval year"), field_name="approval_date", lookup_expr="year")
-    in_force_year = django_filters.NumberFilter(label=_("in force at the end of"), method="filter_in_force")
+    year = YearFilter(label=_("approval year"), field_name="approval_date", lookup_expr="year")
+    in_force_year = YearFilter(label=_("in force at the end of"), method="filter_in_force")
 
     class Meta:
         model = GIProduct
@@ -182,8 +184,8 @@ class CertificationFilter(ManagementRecordFilter):
     search_fields = ("enterprise__name", "enterprise__credit_code", "certificate_number", "certification_body")
 
     standard = django_filters.ChoiceFilter(label=_("standard"), choices=Certification.Standard.choices)
-    year = django_filters.NumberFilter(label=_("issue year"), field_name="issue_date", lookup_expr="year")
-    valid_year = django_filters.NumberFilter(label=_("valid at the end of"), method="filter_valid")
+    year = YearFilter(label=_("issue year"), field_name="issue_date", lookup_expr="year")
+    valid_year = YearFilter(label=_("valid at the end of"), method="filter_valid")
 
     class Meta:
         model = Certification
@@ -196,7 +198,7 @@ class CertificationFilter(ManagementRecordFilter):
 class InnovationPilotFilter(ManagementRecordFilter):
     search_fields = ("enterprise__name", "enterprise__credit_code", "batch")
 
-    year = django_filters.NumberFilter(label=_("year joined"), field_name="start_date", lookup_expr="year")
+    year = YearFilter(label=_("year joined"), field_name="start_date", lookup_expr="year")
 
     class Meta:
         model = InnovationPilot
@@ -207,7 +209,7 @@ class HonourFilter(ManagementRecordFilter):
     search_fields = ("enterprise__name", "enterprise__credit_code", "document")
 
     kind = django_filters.ChoiceFilter(label=_("honour"), choices=Honour.Kind.choices)
-    year = django_filters.NumberFilter(label=_("year granted"), field_name="year")
+    year = YearFilter(label=_("year granted"), field_name="year")
 
     class Meta:
         model = Honour

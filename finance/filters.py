@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from enterprises.filters import RecordFilter
+from ipportal.filters import YearFilter
 
 from .models import Pledge, PledgedIPType
 
@@ -36,7 +37,7 @@ def simple_filterset(model_class, date_field: str, search: tuple[str, ...], extr
 
     attrs = {
         "q": django_filters.CharFilter(label=_("search"), method="search"),
-        "year": django_filters.NumberFilter(label=_("year"), field_name=date_field, lookup_expr="year"),
+        "year": YearFilter(label=_("year"), field_name=date_field, lookup_expr="year"),
         "search": search_method,
         **(extra or {}),
         "Meta": type("Meta", (), {"model": model_class, "fields": ["q", "year", *(extra or {})]}),

@@ -88,7 +88,7 @@ class ClaimFilter(django_filters.FilterSet):
     state = django_filters.ChoiceFilter(label=gettext_lazy("state"), choices=ReviewState.choices)
     waiting = django_filters.BooleanFilter(label=gettext_lazy("awaiting review"), method="awaiting_review")
     waiting_days = django_filters.NumberFilter(
-        label=gettext_lazy("submitted at least … days ago"), method="waiting_since"
+        label=gettext_lazy("submitted at least … days ago"), method="waiting_since", min_value=0, max_value=36500
     )
 
     class Meta:

@@ -13,8 +13,11 @@ PASSWORD = "correct-horse-battery"
 
 @pytest.fixture(autouse=True)
 def _isolated_services(request, settings, tmp_path):
-    """Tasks run in-process and files go to a temporary folder, unless a test needs a real worker."""
+    """Tasks run in-process and files go to a temporary folder, unless a test needs a real worker; the
+    cache starts empty, so API throttling counts (which live there) start from zero in every test."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Hashing test passwords with PBKDF2's 1,000,000 rounds costs a third of a second a user.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     if "worker" not in request.keywords:
         celery_app.conf.task_always_eager = True
     cache.clear()

@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from enterprises.filters import ParkEnterpriseFilter
+from ipportal.filters import YearFilter
 
 from .models import Person, PublicityEvent, Talent, Training
 
@@ -10,7 +11,7 @@ from .models import Person, PublicityEvent, Talent, Training
 class PublicityEventFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("search"), method="search")
     theme = django_filters.ChoiceFilter(label=_("theme"), choices=PublicityEvent.Theme.choices)
-    year = django_filters.NumberFilter(label=_("year"), field_name="date", lookup_expr="year")
+    year = YearFilter(label=_("year"), field_name="date", lookup_expr="year")
 
     class Meta:
         model = PublicityEvent
@@ -31,7 +32,7 @@ def search_in(queryset, fields: tuple[str, ...], value: str):
 class TrainingFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("search"), method="search")
     format = django_filters.ChoiceFilter(label=_("format"), choices=Training.Format.choices)
-    year = django_filters.NumberFilter(label=_("year"), field_name="date", lookup_expr="year")
+    year = YearFilter(label=_("year"), field_name="date", lookup_expr="year")
 
     class Meta:
         model = Training
@@ -45,7 +46,7 @@ class PersonFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("search"), method="search")
     enterprise = ParkEnterpriseFilter()
     is_ip_staff = django_filters.BooleanFilter(label=_("IP staff"))
-    untrained_year = django_filters.NumberFilter(label=_("not trained in"), method="filter_untrained")
+    untrained_year = YearFilter(label=_("not trained in"), method="filter_untrained")
 
     class Meta:
         model = Person

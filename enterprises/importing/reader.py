@@ -12,7 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
 from django.utils.translation import gettext as _
+
+from ipportal.exports import safe_cell
 
 SNIFF_BYTES = 1 << 20
 
@@ -50,6 +53,47 @@ def is_xlsx(path: Path) -> bool:
         return handle.read(4) == b"PK\x03\x04"
 
 
+def check_xlsx_container(path: Path) -> None:
+    """Refuse a zip bomb before any XLSX reader unpacks it: too many members, or more declared
+    uncompressed bytes (in total, or relative to the compressed size) than a real sheet needs."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as error:
+        raise UnreadableFile(_("The XLSX file cannot be read: %(error)s") % {"error": error}) from None
+    if len(members) > settings.IMPORT_XLSX_MAX_MEMBERS:
+        raise UnreadableFile(
+            _("The XLSX file holds %(count)s parts, more than the %(limit)s a workbook may have.")
+            % {"count": len(members), "limit": settings.IMPORT_XLSX_MAX_MEMBERS}
+        )
+    unpacked = sum(member.file_size for member in members)
+    packed = sum(member.compress_size for member in members)
+    if unpacked > settings.IMPORT_XLSX_MAX_UNPACKED_BYTES or unpacked > settings.IMPORT_XLSX_MAX_RATIO * max(packed, 1):
+        raise UnreadableFile(
+            _(
+                "The XLSX file unpacks to %(size)s MB, more than an import may (%(limit)s MB at most, %(ratio)s× its size)."
+            )
+            % {
+                "size": unpacked // (1024 * 1024),
+                "limit": settings.IMPORT_XLSX_MAX_UNPACKED_BYTES // (1024 * 1024),
+                "ratio": settings.IMPORT_XLSX_MAX_RATIO,
+            }
+        )
+
+
+def check_shape(rows: int, columns: int) -> None:
+    if rows > settings.IMPORT_MAX_ROWS:
+        raise UnreadableFile(
+            _("The file has %(count)s rows; an import takes at most %(limit)s.")
+            % {"count": rows, "limit": settings.IMPORT_MAX_ROWS}
+        )
+    if columns > settings.IMPORT_MAX_COLUMNS:
+        raise UnreadableFile(
+            _("The file has %(count)s columns; an import takes at most %(limit)s.")
+            % {"count": columns, "limit": settings.IMPORT_MAX_COLUMNS}
+        )
+
+
 def _count_csv_rows(path: Path, encoding: str) -> int:
     with open(path, encoding=encoding, newline="") as handle:
         return max(0, sum(1 for _row in csv.reader(handle)) - 1)
@@ -60,7 +104,9 @@ def _csv_rows(path: Path, encoding: str) -> Iterator[tuple[int, list]]:
         reader = csv.reader(handle)
         next(reader, None)
         try:
-            yield from enumerate(reader, start=2)
+            for number, row in enumerate(reader, start=2):
+                check_shape(number - 1, len(row))
+                yield number, row
         except UnicodeDecodeError:
             raise UnreadableFile(_("The file changes its text encoding part-way through.")) from None
         except csv.Error as error:
@@ -76,12 +122,15 @@ def open_csv(path: Path) -> Table:
             raise UnreadableFile(_("The CSV file is malformed.")) from None
     if not header:
         raise UnreadableFile(_("The file is empty."))
-    return Table(header=header, rows=_csv_rows(path, encoding), total=_count_csv_rows(path, encoding))
+    total = _count_csv_rows(path, encoding)
+    check_shape(total, len(header))
+    return Table(header=header, rows=_csv_rows(path, encoding), total=total)
 
 
 def open_xlsx(path: Path) -> Table:
     from python_calamine import CalamineWorkbook
 
+    check_xlsx_container(path)
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         sheet = workbook.get_sheet_by_index(0)
@@ -89,6 +138,7 @@ def open_xlsx(path: Path) -> Table:
         raise UnreadableFile(_("The XLSX file cannot be read: %(error)s") % {"error": error}) from None
     except Exception as error:  # calamine raises its own error types
         raise UnreadableFile(_("The XLSX file cannot be read: %(error)s") % {"error": error}) from None
+    check_shape(max(0, sheet.height - 1), sheet.width)
     iterator = iter(sheet.iter_rows())
     header = next(iterator, None)
     if not header:
@@ -111,11 +161,12 @@ def open_table(path: Path | str) -> Table:
 
 
 def write_csv(path: Path, header: list[str], rows) -> None:
-    """Writes UTF-8 with a BOM, which Excel opens with the Chinese intact."""
+    """Writes UTF-8 with a BOM, which Excel opens with the Chinese intact; cells a spreadsheet
+    would run as formulas are neutralised (the importer reads them back unchanged)."""
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerows([safe_cell(value) for value in row] for row in rows)
 
 
 __all__ = ["Table", "UnreadableFile", "open_table", "write_csv"]

@@ -182,6 +182,8 @@ def _process_run(run_id: int, *, confirm: bool) -> None:
         run.save()
         cache.delete(progress_key(run.pk))
     if confirm and result.committed:
+        from ipportal.audit import import_committed
         from targets.recompute import request_recompute
 
+        import_committed(run)
         request_recompute("import")

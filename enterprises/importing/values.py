@@ -11,6 +11,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from ipportal.exports import FORMULA_PREFIXES
+
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
@@ -19,11 +21,13 @@ class ImportValueError(ValueError):
 
 
 def clean_text(raw) -> str:
-    """NFKC (full-width to half-width) and surrounding spaces removed; None becomes ''."""
+    """NFKC (full-width to half-width) and surrounding spaces removed; None becomes ''; the
+    apostrophe the portal's exports put before formula-like text is taken off again."""
     if raw is None:
         return ""
     if isinstance(raw, str):
-        return raw.strip() if raw.isascii() else unicodedata.normalize("NFKC", raw).strip()
+        text = raw.strip() if raw.isascii() else unicodedata.normalize("NFKC", raw).strip()
+        return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_PREFIXES) else text
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
     return unicodedata.normalize("NFKC", str(raw)).strip()

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, ListView
 
+from ipportal.exports import safe_filename
 from ipportal.permissions import OfficialRequiredMixin
 
 from ..forms import ImportUploadForm
@@ -111,7 +112,7 @@ class ImportRejectsView(OfficialRequiredMixin, View):
         run = get_object_or_404(ImportRun, pk=pk)
         if not run.rejects_file:
             raise Http404
-        name = f"{run.original_name.rsplit('.', 1)[0]}-rejects.csv"
+        name = f"{safe_filename(run.original_name.rsplit('.', 1)[0], 'import')}-rejects.csv"
         return FileResponse(run.rejects_file.open("rb"), as_attachment=True, filename=name)
 
 

@@ -177,6 +177,8 @@ class RecordExportView(PortalUserRequiredMixin, RecordKindMixin, View):
 
 
 def xlsx_response(stem: str, header: list, rows) -> HttpResponse:
+    """An XLSX download; text a spreadsheet would run as a formula is neutralised here, so every
+    caller is covered (openpyxl itself writes any string starting with "=" as a formula)."""
     import io
 
     from openpyxl import Workbook
@@ -185,7 +187,7 @@ def xlsx_response(stem: str, header: list, rows) -> HttpResponse:
     sheet = workbook.create_sheet()
     sheet.append(header)
     for row in rows:
-        sheet.append(row)
+        sheet.append([safe_cell(value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(

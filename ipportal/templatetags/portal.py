@@ -59,3 +59,14 @@ def indicator_value(value, unit: str) -> str:
     if unit == "cny":
         return wan_yuan(value)
     return _group(value, 2)
+
+
+@register.simple_tag
+def history_url(record) -> str:
+    """The audit page filtered to one record's changes."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.urls import reverse
+    from django.utils.http import urlencode
+
+    content_type = ContentType.objects.get_for_model(record)
+    return reverse("audit-log") + "?" + urlencode({"content_type": content_type.pk, "object_pk": record.pk})

@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.http import HttpRequest
 
 from enterprises.models import Enterprise, Membership
 from ipportal.demo import DEMO_PASSWORD
@@ -17,7 +18,7 @@ def test_seed_demo_is_idempotent_and_prints_the_logins(capsys):
     out = capsys.readouterr().out
     for username in ("official", "ent_a", "ent_b", "api_client"):
         assert username in out
-        assert authenticate(username=username, password=DEMO_PASSWORD) is not None
+        assert authenticate(HttpRequest(), username=username, password=DEMO_PASSWORD) is not None
 
 
 def test_demo_enterprise_users_belong_to_different_enterprises():

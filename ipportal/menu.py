@@ -1,0 +1,7 @@
+"""The portal's own entries in the site navigation."""
+
+from django.utils.translation import gettext_lazy as _
+
+from .navigation import registry
+
+registry.add("management", _("Change history"), "audit-log")

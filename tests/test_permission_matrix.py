@@ -1,0 +1,447 @@
+"""Every URL and API endpoint × every role: the status each role must get, and that enterprise B
+never sees enterprise A's objects.
+
+The URL list comes from the resolver, so a new page or endpoint fails test_every_url_is_classified
+until it is given a row here. Record kinds (enterprises.records.KINDS) are classified from their
+own description: officials-only kinds, and kinds owned by an enterprise or park-wide.
+"""
+
+import datetime as dt
+import itertools
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.db import models
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from enterprises.records import KINDS
+from tests.factories import EnterpriseFactory, UserFactory
+
+ROLES = ("anonymous", "ent_a", "ent_b", "unit", "api", "official")
+LOGIN = "login"  # a redirect to the login page
+PDF = b"%PDF-1.4 matrix"
+
+
+def expect(anonymous, ent_a, ent_b, unit, api, official) -> dict[str, object]:
+    return dict(zip(ROLES, (anonymous, ent_a, ent_b, unit, api, official), strict=True))
+
+
+OFFICIALS = expect(LOGIN, 403, 403, 403, 403, 200)
+PORTAL = expect(LOGIN, 200, 200, 403, 403, 200)  # lists and park-wide pages: each enterprise sees its own
+A_OBJECT = expect(LOGIN, 200, 404, 403, 403, 200)  # one of enterprise A's objects
+SUPERVISION = expect(LOGIN, 403, 403, 200, 403, 200)
+ENTERPRISE_ONLY = expect(LOGIN, 200, 200, 403, 403, 403)
+SIGNED_IN = expect(LOGIN, 200, 200, 200, 200, 200)
+PUBLIC = expect(200, 200, 200, 200, 200, 200)
+OFFICIALS_POST_ONLY = expect(LOGIN, 403, 403, 403, 403, 405)
+
+# The API: anonymous 401; member units have no API; API clients and officials read everything.
+API_LIST = expect(401, 200, 200, 403, 200, 200)
+API_A_OBJECT = expect(401, 200, 404, 403, 200, 200)
+API_PARK_OBJECT = expect(401, 200, 200, 403, 200, 200)
+API_OFFICIALS_OBJECT = expect(401, 404, 404, 403, 200, 200)  # kinds enterprise users have no pages for
+API_PUBLIC = expect(200, 200, 200, 200, 200, 200)
+
+
+def _submission_kwargs(o):
+    return {"kind": "plan", "pk": o["workplan"].pk}
+
+
+# url name -> (expected per role, kwargs from the objects); None means no arguments.
+PAGES: dict[str, tuple[dict, object]] = {
+    "home": (expect(LOGIN, 302, 302, 302, 403, 200), None),
+    "healthz": (PUBLIC, None),
+    "audit-log": (OFFICIALS, None),
+    "login": (PUBLIC, None),
+    "logout": (expect(405, 405, 405, 405, 405, 405), None),
+    "password_change": (SIGNED_IN, None),
+    "password_change_done": (SIGNED_IN, None),
+    "password_reset": (PUBLIC, None),
+    "password_reset_done": (PUBLIC, None),
+    "password_reset_confirm": (PUBLIC, lambda o: {"uidb64": "MQ", "token": "bad-token"}),
+    "password_reset_complete": (PUBLIC, None),
+    "set_language": (expect(302, 302, 302, 302, 302, 302), None),
+    "enterprises:list": (OFFICIALS, None),
+    "enterprises:create": (OFFICIALS, None),
+    "enterprises:export": (OFFICIALS, None),
+    "enterprises:mine": (expect(LOGIN, 302, 302, 403, 403, 403), None),
+    "enterprises:qualifying": (OFFICIALS, None),
+    "enterprises:detail": (A_OBJECT, lambda o: {"pk": o["enterprise"].pk}),
+    "enterprises:edit": (A_OBJECT, lambda o: {"pk": o["enterprise"].pk}),
+    "enterprises:import-list": (OFFICIALS, None),
+    "enterprises:import-detail": (OFFICIALS, lambda o: {"pk": o["importrun"].pk}),
+    "enterprises:import-progress": (OFFICIALS, lambda o: {"pk": o["importrun"].pk}),
+    "enterprises:import-confirm": (OFFICIALS_POST_ONLY, lambda o: {"pk": o["importrun"].pk}),
+    "enterprises:import-cancel": (OFFICIALS_POST_ONLY, lambda o: {"pk": o["importrun"].pk}),
+    "enterprises:import-rejects": (OFFICIALS, lambda o: {"pk": o["importrun"].pk}),
+    "enterprises:import-template": (OFFICIALS, lambda o: {"kind": "patents"}),
+    "enterprises:home": (ENTERPRISE_ONLY, None),
+    "enterprises:filing-list": (PORTAL, None),
+    "enterprises:filing-create": (ENTERPRISE_ONLY, None),
+    "enterprises:filing-detail": (A_OBJECT, lambda o: {"pk": o["filing"].pk}),
+    "enterprises:filing-edit": (expect(LOGIN, 200, 404, 403, 403, 403), lambda o: {"pk": o["filing"].pk}),
+    "enterprises:filing-review": (expect(LOGIN, 405, 405, 403, 403, 405), lambda o: {"pk": o["filing"].pk}),
+    "enterprises:attachment": (expect(LOGIN, 200, 404, 404, 200, 200), lambda o: {"pk": o["attachment"].pk}),
+    "enterprises:notifications": (SIGNED_IN, None),
+    "enforcement:complaint-public": (PUBLIC, None),
+    "enforcement:assistance-request": (ENTERPRISE_ONLY, None),
+    "enforcement:assistance-evidence": (
+        expect(LOGIN, 200, 404, 404, 404, 200),
+        lambda o: {"pk": o["assistance"].pk},
+    ),
+    "enforcement:survey-response-create": (OFFICIALS, lambda o: {"pk": o["survey"].pk}),
+    "finance:item-list": (PORTAL, None),
+    "finance:item-create": (OFFICIALS, None),
+    "finance:item-detail": (PORTAL, lambda o: {"pk": o["item"].pk}),
+    "finance:item-edit": (OFFICIALS, lambda o: {"pk": o["item"].pk}),
+    "finance:claim-create": (ENTERPRISE_ONLY, lambda o: {"item_pk": o["item"].pk}),
+    "finance:claim-list": (PORTAL, None),
+    "finance:claim-export": (OFFICIALS, None),
+    "finance:claim-detail": (A_OBJECT, lambda o: {"pk": o["claim"].pk}),
+    "finance:claim-edit": (expect(LOGIN, 200, 404, 403, 403, 403), lambda o: {"pk": o["claim"].pk}),
+    "finance:claim-action": (expect(LOGIN, 405, 405, 403, 403, 405), lambda o: {"pk": o["claim"].pk}),
+    "targets:indicator-list": (OFFICIALS, None),
+    "targets:indicator-create": (OFFICIALS, None),
+    "targets:indicator-detail": (OFFICIALS, lambda o: {"code": "C1"}),
+    "targets:indicator-edit": (OFFICIALS, lambda o: {"code": "C1"}),
+    "targets:recompute": (OFFICIALS_POST_ONLY, None),
+    "targets:reported-attachment": (OFFICIALS, lambda o: {"pk": o["reported"].pk}),
+    "targets:task-list": (SUPERVISION, None),
+    "targets:task-overdue": (OFFICIALS, None),
+    "targets:task-detail": (SUPERVISION, lambda o: {"number": o["workplan"].task.number}),
+    "targets:task-submit": (
+        expect(LOGIN, 403, 403, 405, 403, 405),
+        lambda o: {"number": o["workplan"].task.number, "kind": "plan"},
+    ),
+    "targets:submission-attachment": (SUPERVISION, _submission_kwargs),
+    "targets:yearly-list": (OFFICIALS, None),
+    "targets:yearly-create": (OFFICIALS, None),
+    "targets:yearly-edit": (OFFICIALS, lambda o: {"year": o["yearly"].year}),
+    "training:untrained": (OFFICIALS, None),
+    "enterprises:lapse-risk": (PORTAL, None),
+    "enterprises:reconciliation": (OFFICIALS, None),
+    "enterprises:mark-reconciled": (OFFICIALS_POST_ONLY, lambda o: {"source": "patent", "pk": o["patent"].pk}),
+    "targets:forecast": (OFFICIALS, None),
+    "targets:charts": (OFFICIALS, None),
+    "targets:chart-data": (OFFICIALS, lambda o: {"slug": "patents"}),
+    "targets:report-list": (OFFICIALS, None),
+    "targets:report-detail": (OFFICIALS, lambda o: {"pk": o["report"].pk}),
+    "targets:report-file": (OFFICIALS, lambda o: {"pk": o["report"].pk, "fmt": "pdf"}),
+}
+
+# API endpoints that are not one record kind's list or detail.
+API = {
+    "api-root": (API_LIST, None),
+    "api-schema": (API_PUBLIC, None),
+    "api-docs": (API_PUBLIC, None),
+    "enterprise-list": (API_LIST, None),
+    "enterprise-detail": (API_A_OBJECT, lambda o: {"pk": o["enterprise"].pk}),
+    "filing-list": (API_LIST, None),
+    "filing-detail": (API_A_OBJECT, lambda o: {"pk": o["filing"].pk}),
+    "filing-review": (expect(401, 405, 405, 403, 405, 405), lambda o: {"pk": o["filing"].pk}),
+    "support-item-list": (API_LIST, None),
+    "support-item-detail": (API_PARK_OBJECT, lambda o: {"pk": o["item"].pk}),
+    "claim-list": (API_LIST, None),
+    "claim-detail": (API_A_OBJECT, lambda o: {"pk": o["claim"].pk}),
+    "claim-transition": (expect(401, 405, 405, 403, 405, 405), lambda o: {"pk": o["claim"].pk}),
+    "indicator-list": (API_LIST, None),
+    "indicator-detail": (API_LIST, lambda o: {"code": "C1"}),
+    "indicator-forecast": (API_LIST, None),
+    "lapse-risk-list": (API_LIST, None),
+}
+
+
+def owned_by_enterprise(model) -> bool:
+    return any(f.name == "enterprise" for f in model._meta.concrete_fields)
+
+
+def routed_kinds() -> set[str]:
+    from enterprises.api.urls import router
+
+    return {basename for _prefix, _viewset, basename in router.registry}
+
+
+API_KINDS = routed_kinds()
+
+
+def record_kind_rules() -> tuple[dict, dict]:
+    pages, api = {}, {}
+    for slug, kind in KINDS.items():
+        owned = owned_by_enterprise(kind.model)
+        one = (lambda s: lambda o: {"pk": o[s].pk})(slug)
+        listing = PORTAL if kind.enterprise_visible else OFFICIALS
+        detail = (A_OBJECT if owned else PORTAL) if kind.enterprise_visible else OFFICIALS
+        ns = kind.namespace
+        pages[f"{ns}:{slug}-list"] = (listing, None)
+        pages[f"{ns}:{slug}-export"] = (listing, None)
+        pages[f"{ns}:{slug}-detail"] = (detail, one)
+        pages[f"{ns}:{slug}-create"] = (OFFICIALS, None)
+        pages[f"{ns}:{slug}-edit"] = (OFFICIALS, one)
+        if slug not in API_KINDS:
+            continue
+        api[f"{slug}-list"] = (API_LIST, None)
+        if not kind.enterprise_visible:
+            api[f"{slug}-detail"] = (API_OFFICIALS_OBJECT, one)
+        else:
+            api[f"{slug}-detail"] = (API_A_OBJECT if owned else API_PARK_OBJECT, one)
+    return pages, api
+
+
+RECORD_PAGES, RECORD_API = record_kind_rules()
+ALL_PAGES = {**PAGES, **RECORD_PAGES}
+ALL_API = {**API, **RECORD_API}
+
+
+def walk(patterns, prefix="", namespace=None):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = namespace
+            if pattern.namespace:
+                inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+            yield from walk(pattern.url_patterns, prefix + str(pattern.pattern), inner)
+        elif isinstance(pattern, URLPattern):
+            name = f"{namespace}:{pattern.name}" if namespace and pattern.name else pattern.name
+            yield prefix + str(pattern.pattern), name, pattern
+
+
+def resolver_urls() -> tuple[set[str], set[str], list[str]]:
+    """(page names, API names, routes without a name) outside the admin, format suffixes left out."""
+    pages, api, unnamed = set(), set(), []
+    for route, name, pattern in walk(get_resolver().url_patterns):
+        if route.startswith("admin/"):
+            continue
+        if "format" in pattern.pattern.regex.groupindex:
+            continue
+        if name is None:
+            unnamed.append(route)
+        elif route.startswith("api/v1/"):
+            api.add(name)
+        else:
+            pages.add(name)
+    return pages, api, unnamed
+
+
+def test_every_url_is_classified():
+    pages, api, unnamed = resolver_urls()
+    assert unnamed == []
+    assert sorted(pages - ALL_PAGES.keys()) == [], "pages without a row in the permission matrix"
+    assert sorted(api - ALL_API.keys()) == [], "API endpoints without a row in the permission matrix"
+    assert sorted(ALL_PAGES.keys() - pages) == [] and sorted(ALL_API.keys() - api) == [], "rows for no URL"
+
+
+# ---------------------------------------------------------------------------------------------
+# One object of every kind, belonging to enterprise A where the kind belongs to an enterprise.
+
+_serial = itertools.count(1)
+
+
+def filler(field: models.Field, enterprise):
+    if field.choices:
+        return field.choices[0][0]
+    if isinstance(field, models.ForeignKey):
+        if field.related_model._meta.label == "enterprises.Enterprise":
+            return enterprise
+        raise LookupError(field)
+    if isinstance(field, models.DateField):
+        return dt.date(2024, 3, 1)
+    if isinstance(field, models.DecimalField):
+        return Decimal(1000)
+    if isinstance(field, models.IntegerField):
+        return 2024 if field.name == "year" else 1
+    if isinstance(field, models.BooleanField):
+        return False
+    if isinstance(field, models.CharField | models.TextField):
+        text = f"A{next(_serial)}"
+        if "name" in field.name or field.name in {"seller", "party", "holder_name", "pledgor_name"}:
+            text = enterprise.name
+        return text[: field.max_length] if field.max_length else text
+    raise LookupError(field)
+
+
+def build(model, enterprise, **values):
+    for field in model._meta.concrete_fields:
+        if field.primary_key or field.name in values:
+            continue
+        if field.name == "enterprise" or not (field.null or field.blank or field.has_default()):
+            if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+                continue
+            values[field.name] = filler(field, enterprise)
+    if model._meta.label == "enterprises.Patent":
+        from tests.factories import valid_patent_number
+
+        values["application_number"] = valid_patent_number()
+    return model.objects.create(**values)
+
+
+@pytest.fixture
+def world(db, settings, tmp_path):
+    from enforcement.models import AssistanceRequest
+    from enterprises.models import Attachment, Filing, ImportRun
+    from finance.models import Claim, SupportItem
+    from targets.models import (
+        AnnualReport,
+        Indicator,
+        KeyTask,
+        MemberUnit,
+        Plan,
+        ReportedValue,
+        UnitMembership,
+        WorkPlan,
+        YearlyFigure,
+    )
+
+    a = EnterpriseFactory(name="荆门甲矩阵测试有限公司")
+    b = EnterpriseFactory(name="荆门乙矩阵测试有限公司")
+    users = {"ent_a": UserFactory(username="matrix_a"), "ent_b": UserFactory(username="matrix_b")}
+    a.memberships.create(user=users["ent_a"])
+    b.memberships.create(user=users["ent_b"])
+    users["official"] = UserFactory(username="matrix_official")
+    users["official"].groups.add(Group.objects.get(name=settings.OFFICIALS_GROUP))
+    users["api"] = UserFactory(username="matrix_api")
+    users["api"].groups.add(Group.objects.get(name=settings.API_CLIENTS_GROUP))
+    task = KeyTask.objects.order_by("number").first()
+    unit = task.units.first() if hasattr(task, "units") else MemberUnit.objects.first()
+    users["unit"] = UserFactory(username="matrix_unit")
+    UnitMembership.objects.create(user=users["unit"], unit=unit)
+
+    objects = {"enterprise": a}
+    for slug, kind in KINDS.items():
+        objects[slug] = build(kind.model, a)
+    today = dt.date.today()
+    objects["item"] = SupportItem.objects.create(
+        year=today.year,
+        name="矩阵资助",
+        target="invention_grant",
+        rule="fixed",
+        fixed_amount=Decimal(5000),
+        budget=Decimal(100000),
+        opens_on=dt.date(today.year, 1, 1),
+        closes_on=dt.date(today.year, 12, 31),
+    )
+    objects["claim"] = Claim.objects.create(enterprise=a, item=objects["item"], created_by=users["ent_a"])
+    objects["filing"] = Filing.objects.create(
+        enterprise=a,
+        kind=Filing.Kind.COPYRIGHT,
+        number="2025SR0000001",
+        subtype="software",
+        title="甲的软件著作权",
+        event_date=dt.date(2025, 1, 2),
+        submitted_by=users["ent_a"],
+        state="returned",
+    )
+    objects["attachment"] = Attachment.objects.create(
+        subject=objects["filing"],
+        file=ContentFile(PDF, name="a.pdf"),
+        name="a.pdf",
+        size=len(PDF),
+        uploaded_by=users["ent_a"],
+    )
+    objects["assistance"] = objects.get("assistance") or build(AssistanceRequest, a)
+    objects["assistance"].attachment.save("e.pdf", ContentFile(PDF))
+    run = ImportRun.objects.create(kind="patents", original_name="p.csv", created_by=users["official"])
+    run.file.save("p.csv", ContentFile(b"x"), save=False)
+    run.rejects_file.save("r.csv", ContentFile(b"x"), save=False)
+    run.status = ImportRun.Status.DONE
+    run.save()
+    objects["importrun"] = run
+    objects["reported"] = ReportedValue.objects.create(
+        indicator=Indicator.objects.get(code="C1"),
+        year=2024,
+        value=Decimal(1),
+        note="n",
+        entered_by=users["official"],
+        attachment=ContentFile(PDF, name="r.pdf"),
+    )
+    objects["workplan"] = WorkPlan.objects.create(
+        task=task, unit=unit, year=2025, text="计划", attachment=ContentFile(PDF, name="w.pdf")
+    )
+    objects["yearly"] = YearlyFigure.objects.create(year=2024, population=100000)
+    objects["report"] = AnnualReport.objects.create(
+        plan=Plan.objects.current(),
+        year=2025,
+        state=AnnualReport.State.DONE,
+        pdf=ContentFile(PDF, name="report.pdf"),
+        created_by=users["official"],
+    )
+    tokens = {"api": Token.objects.create(user=users["api"]).key}
+    return {"a": a, "b": b, "users": users, "objects": objects, "tokens": tokens}
+
+
+def client_for(role: str, world, api: bool = False):
+    client = APIClient()
+    if role == "api":
+        if api:
+            client.credentials(HTTP_AUTHORIZATION=f"Token {world['tokens']['api']}")
+        else:
+            client.force_login(world["users"]["api"])
+    elif role != "anonymous":
+        client.force_login(world["users"][role])
+    return client
+
+
+def check(response, expected, url: str, role: str) -> str | None:
+    if expected == LOGIN:
+        ok = response.status_code == 302 and response.url.startswith(reverse("login"))
+        got = f"{response.status_code} {response.get('Location', '')}"
+    else:
+        ok = response.status_code == expected
+        got = response.status_code
+    return None if ok else f"{role}: {url} expected {expected}, got {got}"
+
+
+def assert_b_sees_nothing_of_a(response, world, url):
+    if response.status_code != 200 or response.get("Content-Type", "").startswith(("application/pdf",)):
+        return
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    text = body.decode("utf-8", "replace")
+    a = world["a"]
+    assert a.name not in text and a.credit_code not in text, f"enterprise B sees A's name or code at {url}"
+
+
+@pytest.mark.parametrize("name", sorted(ALL_PAGES))
+def test_page_access_by_role(world, name):
+    expected, kwargs = ALL_PAGES[name]
+    url = reverse(name, kwargs=kwargs(world["objects"]) if kwargs else None)
+    problems = []
+    for role in ROLES:
+        response = client_for(role, world).get(url, HTTP_ACCEPT_LANGUAGE="en")
+        problems.append(check(response, expected[role], url, role))
+        if role == "ent_b":
+            assert_b_sees_nothing_of_a(response, world, url)
+    problems = [p for p in problems if p]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("name", sorted(ALL_API))
+def test_api_access_by_role(world, name):
+    expected, kwargs = ALL_API[name]
+    url = reverse(name, kwargs=kwargs(world["objects"]) if kwargs else None)
+    problems = []
+    for role in ROLES:
+        response = client_for(role, world, api=True).get(url)
+        problems.append(check(response, expected[role], url, role))
+        if role == "ent_b":
+            assert_b_sees_nothing_of_a(response, world, url)
+            if name.endswith("-list") and response.status_code == 200:
+                model_slug = name.removesuffix("-list")
+                owned = model_slug in KINDS and owned_by_enterprise(KINDS[model_slug].model)
+                if owned or model_slug in {"enterprise", "filing", "claim"}:
+                    ids = {row["id"] for row in response.json()["results"] if "id" in row}
+                    mine = {world["b"].pk} if model_slug == "enterprise" else set()
+                    assert ids <= mine, f"enterprise B lists ids {ids} at {url}"
+    problems = [p for p in problems if p]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("name", sorted(n for n in ALL_API if n.endswith("-list") or n.endswith("-detail")))
+def test_api_clients_cannot_write(world, name):
+    _expected, kwargs = ALL_API[name]
+    url = reverse(name, kwargs=kwargs(world["objects"]) if kwargs else None)
+    client = client_for("api", world, api=True)
+    for method in ("post", "put", "patch", "delete"):
+        response = getattr(client, method)(url, {}, format="json")
+        assert response.status_code in {403, 405}, f"{method} {url}: {response.status_code}"
