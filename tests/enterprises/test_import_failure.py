@@ -13,7 +13,7 @@ from ..files import patent_csv
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_a_database_error_in_the_third_chunk_leaves_no_rows_and_a_failed_run(official, monkeypatch):
+def test_a_database_error_in_the_third_chunk_leaves_no_rows_and_a_failed_run(reference_data, official, monkeypatch):
     merge_chunk = base.merge_chunk
     chunks = []
 

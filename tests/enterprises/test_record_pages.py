@@ -188,3 +188,11 @@ def test_enterprise_filter_takes_an_id_a_credit_code_or_part_of_a_name(official_
         assert listed == [mine], value
     page = official_client.get(url).content.decode()
     assert f'<option value="{enterprise_b.pk}"' not in page  # no select of every enterprise
+
+
+def test_ids_in_links_are_not_grouped_like_quantities(official_client):
+    from ..factories import EnterpriseFactory
+
+    enterprise = EnterpriseFactory(pk=12345)
+    page = official_client.get(enterprise.get_absolute_url()).content.decode()
+    assert "?enterprise=12345" in page and "12,345" not in page

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.hashers import PBKDF2PasswordHasher, make_password
 from django.db import connection
 from rest_framework.authtoken.models import Token
 
@@ -164,7 +165,10 @@ def test_an_official_imports_a_file_through_the_page_and_sees_the_indicator_chan
     browser = Browser(port)
     wait_for(lambda: _answers(browser), 60, "gunicorn to serve /healthz")
 
-    # Logged in as an official.
+    # Logged in as an official. The servers hash passwords with the production settings (PBKDF2);
+    # the test settings use MD5 for speed, so the official's password is stored the servers' way.
+    official.password = make_password(PASSWORD, hasher=PBKDF2PasswordHasher())
+    official.save(update_fields=["password"])
     csrf = browser.csrf_token("/accounts/login/")
     status, headers, _ = browser.post(
         "/accounts/login/", {"csrfmiddlewaretoken": csrf, "username": official.username, "password": PASSWORD}
