@@ -97,7 +97,8 @@ def test_charts_have_data_tables_and_xlsx_downloads(official_client, park):
     inventions_2025 = patents.series[0][1][patents.categories.index(2025)]
     assert inventions_2025 == 2
     page = response.content.decode()
-    assert 'id="data-patents"' in page and "echarts.min.js" in page and "Table view" in page
+    assert 'id="data-patents"' in page and 'data-chart="data-patents"' in page and 'data-png="data-patents"' in page
+    assert "echarts.min.js" in page and "Table view" in page
     download = official_client.get(
         reverse("targets:chart-data", args=["patents"]) + "?year=2025", HTTP_ACCEPT_LANGUAGE="en"
     )
