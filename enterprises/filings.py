@@ -158,6 +158,43 @@ def apply(filing: Filing) -> models.Model:
     return record
 
 
+REVIEW_ACTIONS = ("start", "approve", "return", "reject")
+
+
+def review(filing_id: int, action: str, user, comment: str = "") -> Filing:
+    """An official's step on a filing, for the page and the API alike: start the review, approve
+    (the record joins the registry), return for changes or reject (both need a comment).
+    Raises TransitionRefused or ApprovalRefused with the reason, and ValueError for an unknown action."""
+    from .models import ReviewState
+    from .workflow import OPEN, TransitionRefused, move
+
+    if action not in REVIEW_ACTIONS:
+        raise ValueError(action)
+    comment = comment.strip()
+    with transaction.atomic():
+        filing = Filing.objects.select_for_update().get(pk=filing_id)
+        if action == "start":
+            move(
+                filing,
+                ReviewState.UNDER_REVIEW,
+                user,
+                comment,
+                allowed_from=(ReviewState.SUBMITTED,),
+                officials_only=True,
+            )
+        elif action == "approve":
+            apply(filing)
+            move(filing, ReviewState.APPROVED, user, comment, allowed_from=OPEN, officials_only=True)
+        else:
+            if not comment:
+                raise TransitionRefused(
+                    _("Say what needs to change.") if action == "return" else _("Give the reason for the rejection.")
+                )
+            target = ReviewState.RETURNED if action == "return" else ReviewState.REJECTED
+            move(filing, target, user, comment, allowed_from=OPEN, officials_only=True)
+    return filing
+
+
 def _claim_holder(record, filing: Filing) -> None:
     """An existing record names the filing enterprise as holder, or no park enterprise yet."""
     if record.enterprise_id not in (None, filing.enterprise_id):

@@ -174,3 +174,39 @@ def mark_paid(claim: Claim, user, day, reference: str) -> None:
     claim.payment_date, claim.payment_reference = day, reference.strip()
     comment = _("paid on %(day)s, reference %(reference)s") % {"day": f"{day:%Y-%m-%d}", "reference": reference}
     move(claim, ReviewState.PAID, user, comment, allowed_from=(ReviewState.APPROVED,), officials_only=True)
+
+
+ENTERPRISE_ACTIONS = ("submit",)
+OFFICIALS_ACTIONS = ("start", "return", "reject", "approve", "pay")
+
+
+def act(
+    claim_id: int,
+    action: str,
+    user,
+    *,
+    comment: str = "",
+    amount: Decimal | None = None,
+    payment_date=None,
+    payment_reference: str = "",
+) -> Claim:
+    """One step of a claim's review, for the page and the API alike, under a lock on the claim.
+    Raises TransitionRefused with the reason, PermissionDenied for the wrong side, ValueError for
+    an unknown action."""
+    if action not in ENTERPRISE_ACTIONS + OFFICIALS_ACTIONS:
+        raise ValueError(action)
+    with transaction.atomic():
+        claim = Claim.objects.select_for_update().select_related("item").get(pk=claim_id)
+        if action == "submit":
+            submit(claim, user, comment)
+        elif action == "start":
+            start_review(claim, user)
+        elif action == "return":
+            send_back(claim, user, comment)
+        elif action == "reject":
+            reject(claim, user, comment)
+        elif action == "approve":
+            approve(claim, user, amount, comment)
+        else:
+            mark_paid(claim, user, payment_date, payment_reference)
+    return claim

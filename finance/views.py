@@ -239,9 +239,6 @@ class ClaimDetailView(PortalUserRequiredMixin, DetailView):
         }
 
 
-OFFICIALS_ACTIONS = {"start", "return", "reject", "approve", "pay"}
-
-
 class ClaimActionView(PortalUserRequiredMixin, View):
     """One transition of a claim, from the buttons of its page."""
 
@@ -250,33 +247,30 @@ class ClaimActionView(PortalUserRequiredMixin, View):
         action = request.POST.get("action")
         comment = request.POST.get("comment", "")
         user = request.user
-        if (action in OFFICIALS_ACTIONS) != is_official(user):
+        if action not in rules.ENTERPRISE_ACTIONS + rules.OFFICIALS_ACTIONS:
+            raise Http404
+        if (action in rules.OFFICIALS_ACTIONS) != is_official(user):
             raise PermissionDenied
+        values = {}
         try:
-            with transaction.atomic():
-                claim = Claim.objects.select_for_update().select_related("item").get(pk=claim.pk)
-                if action == "submit":
-                    rules.submit(claim, user, comment)
-                elif action == "start":
-                    rules.start_review(claim, user)
-                elif action == "return":
-                    rules.send_back(claim, user, comment)
-                elif action == "reject":
-                    rules.reject(claim, user, comment)
-                elif action == "approve":
-                    form = ApprovalForm(request.POST)
-                    if not form.is_valid():
-                        raise TransitionRefused(_("Give the amount approved."))
-                    rules.approve(claim, user, form.cleaned_data["amount"], form.cleaned_data["comment"])
-                elif action == "pay":
-                    form = PaymentForm(request.POST)
-                    if not form.is_valid():
-                        raise TransitionRefused(_("Give the payment date and reference."))
-                    rules.mark_paid(
-                        claim, user, form.cleaned_data["payment_date"], form.cleaned_data["payment_reference"]
+            if action in ("approve", "pay"):
+                form = (ApprovalForm if action == "approve" else PaymentForm)(request.POST)
+                if not form.is_valid():
+                    raise TransitionRefused(
+                        _("Give the amount approved.")
+                        if action == "approve"
+                        else _("Give the payment date and reference.")
                     )
-                else:
-                    raise Http404
+                values = form.cleaned_data
+            claim = rules.act(
+                claim.pk,
+                action,
+                user,
+                comment=values.get("comment", comment),
+                amount=values.get("amount"),
+                payment_date=values.get("payment_date"),
+                payment_reference=values.get("payment_reference", ""),
+            )
         except TransitionRefused as refusal:
             messages.error(request, str(refusal))
         else:

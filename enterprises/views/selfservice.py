@@ -22,7 +22,7 @@ from ipportal.permissions import PortalUserRequiredMixin
 from ipportal.roles import enterprise_of, is_official
 from targets.models import Plan
 
-from ..filings import SPECS, ApprovalRefused, apply
+from ..filings import REVIEW_ACTIONS, SPECS, ApprovalRefused, review
 from ..forms import FilingForm, ReviewForm
 from ..models import Attachment, Filing, Notification, Patent, PatentType, ReviewState, Trademark
 from ..workflow import OPEN, TransitionRefused, attach, move, timeline
@@ -283,33 +283,10 @@ class FilingReviewView(PortalUserRequiredMixin, View):
             raise PermissionDenied
         filing = get_object_or_404(Filing, pk=pk)
         action = request.POST.get("action")
-        comment = request.POST.get("comment", "").strip()
+        if action not in REVIEW_ACTIONS:
+            raise Http404
         try:
-            with transaction.atomic():
-                filing = Filing.objects.select_for_update().get(pk=filing.pk)
-                if action == "start":
-                    move(
-                        filing,
-                        ReviewState.UNDER_REVIEW,
-                        request.user,
-                        comment,
-                        allowed_from=(ReviewState.SUBMITTED,),
-                        officials_only=True,
-                    )
-                elif action == "approve":
-                    apply(filing)
-                    move(filing, ReviewState.APPROVED, request.user, comment, allowed_from=OPEN, officials_only=True)
-                elif action in ("return", "reject"):
-                    if not comment:
-                        raise TransitionRefused(
-                            _("Say what needs to change.")
-                            if action == "return"
-                            else _("Give the reason for the rejection.")
-                        )
-                    target = ReviewState.RETURNED if action == "return" else ReviewState.REJECTED
-                    move(filing, target, request.user, comment, allowed_from=OPEN, officials_only=True)
-                else:
-                    raise Http404
+            filing = review(filing.pk, action, request.user, request.POST.get("comment", ""))
         except (TransitionRefused, ApprovalRefused) as refusal:
             messages.error(request, str(refusal))
         else:

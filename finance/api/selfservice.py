@@ -12,9 +12,9 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.response import Response
 
-from enterprises.filings import SPECS, ApprovalRefused, apply, validate_for_kind
+from enterprises.filings import REVIEW_ACTIONS, SPECS, ApprovalRefused, review, validate_for_kind
 from enterprises.models import Attachment, Filing, ReviewEvent, ReviewState
-from enterprises.workflow import OPEN, TransitionRefused, attach, move
+from enterprises.workflow import TransitionRefused, attach, move
 from ipportal.roles import enterprise_of, is_official, sees_all_park_data
 from ipportal.uploads import validate_document
 
@@ -61,7 +61,7 @@ def documents_of(request) -> list:
 
 
 class ReviewInput(serializers.Serializer):
-    action = serializers.ChoiceField(choices=["start", "approve", "return", "reject"])
+    action = serializers.ChoiceField(choices=REVIEW_ACTIONS)
     comment = serializers.CharField(required=False, allow_blank=True, default="")
 
 
@@ -140,27 +140,8 @@ class FilingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         filing = self.get_object()
         data = ReviewInput(data=request.data)
         data.is_valid(raise_exception=True)
-        verb, comment = data.validated_data["action"], data.validated_data["comment"].strip()
         try:
-            with transaction.atomic():
-                filing = Filing.objects.select_for_update().get(pk=filing.pk)
-                if verb == "start":
-                    move(
-                        filing,
-                        ReviewState.UNDER_REVIEW,
-                        request.user,
-                        comment,
-                        allowed_from=(ReviewState.SUBMITTED,),
-                        officials_only=True,
-                    )
-                elif verb == "approve":
-                    apply(filing)
-                    move(filing, ReviewState.APPROVED, request.user, comment, allowed_from=OPEN, officials_only=True)
-                else:
-                    if not comment:
-                        raise TransitionRefused("comment")
-                    target = ReviewState.RETURNED if verb == "return" else ReviewState.REJECTED
-                    move(filing, target, request.user, comment, allowed_from=OPEN, officials_only=True)
+            filing = review(filing.pk, data.validated_data["action"], request.user, data.validated_data["comment"])
         except (TransitionRefused, ApprovalRefused) as refusal:
             return Response({"detail": str(refusal)}, status=status.HTTP_409_CONFLICT)
         return Response(FilingSerializer(filing, context={"request": request}).data)
@@ -235,14 +216,11 @@ class ClaimSerializer(serializers.ModelSerializer):
 
 
 class ClaimActionInput(serializers.Serializer):
-    action = serializers.ChoiceField(choices=["submit", "start", "return", "reject", "approve", "pay"])
+    action = serializers.ChoiceField(choices=[*rules.ENTERPRISE_ACTIONS, *rules.OFFICIALS_ACTIONS])
     comment = serializers.CharField(required=False, allow_blank=True, default="")
     amount = serializers.DecimalField(max_digits=18, decimal_places=2, required=False)
     payment_date = serializers.DateField(required=False)
     payment_reference = serializers.CharField(required=False, allow_blank=True, default="")
-
-
-OFFICIALS_ACTIONS = {"start", "return", "reject", "approve", "pay"}
 
 
 class ClaimViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
@@ -291,23 +269,18 @@ class ClaimViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         data = ClaimActionInput(data=request.data)
         data.is_valid(raise_exception=True)
         verb, values = data.validated_data["action"], data.validated_data
-        if (verb in OFFICIALS_ACTIONS) != is_official(request.user):
+        if (verb in rules.OFFICIALS_ACTIONS) != is_official(request.user):
             raise APIPermissionDenied
         try:
-            with transaction.atomic():
-                claim = Claim.objects.select_for_update().select_related("item").get(pk=claim.pk)
-                if verb == "submit":
-                    rules.submit(claim, request.user, values["comment"])
-                elif verb == "start":
-                    rules.start_review(claim, request.user)
-                elif verb == "return":
-                    rules.send_back(claim, request.user, values["comment"])
-                elif verb == "reject":
-                    rules.reject(claim, request.user, values["comment"])
-                elif verb == "approve":
-                    rules.approve(claim, request.user, values.get("amount"), values["comment"])
-                else:
-                    rules.mark_paid(claim, request.user, values.get("payment_date"), values["payment_reference"])
+            claim = rules.act(
+                claim.pk,
+                verb,
+                request.user,
+                comment=values["comment"],
+                amount=values.get("amount"),
+                payment_date=values.get("payment_date"),
+                payment_reference=values["payment_reference"],
+            )
         except TransitionRefused as refusal:
             return Response({"detail": str(refusal)}, status=status.HTTP_409_CONFLICT)
         except PermissionDenied as denied:
