@@ -7,7 +7,6 @@ updates that same row and reconciles it (enterprises.reconciliation). Either way
 record per number.
 """
 
-import re
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
@@ -138,10 +137,6 @@ def clean_number(kind: str, number: str) -> str:
     if kind == Filing.Kind.PATENT or (kind == Filing.Kind.AWARD and number):
         return normalize_patent_number(number)
     return number
-
-
-def split_numbers(text: str) -> list[str]:
-    return [part for part in (p.strip() for p in re.split(r"[;；,，、\s]+", text or "")) if part]
 
 
 class ApprovalRefused(Exception):
@@ -299,6 +294,7 @@ def _award(filing: Filing):
 
 
 def _pledge(filing: Filing):
+    from finance.importing import split_numbers
     from finance.models import Pledge, PledgedItem
 
     from .matching import link_pledged_patents
@@ -360,6 +356,16 @@ def validate_for_kind(kind: str, data: dict) -> dict:
         problems["nice_class"] = _("The Nice class is a number from 1 to 45.")
     if kind == Filing.Kind.PLEDGE and data.get("amount") is not None and data["amount"] <= 0:
         problems["amount"] = _("The amount must be greater than zero.")
+    if kind == Filing.Kind.PLEDGE and data.get("title") and data.get("subtype"):
+        # The pledged numbers in the registry's form, as the pledge import and form keep them.
+        from finance.importing import normalise_numbers, split_numbers
+
+        from .importing.values import ImportValueError
+
+        try:
+            data["title"] = ";".join(dict.fromkeys(normalise_numbers(data["subtype"], split_numbers(data["title"]))))
+        except ImportValueError as error:
+            problems["title"] = str(error)
     if data.get("filed_on") and data.get("event_date") and data["filed_on"] > data["event_date"]:
         problems["filed_on"] = _("The application date is after the grant or registration date.")
     if data.get("expires_on") and data.get("event_date") and data["expires_on"] < data["event_date"]:

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, models, transaction
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -103,6 +103,18 @@ def save_lines(claim: Claim, choices: list[Choice]) -> None:
         raise TransitionRefused(_("Some of these records are already claimed for this item.")) from error
     claim.amount = sum((line.amount for line in lines), Decimal(0))
     claim.save(update_fields=["amount", "updated_at"])
+
+
+def with_spending(items: models.QuerySet) -> models.QuerySet:
+    """Support items with `committed_amount` and `paid_amount` from their claims, in one query."""
+    return items.annotate(
+        committed_amount=Sum(
+            "claims__approved_amount",
+            filter=Q(claims__state__in=(ReviewState.APPROVED, ReviewState.PAID)),
+            default=Decimal(0),
+        ),
+        paid_amount=Sum("claims__approved_amount", filter=Q(claims__state=ReviewState.PAID), default=Decimal(0)),
+    )
 
 
 def committed(item: SupportItem) -> Decimal:

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from enterprises.models.records import HeldRecordQuerySet
+from enterprises.models.selfservice import OwnRequestQuerySet, ReviewState
 
 POSITIVE = MinValueValidator(Decimal("0.01"))
 NOT_NEGATIVE = MinValueValidator(Decimal(0))
@@ -513,12 +514,7 @@ class SupportItem(models.Model):
         return self.opens_on <= day <= self.closes_on
 
 
-class ClaimQuerySet(models.QuerySet):
-    def for_user(self, user):
-        from enterprises.models.selfservice import OwnRequestQuerySet
-
-        return OwnRequestQuerySet.for_user(self, user)
-
+class ClaimQuerySet(OwnRequestQuerySet):
     def committed(self):
         """Claims that hold budget: approved or paid."""
         return self.filter(state__in=("approved", "paid"))
@@ -533,7 +529,9 @@ class Claim(models.Model):
     item = models.ForeignKey(
         SupportItem, on_delete=models.PROTECT, related_name="claims", verbose_name=_("support item")
     )
-    state = models.CharField(_("state"), max_length=16, default="draft", db_index=True)
+    state = models.CharField(
+        _("state"), max_length=16, choices=ReviewState.choices, default=ReviewState.DRAFT, db_index=True
+    )
     amount = models.DecimalField(_("amount claimed (yuan)"), max_digits=18, decimal_places=2, default=Decimal(0))
     approved_amount = models.DecimalField(
         _("amount approved (yuan)"), max_digits=18, decimal_places=2, null=True, blank=True
@@ -563,11 +561,6 @@ class Claim(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("finance:claim-detail", args=[self.pk])
-
-    def get_state_display(self) -> str:
-        from enterprises.models import ReviewState
-
-        return ReviewState(self.state).label
 
 
 class ClaimLine(models.Model):

@@ -35,7 +35,7 @@ class ItemListView(PortalUserRequiredMixin, ListView):
     template_name = "finance/item_list.html"
 
     def get_queryset(self):
-        items = SupportItem.objects.all()
+        items = rules.with_spending(SupportItem.objects.all())
         if not is_official(self.request.user):
             today = timezone.localdate()
             items = items.filter(opens_on__lte=today, closes_on__gte=today)
@@ -43,17 +43,16 @@ class ItemListView(PortalUserRequiredMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        rows = []
-        for item in context["object_list"]:
-            committed, paid = rules.committed(item), rules.paid(item)
-            rows.append((item, committed, paid, item.budget - committed))
-        context["rows"] = rows
+        items = context["object_list"]
+        context["rows"] = [
+            (item, item.committed_amount, item.paid_amount, item.budget - item.committed_amount) for item in items
+        ]
         by_year: dict[int, list] = {}
-        for item, committed, paid, _left in rows:
+        for item in items:
             totals = by_year.setdefault(item.year, [0, 0, 0])
             totals[0] += item.budget
-            totals[1] += committed
-            totals[2] += paid
+            totals[1] += item.committed_amount
+            totals[2] += item.paid_amount
         context["years"] = sorted(by_year.items(), reverse=True)
         return context
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.cache import cache
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Sum
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -401,9 +401,3 @@ def history_chart_data(indicator, rows: list[dict]) -> ChartData:
         [(_("value"), [row["value"] for row in rows]), (_("target path"), path)],
         indicator.unit,
     )
-
-
-def waiting_q():
-    from enterprises.models import ReviewState
-
-    return Q(state__in=(ReviewState.SUBMITTED, ReviewState.UNDER_REVIEW))

@@ -110,8 +110,6 @@ class Filing(models.Model):
         AWARD = "award", _("award won")
         PLEDGE = "pledge", _("pledge contract registered")
 
-    OPEN_STATES = (ReviewState.SUBMITTED, ReviewState.UNDER_REVIEW, ReviewState.RETURNED)
-
     enterprise = models.ForeignKey(
         "enterprises.Enterprise", on_delete=models.CASCADE, related_name="filings", verbose_name=_("enterprise")
     )
@@ -152,7 +150,3 @@ class Filing(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("enterprises:filing-detail", args=[self.pk])
-
-    @property
-    def editable_by_enterprise(self) -> bool:
-        return self.state == ReviewState.RETURNED

@@ -173,12 +173,11 @@ class FilingCreateView(EnterpriseUserRequiredMixin, View):
         kind = self.kind(request)
         form = FilingForm(request.POST, request.FILES, kind=kind)
         if form.is_valid():
-            duplicate = Filing.objects.filter(
-                kind=kind,
-                number=form.cleaned_data.get("number", ""),
-                state__in=(*Filing.OPEN_STATES, ReviewState.APPROVED),
+            number = form.cleaned_data.get("number")
+            already = Filing.objects.filter(enterprise=self.enterprise, kind=kind, number=number).exclude(
+                state=ReviewState.REJECTED
             )
-            if form.cleaned_data.get("number") and duplicate.filter(enterprise=self.enterprise).exists():
+            if number and already.exists():
                 form.add_error("number", _("This number is already filed by your enterprise."))
             else:
                 with transaction.atomic():

@@ -206,3 +206,23 @@ def test_certification_filing_counts_for_m1_once_approved(client, user_a, enterp
     assert Certification.objects.get().enterprise == enterprise_a
     recompute([2025])
     assert IndicatorValue.objects.get(indicator__code="M1", year=2025).value == 1
+
+
+def test_pledge_filing_numbers_are_checked_and_kept_once(client, user_a, enterprise_a, official):
+    patent = PatentFactory(enterprise=enterprise_a)
+    data = {
+        "kind": "pledge",
+        "number": "Y2025420000124",
+        "subtype": "patent",
+        "counterpart": "湖北银行荆门分行",
+        "amount": "1000000",
+        "event_date": "2025-04-01",
+    }
+    client.force_login(user_a)
+    bad = client.post(reverse("enterprises:filing-create"), {**data, "title": "202310123456.1"})
+    assert bad.status_code == 200 and not Filing.objects.exists()
+    plain = patent.application_number.replace(".", "")
+    client.post(reverse("enterprises:filing-create"), {**data, "title": f"ZL{plain}；{patent.application_number}"})
+    client.force_login(official)
+    review(client, Filing.objects.get(), "approve")
+    assert [item.patent for item in Pledge.objects.get(registration_number="Y2025420000124").items.all()] == [patent]
