@@ -1,6 +1,7 @@
 import datetime as dt
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
@@ -33,6 +34,6 @@ class LapseRiskViewSet(viewsets.ViewSet):
         try:
             day = dt.date.fromisoformat(text) if text else timezone.localdate()
         except ValueError:
-            raise ValidationError({"date": "a date such as 2025-06-30"}) from None
+            raise ValidationError({"date": _("a date such as 2025-06-30")}) from None
         items = at_risk(Patent.objects.for_user(request.user), day)
         return Response(LapseRiskSerializer(items, many=True).data)

@@ -4,6 +4,7 @@ transitions in enterprises.workflow and finance.claims)."""
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext as _
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied as APIPermissionDenied
@@ -12,7 +13,7 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.response import Response
 
-from enterprises.filings import REVIEW_ACTIONS, SPECS, ApprovalRefused, review, validate_for_kind
+from enterprises.filings import REVIEW_ACTIONS, ApprovalRefused, review, validate_for_kind
 from enterprises.models import Attachment, Filing, ReviewEvent, ReviewState
 from enterprises.workflow import TransitionRefused, attach, move
 from ipportal.roles import enterprise_of, is_official, sees_all_park_data
@@ -95,7 +96,7 @@ class FilingSerializer(serializers.ModelSerializer):
 
     def validate(self, data):
         kind = data.get("kind")
-        problems = validate_for_kind(kind, data) if kind in SPECS else {"kind": "?"}
+        problems = validate_for_kind(kind, data)  # the kind is one of SPECS: the field's choices checked it
         if problems:
             raise serializers.ValidationError({name: [str(message)] for name, message in problems.items()})
         return data
@@ -249,9 +250,13 @@ class ClaimViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         for entry in data["records"]:
             record = eligible.get(entry["id"])
             if record is None:
-                raise APIValidationError({"records": [f"{entry['id']}: not one of your records this item supports"]})
+                raise APIValidationError(
+                    {"records": [_("%(id)s: not one of your records this item supports") % {"id": entry["id"]}]}
+                )
             if item.rule == SupportItem.Rule.SHARE and entry.get("cost") is None:
-                raise APIValidationError({"records": [f"{entry['id']}: cost required"]})
+                raise APIValidationError(
+                    {"records": [_("%(id)s: give the cost this record is claimed for") % {"id": entry["id"]}]}
+                )
             choices.append(rules.Choice(record, entry.get("cost")))
         try:
             with transaction.atomic():

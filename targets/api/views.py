@@ -3,6 +3,7 @@ import datetime as dt
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
 from rest_framework.decorators import action
@@ -38,11 +39,11 @@ class IndicatorViewSet(viewsets.ViewSet):
         year_param = request.query_params.get("year")
         area = request.query_params.get("area") or None
         if area and area not in Area.values:
-            raise ValidationError({"area": f"one of {', '.join(Area.values)}"})
+            raise ValidationError({"area": _("one of %(areas)s") % {"areas": ", ".join(Area.values)}})
         try:
             year = int(year_param) if year_param else None
         except ValueError:
-            raise ValidationError({"year": "a year such as 2025"}) from None
+            raise ValidationError({"year": _("a year such as 2025")}) from None
         # The answer changes only when a recomputation writes values: it is kept in the cache
         # under the generation of the stored values, so a hit costs one cache round trip.
         key = f"api:indicators:{translation.get_language()}:{year or ''}:{area or ''}"
@@ -80,7 +81,7 @@ class IndicatorViewSet(viewsets.ViewSet):
         try:
             as_of = dt.date.fromisoformat(day_param) if day_param else timezone.localdate()
         except ValueError:
-            raise ValidationError({"date": "a date such as 2025-06-30"}) from None
+            raise ValidationError({"date": _("a date such as 2025-06-30")}) from None
         plan = Plan.objects.for_year(as_of.year)
         if plan is None:
             return Response([])

@@ -84,3 +84,13 @@ def test_claim_through_the_api(user_a, user_b, official, enterprise_a, enterpris
     )
     assert paid.json()["payment_date"] == dt.date(2025, 12, 1).isoformat()
     assert [e["to_state"] for e in paid.json()["events"]] == ["submitted", "approved", "paid"]
+
+
+def test_api_refusals_are_in_the_clients_language(user_a, enterprise_b):
+    support = item()
+    theirs = inventions(enterprise_b, 1)[0]
+    client = api(user_a)
+    body = {"item": support.pk, "records": [{"id": theirs.pk}]}
+    chinese = client.post("/api/v1/claims/", body, format="json").json()["records"][0]
+    english = client.post("/api/v1/claims/", body, format="json", HTTP_ACCEPT_LANGUAGE="en").json()["records"][0]
+    assert "不是本企业" in chinese and "not one of your records" in english
