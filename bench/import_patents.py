@@ -33,8 +33,8 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from core.importing import KINDS, run_import  # noqa: E402
 from enterprises.codes import CREDIT_CODE_ALPHABET, credit_code_check_char, patent_check_digit  # noqa: E402
-from enterprises.importing import KINDS, run_import  # noqa: E402
 from enterprises.models import Enterprise, Patent  # noqa: E402
 
 HEADER = KINDS["patents"].template_header()

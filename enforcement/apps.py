@@ -7,7 +7,7 @@ class EnforcementConfig(AppConfig):
     verbose_name = _("IP protection")
 
     def ready(self) -> None:
-        from enterprises.importing import register
+        from core.importing import register
         from enterprises.records import RecordKind
         from enterprises.records import register as register_kind
         from ipportal.navigation import registry

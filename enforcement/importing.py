@@ -5,9 +5,9 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from enterprises.importing import Column, ImportKind, ImportResult, RowInvalid
-from enterprises.importing.merge import merge
-from enterprises.importing.values import parse_bool, parse_choice, parse_date, parse_positive_int
+from core.importing import Column, ImportKind, ImportResult, RowInvalid
+from core.importing.merge import merge
+from core.importing.values import parse_bool, parse_choice, parse_date, parse_positive_int
 
 from .models import Case, Survey, SurveyResponse
 

@@ -358,9 +358,8 @@ def validate_for_kind(kind: str, data: dict) -> dict:
         problems["amount"] = _("The amount must be greater than zero.")
     if kind == Filing.Kind.PLEDGE and data.get("title") and data.get("subtype"):
         # The pledged numbers in the registry's form, as the pledge import and form keep them.
+        from core.importing.values import ImportValueError
         from finance.importing import normalise_numbers, split_numbers
-
-        from .importing.values import ImportValueError
 
         try:
             data["title"] = ";".join(dict.fromkeys(normalise_numbers(data["subtype"], split_numbers(data["title"]))))

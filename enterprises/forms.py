@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.importing import KINDS
 from ipportal.uploads import validate_document
 
 from .codes import (
@@ -13,7 +14,6 @@ from .codes import (
     normalize_patent_number,
     patent_type_of,
 )
-from .importing import KINDS
 from .models import (
     Certification,
     Enterprise,

@@ -1,6 +1,7 @@
 """The lists this app imports, registered with the import engine at start-up."""
 
-from .importing import register
+from core.importing import register
+
 from .importing.kinds import EnterpriseImport
 from .importing.management import CertificationImport, HonourImport
 from .importing.records import (

@@ -2,9 +2,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.importing.values import ImportValueError
 from enterprises.codes import accepted_credit_code
 from enterprises.forms import DATE, DocumentsField, HolderFormMixin
-from enterprises.importing.values import ImportValueError
 
 from .importing import normalise_numbers, split_numbers
 from .models import Pledge, PledgedItem, SupportItem

@@ -6,10 +6,10 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from enterprises.importing import Column, ImportKind, ImportResult, RowInvalid
+from core.importing import Column, ImportKind, ImportResult, RowInvalid
+from core.importing.values import ImportValueError, clean_text, parse_choice, parse_date, parse_ten_thousand_yuan
 from enterprises.importing.kinds import parse_credit_code
 from enterprises.importing.records import iso, parse_patent_number, parse_registration_number
-from enterprises.importing.values import ImportValueError, clean_text, parse_choice, parse_date, parse_ten_thousand_yuan
 from enterprises.matching import enterprise_ids, link_pledged_patents
 
 from .models import IPTransaction, Pledge, PledgedIPType, PledgedItem, TechContract

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "axes",
     "auditlog",
     "ipportal",
+    "core",
     "enterprises",
     "targets",
     "finance",

@@ -7,7 +7,7 @@ class TargetsConfig(AppConfig):
     verbose_name = _("Plan targets and indicators")
 
     def ready(self) -> None:
-        from enterprises.importing import register
+        from core.importing import register
         from ipportal.navigation import registry
 
         from . import signals

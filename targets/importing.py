@@ -3,8 +3,8 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from enterprises.importing import Column, ImportKind
-from enterprises.importing.values import ImportValueError, parse_positive_int, parse_ten_thousand_yuan
+from core.importing import Column, ImportKind
+from core.importing.values import ImportValueError, parse_positive_int, parse_ten_thousand_yuan
 
 from .models import YearlyFigure
 

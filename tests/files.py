@@ -4,8 +4,8 @@ import csv
 import datetime as dt
 import io
 
+from core.importing import KINDS
 from enterprises.codes import patent_check_digit
-from enterprises.importing import KINDS
 
 
 def patent_csv(rows: int, *, holder_code: str = "", first: int = 0, applied_from: dt.date | None = None) -> str:

@@ -1,6 +1,6 @@
 """The lists this app imports, registered with the import engine at start-up."""
 
-from enterprises.importing import register
+from core.importing import register
 
 from .importing import AttendanceImport, IPStaffImport, PublicityEventImport, TalentImport
 

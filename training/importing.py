@@ -5,10 +5,10 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from enterprises.importing import Column, ImportKind, ImportResult, RowInvalid
+from core.importing import Column, ImportKind, ImportResult, RowInvalid
+from core.importing.values import clean_text, parse_bool, parse_choice, parse_date, parse_non_negative_int
 from enterprises.importing.kinds import parse_credit_code
 from enterprises.importing.management import park_enterprise_id
-from enterprises.importing.values import clean_text, parse_bool, parse_choice, parse_date, parse_non_negative_int
 
 from .models import Attendance, Person, PublicityEvent, Talent, Training
 

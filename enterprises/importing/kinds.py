@@ -3,10 +3,11 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.importing.engine import Column, ImportKind
+from core.importing.values import ImportValueError, parse_bool, parse_choice, parse_non_negative_int
+
 from ..codes import accepted_credit_code
 from ..models import Enterprise, Industry
-from .base import Column, ImportKind
-from .values import ImportValueError, parse_bool, parse_choice, parse_non_negative_int
 
 
 def parse_credit_code(raw) -> str:

@@ -3,10 +3,11 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.importing.engine import Column, ImportKind, RowInvalid
+from core.importing.values import ImportValueError, clean_text, parse_choice, parse_date, parse_int
+
 from ..models import Certification, Enterprise, Honour
-from .base import Column, ImportKind, RowInvalid
 from .kinds import parse_credit_code
-from .values import ImportValueError, clean_text, parse_choice, parse_date, parse_int
 
 
 def park_enterprise_id(code: str, column: str = "credit_code") -> int:

@@ -8,6 +8,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.importing.engine import Column, ImportKind, ImportResult, RowInvalid
+from core.importing.values import ImportValueError, clean_text, parse_bool, parse_choice, parse_date, parse_int
+
 from ..codes import normalize_patent_number, patent_type_of
 from ..matching import enterprise_ids, link_pledged_patents
 from ..models import (
@@ -22,9 +25,7 @@ from ..models import (
     TrademarkStatus,
     default_expiry,
 )
-from .base import Column, ImportKind, ImportResult, RowInvalid
 from .kinds import parse_credit_code
-from .values import ImportValueError, clean_text, parse_bool, parse_choice, parse_date, parse_int
 
 YES_NO = {True: "是", False: "否"}
 

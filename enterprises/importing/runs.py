@@ -22,9 +22,10 @@ from django.utils import timezone, translation
 from kombu.exceptions import OperationalError
 from redis.exceptions import ConnectionError as RedisConnectionError
 
+from core.importing import KINDS
+from core.importing.engine import run_import
+
 from ..models import ImportRun
-from . import KINDS
-from .base import run_import
 
 logger = logging.getLogger(__name__)
 

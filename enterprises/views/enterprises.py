@@ -11,13 +11,13 @@ from django.views import View
 from django.views.generic import CreateView, DetailView, UpdateView
 from django_filters.views import FilterView
 
+from core.importing import KINDS
 from ipportal.exports import safe_cell
 from ipportal.permissions import OfficialRequiredMixin, PortalUserRequiredMixin
 from ipportal.roles import enterprise_of, is_official
 
 from ..filters import EnterpriseFilter
 from ..forms import EnterpriseContactForm, EnterpriseForm
-from ..importing import KINDS
 from ..matching import relink_holders
 from ..models import Enterprise
 

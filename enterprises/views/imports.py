@@ -9,11 +9,12 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, ListView
 
+from core.importing import KINDS
 from ipportal.exports import safe_filename
 from ipportal.permissions import OfficialRequiredMixin
 
 from ..forms import ImportUploadForm
-from ..importing import KINDS, runs
+from ..importing import runs
 from ..models import ImportRun
 
 

@@ -13,12 +13,12 @@ from django.views import View
 from django.views.generic import CreateView, DetailView, UpdateView
 from django_filters.views import FilterView
 
+from core.importing import KINDS as IMPORT_KINDS
 from ipportal.exports import safe_cell
 from ipportal.pagination import LargeListPaginator
 from ipportal.permissions import OfficialRequiredMixin, PortalUserRequiredMixin
 from ipportal.roles import is_official
 
-from ..importing import KINDS as IMPORT_KINDS
 from ..records import RecordKind
 
 

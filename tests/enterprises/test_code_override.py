@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from core.importing import KINDS, run_import
 from enterprises.codes import accepted_credit_code, credit_code_check_char
-from enterprises.importing import KINDS, run_import
 from enterprises.models import Enterprise, Patent
 from tests.targets.records import patent_number
 

@@ -267,7 +267,7 @@ def test_export_reimports_unchanged(official_client, good_file, tmp_path):
 
 
 def test_a_file_of_many_chunks_is_counted_exactly_and_refused_whole(tmp_path, monkeypatch):
-    monkeypatch.setattr("enterprises.importing.base.CHUNK_SIZE", 2)
+    monkeypatch.setattr("core.importing.engine.CHUNK_SIZE", 2)
     codes = [valid_credit_code() for _ in range(7)]
     rows = [[f"企业{i}", code, "绿色化工", "是", "否", "1"] for i, code in enumerate(codes)]
     out, _ = run("enterprises", write_csv(tmp_path / "many.csv", rows))

@@ -4,8 +4,9 @@ import pytest
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, connection
 
-from enterprises.importing import base, runs
-from enterprises.importing.base import CHUNK_SIZE
+from core.importing import engine
+from core.importing.engine import CHUNK_SIZE
+from enterprises.importing import runs
 from enterprises.models import ImportRun, Patent
 
 from ..files import patent_csv
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_a_database_error_in_the_third_chunk_leaves_no_rows_and_a_failed_run(reference_data, official, monkeypatch):
-    merge_chunk = base.merge_chunk
+    merge_chunk = engine.merge_chunk
     chunks = []
 
     def failing_in_the_third_chunk(*args, **kwargs):
@@ -24,7 +25,7 @@ def test_a_database_error_in_the_third_chunk_leaves_no_rows_and_a_failed_run(ref
                 cursor.execute("SELECT * FROM enterprises_no_such_table")
         return merge_chunk(*args, **kwargs)
 
-    monkeypatch.setattr(base, "merge_chunk", failing_in_the_third_chunk)
+    monkeypatch.setattr(engine, "merge_chunk", failing_in_the_third_chunk)
     run = ImportRun.objects.create(
         kind="patents",
         file=ContentFile(patent_csv(CHUNK_SIZE * 3 + 10).encode(), name="patents.csv"),

@@ -3,7 +3,7 @@
 import pytest
 from django.db import IntegrityError, transaction
 
-from enterprises.importing.merge import merge, merge_chunk, merging_in_background
+from core.importing.merge import merge, merge_chunk, merging_in_background
 from enterprises.models import Enterprise
 
 from ..factories import valid_credit_code

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from enterprises.importing.values import ImportValueError, parse_bool, parse_date, parse_ten_thousand_yuan
+from core.importing.values import ImportValueError, parse_bool, parse_date, parse_ten_thousand_yuan
 
 
 @pytest.mark.parametrize(

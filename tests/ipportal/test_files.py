@@ -12,9 +12,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from enterprises.importing import KINDS, run_import
-from enterprises.importing.reader import UnreadableFile, open_table
-from enterprises.importing.values import clean_text
+from core.importing import KINDS, run_import
+from core.importing.reader import UnreadableFile, open_table
+from core.importing.values import clean_text
 from enterprises.models import ImportRun
 from ipportal.exports import safe_cell, safe_filename
 from tests.enterprises.test_import_page import HEADER, upload

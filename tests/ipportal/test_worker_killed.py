@@ -22,8 +22,8 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import connection
 
-from enterprises.importing import KINDS, run_import
-from enterprises.importing.base import CHUNK_SIZE
+from core.importing import KINDS, run_import
+from core.importing.engine import CHUNK_SIZE
 from enterprises.models import ImportRun, Patent
 from enterprises.tasks import run_import_task
 from ipportal.celery import app as celery_app

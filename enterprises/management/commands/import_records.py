@@ -4,8 +4,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from enterprises.importing import KINDS, run_import
-from enterprises.importing.base import RowError
+from core.importing import KINDS, run_import
+from core.importing.engine import RowError
 
 
 class Command(BaseCommand):

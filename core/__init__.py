@@ -1,0 +1,12 @@
+"""Machinery every domain app uses; it imports no domain app.
+
+- ``importing/``: the import engine. ``reader`` opens CSV/XLSX files, ``values`` parses cells,
+  ``engine`` validates rows and writes them in chunks, ``merge`` COPYs a chunk into a staging
+  table and merges it; ``__init__`` is the registry of import kinds (``register``, ``KINDS``).
+- ``records/``: the record-kind registry (``RecordKind``, ``register``, ``KINDS``), the generic
+  list/detail/form/export views and ``record_urls`` (``views``), the API viewset factory
+  (``api``), the one filter helper (``filters``), shared querysets and the abstract model for
+  the reconciled fields (``models``).
+- ``review.py``: the review-state machine of filings and claims (``move``, the timeline, notices);
+  ``models.py`` holds its review events, notifications and attachments.
+"""
