@@ -2,9 +2,10 @@ from django.contrib import admin
 from import_export import resources
 from import_export.admin import ExportMixin
 
+from core.models import Attachment, Notification, ReviewEvent
+
 from .models import (
     AnnuityReminder,
-    Attachment,
     Certification,
     Copyright,
     Enterprise,
@@ -15,10 +16,8 @@ from .models import (
     ImportRun,
     InnovationPilot,
     Membership,
-    Notification,
     Patent,
     PlantVariety,
-    ReviewEvent,
     Trademark,
 )
 

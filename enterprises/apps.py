@@ -7,12 +7,4 @@ class EnterprisesConfig(AppConfig):
     verbose_name = _("Enterprises and IP records")
 
     def ready(self) -> None:
-        from . import (  # noqa: F401  (they register the import kinds, the M1–M4 calculators and the menu entries)
-            import_kinds,
-            indicators,
-            menu,
-        )
-        from .records import enterprise_record_kinds, management_record_kinds
-
-        enterprise_record_kinds()
-        management_record_kinds()
+        from . import import_kinds, indicators, menu, record_kinds  # noqa: F401  (they register the import kinds, the C-series and M1–M4 calculators, menu entries and record kinds)

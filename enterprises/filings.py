@@ -160,8 +160,8 @@ def review(filing_id: int, action: str, user, comment: str = "") -> Filing:
     """An official's step on a filing, for the page and the API alike: start the review, approve
     (the record joins the registry), return for changes or reject (both need a comment).
     Raises TransitionRefused or ApprovalRefused with the reason, and ValueError for an unknown action."""
-    from .models import ReviewState
-    from .workflow import OPEN, TransitionRefused, move
+    from core.models import ReviewState
+    from core.review import OPEN, TransitionRefused, move
 
     if action not in REVIEW_ACTIONS:
         raise ValueError(action)

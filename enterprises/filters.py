@@ -4,6 +4,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.records.filters import SearchFilterSet
 from ipportal.filters import YearFilter
 
 from .models import (
@@ -66,23 +67,14 @@ class ParkEnterpriseFilter(django_filters.CharFilter):
         return queryset.filter(Q(enterprise__credit_code=code) | Q(enterprise__name__icontains=value))
 
 
-class RecordFilter(django_filters.FilterSet):
+class RecordFilter(SearchFilterSet):
     """Shared by every held record: search, enterprise, in park or not, year."""
 
-    search_fields: tuple[str, ...] = ()
     year_field = ""
 
-    q = django_filters.CharFilter(label=_("search"), method="search")
     enterprise = ParkEnterpriseFilter()
     in_park = YesNo(label=_("in the park"), method="filter_in_park")
     year = YearFilter(label=_("year"), method="filter_year")
-
-    def search(self, queryset, name, value):
-        value = value.strip()
-        query = Q()
-        for field in self.search_fields:
-            query |= Q(**{f"{field}__icontains": value})
-        return queryset.filter(query)
 
     def filter_in_park(self, queryset, name, value):
         return queryset.filter(enterprise__isnull=value != "1")
@@ -144,11 +136,6 @@ class SimpleRightFilter(RecordFilter):
     year_field = "registration_date"
 
 
-def simple_filter(model_class):
-    meta = type("Meta", (), {"model": model_class, "fields": ["q", "enterprise", "in_park", "year"]})
-    return type(f"{model_class.__name__}Filter", (SimpleRightFilter,), {"Meta": meta})
-
-
 class GIProductFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("search"), method="search")
     year = YearFilter(label=_("approval year"), field_name="approval_date", lookup_expr="year")
@@ -165,19 +152,12 @@ class GIProductFilter(django_filters.FilterSet):
         return queryset.in_force_on(year_end(value))
 
 
-class ManagementRecordFilter(django_filters.FilterSet):
+class ManagementRecordFilter(SearchFilterSet):
     """Certifications, pilots and honours: search, enterprise, year."""
 
     search_fields: tuple[str, ...] = ("enterprise__name", "enterprise__credit_code")
 
-    q = django_filters.CharFilter(label=_("search"), method="search")
     enterprise = ParkEnterpriseFilter()
-
-    def search(self, queryset, name, value):
-        query = Q()
-        for field in self.search_fields:
-            query |= Q(**{f"{field}__icontains": value.strip()})
-        return queryset.filter(query)
 
 
 class CertificationFilter(ManagementRecordFilter):

@@ -2,9 +2,9 @@
 
 from core.importing import register
 
-from .importing.kinds import EnterpriseImport
+from .importing.enterprises import EnterpriseImport
 from .importing.management import CertificationImport, HonourImport
-from .importing.records import (
+from .importing.rights import (
     CopyrightImport,
     GIProductImport,
     ICLayoutImport,

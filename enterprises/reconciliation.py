@@ -21,9 +21,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models import ReviewState
 from finance.models import Pledge
 
-from .models import Filing, Patent, ReviewState, Trademark
+from .models import Filing, Patent, Trademark
 
 
 @dataclass(frozen=True)

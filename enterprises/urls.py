@@ -1,8 +1,9 @@
 from django.urls import path
 
+from core.records import KINDS
+from core.records.views import record_urls
+
 from . import views
-from .records import KINDS
-from .views.records import record_urls
 
 app_name = "enterprises"
 urlpatterns = [

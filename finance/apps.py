@@ -7,12 +7,4 @@ class FinanceConfig(AppConfig):
     verbose_name = _("IP finance")
 
     def ready(self) -> None:
-        from . import (  # noqa: F401  (they register the import kinds and the menu entries)
-            import_kinds,
-            indicators,
-            menu,
-        )
-        from .records import finance_park_kinds, finance_record_kinds
-
-        finance_record_kinds()
-        finance_park_kinds()
+        from . import import_kinds, indicators, menu, record_kinds  # noqa: F401  (they register the import kinds, the U-series and M6 calculators, menu entries and record kinds)

@@ -1,6 +1,6 @@
 """Claims on the special IP fund: which records an item pays for, amounts, the review and the budget.
 
-States (enterprises.models.ReviewState): draft → submitted → under review → returned for changes
+States (core.models.ReviewState): draft → submitted → under review → returned for changes
 (the enterprise edits and submits again) → approved → paid, or rejected with a reason. A record
 is claimed at most once per item (a partial unique constraint on the active claim lines; a
 rejected claim releases its records). Approvals are made under a lock on the item, so two
@@ -16,8 +16,9 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from enterprises.models import Certification, Patent, PatentType, ReviewState, Trademark
-from enterprises.workflow import TransitionRefused, move
+from core.models import ReviewState
+from core.review import TransitionRefused, move
+from enterprises.models import Certification, Patent, PatentType, Trademark
 
 from .models import Award, Claim, ClaimLine, NavigationProject, Pledge, SupportItem
 

@@ -1,9 +1,7 @@
 import django_filters
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from enterprises.filters import RecordFilter
-from ipportal.filters import YearFilter
 
 from .models import Pledge, PledgedIPType
 
@@ -19,27 +17,4 @@ class PledgeFilter(RecordFilter):
         model = Pledge
         fields = ["q", "enterprise", "ip_type", "in_park", "year", "pledgee"]
 
-    def search(self, queryset, name, value):
-        query = Q()
-        for field in self.search_fields:
-            query |= Q(**{f"{field}__icontains": value.strip()})
-        return queryset.filter(query).distinct()
-
-
-def simple_filterset(model_class, date_field: str, search: tuple[str, ...], extra: dict | None = None):
-    """A filterset with a search box, a year (on date_field) and the given extra filters."""
-
-    def search_method(self, queryset, name, value):
-        query = Q()
-        for field in search:
-            query |= Q(**{f"{field}__icontains": value.strip()})
-        return queryset.filter(query)
-
-    attrs = {
-        "q": django_filters.CharFilter(label=_("search"), method="search"),
-        "year": YearFilter(label=_("year"), field_name=date_field, lookup_expr="year"),
-        "search": search_method,
-        **(extra or {}),
-        "Meta": type("Meta", (), {"model": model_class, "fields": ["q", "year", *(extra or {})]}),
-    }
-    return type(f"{model_class.__name__}Filter", (django_filters.FilterSet,), attrs)
+    distinct_search = True  # a pledge of several numbers matches once

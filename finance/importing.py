@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy
 
 from core.importing import Column, ImportKind, ImportResult, RowInvalid
 from core.importing.values import ImportValueError, clean_text, parse_choice, parse_date, parse_ten_thousand_yuan
-from enterprises.importing.kinds import parse_credit_code
-from enterprises.importing.records import iso, parse_patent_number, parse_registration_number
+from enterprises.importing.enterprises import parse_credit_code
+from enterprises.importing.rights import iso, parse_patent_number, parse_registration_number
 from enterprises.matching import enterprise_ids, link_pledged_patents
 
 from .models import IPTransaction, Pledge, PledgedIPType, PledgedItem, TechContract

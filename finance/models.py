@@ -8,8 +8,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from enterprises.models.records import HeldRecordQuerySet
-from enterprises.models.selfservice import OwnRequestQuerySet, ReviewState
+from core.models import OwnRequestQuerySet, ReviewState
+from enterprises.models.held import HeldRecordQuerySet
 
 POSITIVE = MinValueValidator(Decimal("0.01"))
 NOT_NEGATIVE = MinValueValidator(Decimal(0))
@@ -546,8 +546,8 @@ class Claim(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    events = GenericRelation("enterprises.ReviewEvent")
-    attachments = GenericRelation("enterprises.Attachment")
+    events = GenericRelation("core.ReviewEvent")
+    attachments = GenericRelation("core.Attachment")
 
     objects = ClaimQuerySet.as_manager()
 

@@ -16,11 +16,11 @@ from django.views import View
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 from django_filters.views import FilterView
 
+from core.models import ReviewState
+from core.records.views import xlsx_response
+from core.review import TransitionRefused, attach, timeline
 from enterprises.forms import ReviewForm
-from enterprises.models import ReviewState
-from enterprises.views.records import xlsx_response
 from enterprises.views.selfservice import EnterpriseUserRequiredMixin
-from enterprises.workflow import TransitionRefused, attach, timeline
 from ipportal.permissions import OfficialRequiredMixin, PortalUserRequiredMixin
 from ipportal.roles import enterprise_of, is_official
 

@@ -25,7 +25,7 @@ AUDITED_MODELS = (
     "enterprises.InnovationPilot",
     "enterprises.Honour",
     "enterprises.Filing",
-    "enterprises.Attachment",
+    "core.Attachment",
     "finance.Pledge",
     "finance.IPTransaction",
     "finance.TechContract",

@@ -21,6 +21,6 @@ def portal(request) -> dict:
 
 
 def _unread(user) -> int:
-    from enterprises.models import Notification
+    from core.models import Notification
 
     return Notification.objects.filter(user=user, read_at__isnull=True).count()

@@ -10,8 +10,9 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from enterprises.models import Enterprise, Filing, Patent, PatentType, ReviewState
-from enterprises.workflow import move
+from core.models import ReviewState
+from core.review import move
+from enterprises.models import Enterprise, Filing, Patent, PatentType
 
 D = dt.date
 YEARS = (2022, 2023, 2024, 2025)

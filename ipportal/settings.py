@@ -245,7 +245,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {
-        "ReviewStateEnum": "enterprises.models.ReviewState",
+        "ReviewStateEnum": "core.models.ReviewState",
         "PledgedIPTypeEnum": "finance.models.PledgedIPType",
         "CaseIPTypeEnum": "enforcement.models.Case.IPType",
     },

@@ -111,7 +111,8 @@ def attention(plan: Plan, year: int, tiles: list[Tile]) -> list[Attention]:
     """Counts of what needs an official's attention, each linking to the list behind it."""
     from django.urls import reverse
 
-    from enterprises.models import Filing, ImportRun, ReviewState
+    from core.models import ReviewState
+    from enterprises.models import Filing, ImportRun
     from finance.models import Claim
 
     from .supervision import overdue_work_plans

@@ -3,6 +3,7 @@
 Imports write in bulk without signals and ask once themselves when they commit.
 """
 
+from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from .recompute import request_recompute
@@ -15,8 +16,6 @@ def _changed(sender, **kwargs) -> None:
 
 
 def connect() -> None:
-    from django.apps import apps
-
     for label in (
         "enterprises.Enterprise",
         "enterprises.Patent",
@@ -50,3 +49,6 @@ def connect() -> None:
         post_delete.connect(_changed, sender=model, dispatch_uid=f"recompute-{label}-delete")
     # Attendees added or removed on a training's form change M5 without saving an Attendance one by one.
     m2m_changed.connect(_changed, sender=apps.get_model("training.Attendance"), dispatch_uid="recompute-attendees")
+
+
+connect()

@@ -18,7 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from enterprises.records import KINDS
+from core.records import KINDS
 from tests.factories import EnterpriseFactory, UserFactory
 
 ROLES = ("anonymous", "ent_a", "ent_b", "unit", "api", "official")
@@ -279,8 +279,9 @@ def build(model, enterprise, **values):
 
 @pytest.fixture
 def world(db, settings, tmp_path):
+    from core.models import Attachment
     from enforcement.models import AssistanceRequest
-    from enterprises.models import Attachment, Filing, ImportRun
+    from enterprises.models import Filing, ImportRun
     from finance.models import Claim, SupportItem
     from targets.models import (
         AnnualReport,

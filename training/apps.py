@@ -7,7 +7,4 @@ class TrainingConfig(AppConfig):
     verbose_name = _("Publicity and training")
 
     def ready(self) -> None:
-        from . import import_kinds, indicators, menu  # noqa: F401  (register imports, P3 and M5, menu entries)
-        from .records import training_record_kinds
-
-        training_record_kinds()
+        from . import import_kinds, indicators, menu, record_kinds  # noqa: F401  (they register the import kinds, the P3 and M5 calculators, menu entries and record kinds)

@@ -1,15 +1,16 @@
 import django_filters
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.records.filters import SearchFilterSet
 from enterprises.filters import ParkEnterpriseFilter
 from ipportal.filters import YearFilter
 
 from .models import Person, PublicityEvent, Talent, Training
 
 
-class PublicityEventFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("search"), method="search")
+class PublicityEventFilter(SearchFilterSet):
+    search_fields = ("title", "venue", "organiser")
+
     theme = django_filters.ChoiceFilter(label=_("theme"), choices=PublicityEvent.Theme.choices)
     year = YearFilter(label=_("year"), field_name="date", lookup_expr="year")
 
@@ -17,20 +18,10 @@ class PublicityEventFilter(django_filters.FilterSet):
         model = PublicityEvent
         fields = ["q", "theme", "year"]
 
-    def search(self, queryset, name, value):
-        value = value.strip()
-        return queryset.filter(Q(title__icontains=value) | Q(venue__icontains=value) | Q(organiser__icontains=value))
 
+class TrainingFilter(SearchFilterSet):
+    search_fields = ("title", "organiser", "venue")
 
-def search_in(queryset, fields: tuple[str, ...], value: str):
-    query = Q()
-    for field in fields:
-        query |= Q(**{f"{field}__icontains": value.strip()})
-    return queryset.filter(query)
-
-
-class TrainingFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("search"), method="search")
     format = django_filters.ChoiceFilter(label=_("format"), choices=Training.Format.choices)
     year = YearFilter(label=_("year"), field_name="date", lookup_expr="year")
 
@@ -38,12 +29,10 @@ class TrainingFilter(django_filters.FilterSet):
         model = Training
         fields = ["q", "format", "year"]
 
-    def search(self, queryset, name, value):
-        return search_in(queryset, ("title", "organiser", "venue"), value)
 
+class PersonFilter(SearchFilterSet):
+    search_fields = ("name", "enterprise__name", "position")
 
-class PersonFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("search"), method="search")
     enterprise = ParkEnterpriseFilter()
     is_ip_staff = django_filters.BooleanFilter(label=_("IP staff"))
     untrained_year = YearFilter(label=_("not trained in"), method="filter_untrained")
@@ -52,20 +41,15 @@ class PersonFilter(django_filters.FilterSet):
         model = Person
         fields = ["q", "enterprise", "is_ip_staff", "untrained_year"]
 
-    def search(self, queryset, name, value):
-        return search_in(queryset, ("name", "enterprise__name", "position"), value)
-
     def filter_untrained(self, queryset, name, value):
         return queryset.exclude(pk__in=Person.objects.trained_in(int(value)).values("pk"))
 
 
-class TalentFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("search"), method="search")
+class TalentFilter(SearchFilterSet):
+    search_fields = ("name", "employer", "speciality", "qualification_number")
+
     category = django_filters.ChoiceFilter(label=_("category"), choices=Talent.Category.choices)
 
     class Meta:
         model = Talent
         fields = ["q", "category"]
-
-    def search(self, queryset, name, value):
-        return search_in(queryset, ("name", "employer", "speciality", "qualification_number"), value)

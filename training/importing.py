@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy
 
 from core.importing import Column, ImportKind, ImportResult, RowInvalid
 from core.importing.values import clean_text, parse_bool, parse_choice, parse_date, parse_non_negative_int
-from enterprises.importing.kinds import parse_credit_code
+from enterprises.importing.enterprises import parse_credit_code
 from enterprises.importing.management import park_enterprise_id
 
 from .models import Attendance, Person, PublicityEvent, Talent, Training

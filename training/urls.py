@@ -1,7 +1,7 @@
 from django.urls import path
 
-from enterprises.records import KINDS
-from enterprises.views.records import record_urls
+from core.records import KINDS
+from core.records.views import record_urls
 
 from .views import UntrainedStaffView
 

@@ -1,8 +1,9 @@
 from rest_framework import serializers, viewsets
 
+from core.records import KINDS
+
 from ..filters import EnterpriseFilter
 from ..models import Enterprise
-from ..records import KINDS
 from .serializers import EnterpriseSerializer, record_serializer
 
 

@@ -7,7 +7,7 @@ from core.importing.engine import Column, ImportKind, RowInvalid
 from core.importing.values import ImportValueError, clean_text, parse_choice, parse_date, parse_int
 
 from ..models import Certification, Enterprise, Honour
-from .kinds import parse_credit_code
+from .enterprises import parse_credit_code
 
 
 def park_enterprise_id(code: str, column: str = "credit_code") -> int:

@@ -1,16 +1,15 @@
 from .annuities import AnnuityReminder
 from .enterprises import Enterprise, Industry, Membership
+from .held import Source
 from .imports import ImportRun
 from .management import Certification, Honour, InnovationPilot
 from .patents import LegalStatus, Patent, PatentType
-from .records import Source
 from .rights import Copyright, GIProduct, ICLayoutDesign, PlantVariety
-from .selfservice import Attachment, Filing, Notification, ReviewEvent, ReviewState
+from .selfservice import Filing
 from .trademarks import Trademark, TrademarkStatus, default_expiry
 
 __all__ = [
     "AnnuityReminder",
-    "Attachment",
     "Certification",
     "Copyright",
     "Enterprise",
@@ -23,12 +22,9 @@ __all__ = [
     "InnovationPilot",
     "LegalStatus",
     "Membership",
-    "Notification",
     "Patent",
     "PatentType",
     "PlantVariety",
-    "ReviewEvent",
-    "ReviewState",
     "Source",
     "Trademark",
     "TrademarkStatus",

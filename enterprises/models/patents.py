@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..codes import normalize_patent_number
-from .records import HeldRecord, HeldRecordQuerySet
+from .held import HeldRecord, HeldRecordQuerySet
 
 
 class PatentType(models.TextChoices):

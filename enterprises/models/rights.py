@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .records import HeldRecord
+from .held import HeldRecord
 
 
 class Copyright(HeldRecord):

@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .records import HeldRecord, HeldRecordQuerySet
+from .held import HeldRecord, HeldRecordQuerySet
 
 
 def default_expiry(registration_date: dt.date) -> dt.date:

@@ -18,14 +18,15 @@ from django.views import View
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
+from core.models import Attachment, Notification, ReviewState
+from core.review import OPEN, TransitionRefused, attach, move, timeline
 from ipportal.permissions import PortalUserRequiredMixin
 from ipportal.roles import enterprise_of, is_official
 from targets.models import Plan
 
 from ..filings import REVIEW_ACTIONS, SPECS, ApprovalRefused, review
 from ..forms import FilingForm, ReviewForm
-from ..models import Attachment, Filing, Notification, Patent, PatentType, ReviewState, Trademark
-from ..workflow import OPEN, TransitionRefused, attach, move, timeline
+from ..models import Filing, Patent, PatentType, Trademark
 
 
 class EnterpriseUserRequiredMixin(LoginRequiredMixin):

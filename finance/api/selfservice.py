@@ -1,6 +1,6 @@
 """API for self-service: an enterprise's client lists and submits its own filings and claims;
 officials' clients review them. The same rules as the pages (querysets via for_user, the
-transitions in enterprises.workflow and finance.claims)."""
+transitions in core.review and finance.claims)."""
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -13,9 +13,10 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.response import Response
 
+from core.models import Attachment, ReviewEvent, ReviewState
+from core.review import TransitionRefused, attach, move
 from enterprises.filings import REVIEW_ACTIONS, ApprovalRefused, review, validate_for_kind
-from enterprises.models import Attachment, Filing, ReviewEvent, ReviewState
-from enterprises.workflow import TransitionRefused, attach, move
+from enterprises.models import Filing
 from ipportal.roles import enterprise_of, is_official, sees_all_park_data
 from ipportal.uploads import validate_document
 

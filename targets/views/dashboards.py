@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, TemplateView
 
-from enterprises.views.records import xlsx_response
+from core.records.views import xlsx_response
 from ipportal.permissions import OfficialRequiredMixin
 
 from ..dashboards import (

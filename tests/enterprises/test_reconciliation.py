@@ -6,9 +6,10 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from core.models import ReviewState
 from enterprises import reconciliation
 from enterprises.filings import apply
-from enterprises.models import Filing, Patent, ReviewState
+from enterprises.models import Filing, Patent
 from finance.claims import eligible_records
 from finance.models import Pledge, SupportItem
 

@@ -10,8 +10,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from enterprises.models import Notification, ReviewEvent
-from enterprises.workflow import TransitionRefused
+from core.models import Notification, ReviewEvent
+from core.review import TransitionRefused
 from finance import claims as rules
 from finance.models import Claim, SupportItem
 

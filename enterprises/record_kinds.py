@@ -1,65 +1,42 @@
-"""The record kinds that share list, detail, form, export and API pages: one entry each."""
+"""This app's record kinds: IP rights (patents, trademarks, …) and the management records behind M1–M4."""
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from decimal import Decimal
-
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.records import RecordKind, register
+from core.records.filters import filterset_for
 
-@dataclass(frozen=True)
-class RecordKind:
-    slug: str  # URL names: <slug>-list, -detail, -create, -edit, -export
-    namespace: str  # the app's URL namespace
-    model: type[models.Model]
-    filterset: type
-    form: type
-    import_kind: str  # the import kind whose columns the export uses (round trip)
-    columns: tuple[tuple[str, str], ...]  # (attribute or display method, label) for the list
-    enterprise_visible: bool = True  # False: officials' pages only (403 for enterprise users)
-    related: tuple[str, ...] = ("enterprise",)
-    self_service_url: str = ""  # where an enterprise user adds one of its own (shown on the list)
-    # Money totals over the filtered list, shown above it: queryset -> [(label, amount in yuan)].
-    totals: Callable[[models.QuerySet], list[tuple[str, Decimal]]] | None = None
-
-    @property
-    def label(self) -> str:
-        return self.model._meta.verbose_name_plural
-
-    @property
-    def verbose_name(self) -> str:
-        return self.model._meta.verbose_name
-
-    @property
-    def list_url(self) -> str:
-        return f"{self.namespace}:{self.slug}-list"
-
-    @property
-    def create_url(self) -> str:
-        return f"{self.namespace}:{self.slug}-create"
-
-    @property
-    def edit_url(self) -> str:
-        return f"{self.namespace}:{self.slug}-edit"
-
-    @property
-    def export_url(self) -> str:
-        return f"{self.namespace}:{self.slug}-export"
-
-
-KINDS: dict[str, RecordKind] = {}
-
-
-def register(kind: RecordKind) -> RecordKind:
-    KINDS[kind.slug] = kind
-    return kind
+from .filters import (
+    CertificationFilter,
+    GIProductFilter,
+    HonourFilter,
+    InnovationPilotFilter,
+    PatentFilter,
+    SimpleRightFilter,
+    TrademarkFilter,
+)
+from .forms import (
+    CertificationForm,
+    GIProductForm,
+    HonourForm,
+    InnovationPilotForm,
+    PatentForm,
+    TrademarkForm,
+    simple_right_form,
+)
+from .models import (
+    Certification,
+    Copyright,
+    GIProduct,
+    Honour,
+    ICLayoutDesign,
+    InnovationPilot,
+    Patent,
+    PlantVariety,
+    Trademark,
+)
 
 
 def enterprise_record_kinds() -> None:
-    from .filters import GIProductFilter, PatentFilter, TrademarkFilter, simple_filter
-    from .forms import GIProductForm, PatentForm, TrademarkForm, simple_right_form
-    from .models import Copyright, GIProduct, ICLayoutDesign, Patent, PlantVariety, Trademark
 
     register(
         RecordKind(
@@ -110,7 +87,7 @@ def enterprise_record_kinds() -> None:
             "copyright",
             "enterprises",
             Copyright,
-            simple_filter(Copyright),
+            filterset_for(Copyright, SimpleRightFilter),
             simple_right_form(Copyright, ("kind",)),
             "copyrights",
             simple_columns,
@@ -121,7 +98,7 @@ def enterprise_record_kinds() -> None:
             "iclayout",
             "enterprises",
             ICLayoutDesign,
-            simple_filter(ICLayoutDesign),
+            filterset_for(ICLayoutDesign, SimpleRightFilter),
             simple_right_form(ICLayoutDesign, ("application_date",)),
             "iclayouts",
             simple_columns,
@@ -132,7 +109,7 @@ def enterprise_record_kinds() -> None:
             "plantvariety",
             "enterprises",
             PlantVariety,
-            simple_filter(PlantVariety),
+            filterset_for(PlantVariety, SimpleRightFilter),
             simple_right_form(PlantVariety, ("crop",)),
             "plantvarieties",
             simple_columns,
@@ -160,9 +137,6 @@ def enterprise_record_kinds() -> None:
 
 def management_record_kinds() -> None:
     """Certifications, ISO 56005 pilots and honours behind M1–M4 (officials' pages)."""
-    from .filters import CertificationFilter, HonourFilter, InnovationPilotFilter
-    from .forms import CertificationForm, HonourForm, InnovationPilotForm
-    from .models import Certification, Honour, InnovationPilot
 
     register(
         RecordKind(
@@ -213,3 +187,7 @@ def management_record_kinds() -> None:
             enterprise_visible=False,
         )
     )
+
+
+enterprise_record_kinds()
+management_record_kinds()

@@ -19,7 +19,7 @@ from ipportal.pagination import LargeListPaginator
 from ipportal.permissions import OfficialRequiredMixin, PortalUserRequiredMixin
 from ipportal.roles import is_official
 
-from ..records import RecordKind
+from . import RecordKind
 
 
 class RecordKindMixin:

@@ -25,7 +25,7 @@ from ..models import (
     TrademarkStatus,
     default_expiry,
 )
-from .kinds import parse_credit_code
+from .enterprises import parse_credit_code
 
 YES_NO = {True: "是", False: "否"}
 

@@ -1,13 +1,14 @@
 from django.utils.translation import gettext_lazy as _
 
-from enterprises.records import RecordKind, register
+from core.records import RecordKind, register
+
+from .filters import PersonFilter, PublicityEventFilter, TalentFilter, TrainingFilter
+from .forms import PersonForm, PublicityEventForm, TalentForm, TrainingForm
+from .models import Person, PublicityEvent, Talent, Training
 
 
 def training_record_kinds() -> None:
     """Publicity events (P3), trainings and the IP staff roster (M5), and the talent pool: officials' pages."""
-    from .filters import PersonFilter, PublicityEventFilter, TalentFilter, TrainingFilter
-    from .forms import PersonForm, PublicityEventForm, TalentForm, TrainingForm
-    from .models import Person, PublicityEvent, Talent, Training
 
     register(
         RecordKind(
@@ -84,3 +85,6 @@ def training_record_kinds() -> None:
             related=(),
         )
     )
+
+
+training_record_kinds()

@@ -1,15 +1,30 @@
 from decimal import Decimal
 
+import django_filters
 from django.db.models import Q, Sum
 from django.utils.translation import gettext_lazy as _
 
-from enterprises.records import RecordKind, register
+from core.records import RecordKind, register
+from core.records.filters import filterset_for
+from ipportal.filters import YearFilter
+
+from .filters import PledgeFilter
+from .forms import PledgeForm, simple_form
+from .models import (
+    Award,
+    InsurancePolicy,
+    IPTransaction,
+    MajorProject,
+    NavigationProject,
+    OperationPlatform,
+    Pledge,
+    RiskFundEntry,
+    ServiceInstitution,
+    TechContract,
+)
 
 
 def finance_record_kinds() -> None:
-    from .filters import PledgeFilter
-    from .forms import PledgeForm
-    from .models import Pledge
 
     register(
         RecordKind(
@@ -33,21 +48,6 @@ def finance_record_kinds() -> None:
 
 def finance_park_kinds() -> None:
     """The park-level finance records behind U1–U3, U7–U11 and M6 (officials' pages)."""
-    import django_filters
-
-    from .filters import simple_filterset
-    from .forms import simple_form
-    from .models import (
-        Award,
-        InsurancePolicy,
-        IPTransaction,
-        MajorProject,
-        NavigationProject,
-        OperationPlatform,
-        RiskFundEntry,
-        ServiceInstitution,
-        TechContract,
-    )
 
     def kind(slug, model, date_field, search, fields, dates, columns, import_kind="", extra=None, totals=None):
         register(
@@ -55,7 +55,12 @@ def finance_park_kinds() -> None:
                 slug,
                 "finance",
                 model,
-                simple_filterset(model, date_field, search, extra),
+                filterset_for(
+                    model,
+                    search_fields=search,
+                    year=YearFilter(label=_("year"), field_name=date_field, lookup_expr="year"),
+                    **(extra or {}),
+                ),
                 simple_form(model, fields, dates),
                 import_kind,
                 columns,
@@ -221,7 +226,6 @@ def insurance_totals(policies) -> list[tuple[str, Decimal]]:
 
 
 def risk_fund_totals(entries) -> list[tuple[str, Decimal]]:
-    from .models import RiskFundEntry
 
     sums = entries.aggregate(
         paid_in=Sum("amount", filter=Q(kind=RiskFundEntry.Kind.CONTRIBUTION), default=Decimal(0)),
@@ -232,3 +236,7 @@ def risk_fund_totals(entries) -> list[tuple[str, Decimal]]:
         (_("compensations paid"), sums["paid_out"]),
         (_("balance"), sums["paid_in"] - sums["paid_out"]),
     ]
+
+
+finance_record_kinds()
+finance_park_kinds()
