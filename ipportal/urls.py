@@ -1,13 +1,30 @@
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import APIRootView
+from rest_framework.urlpatterns import format_suffix_patterns
+
+from enforcement.api.urls import router as enforcement_api
+from enterprises.api.urls import router as enterprises_api
+from finance.api.urls import router as finance_api
+from targets.api.urls import router as targets_api
+from training.api.urls import router as training_api
 
 from . import views
 from .views_audit import AuditLogView
 
+# Each app routes its own API; the indicators first, as the most polled (URLs resolve in order).
+API_ROUTERS = (
+    ("targets", targets_api),
+    ("enterprises", enterprises_api),
+    ("finance", finance_api),
+    ("training", training_api),
+    ("enforcement", enforcement_api),
+)
+api_root = {prefix: f"{basename}-list" for _, router in API_ROUTERS for prefix, _, basename in router.registry}
 api_patterns = [
-    path("", include("targets.api.urls")),
-    path("", include("enterprises.api.urls")),
+    *format_suffix_patterns([path("", APIRootView.as_view(api_root_dict=api_root), name="api-root")]),
+    *(path("", include(f"{app}.api.urls")) for app, _ in API_ROUTERS),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
 ]

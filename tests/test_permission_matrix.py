@@ -160,9 +160,9 @@ def owned_by_enterprise(model) -> bool:
 
 
 def routed_kinds() -> set[str]:
-    from enterprises.api.urls import router
+    from ipportal.urls import API_ROUTERS
 
-    return {basename for _prefix, _viewset, basename in router.registry}
+    return {basename for _app, router in API_ROUTERS for _prefix, _viewset, basename in router.registry}
 
 
 API_KINDS = routed_kinds()

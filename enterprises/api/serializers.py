@@ -1,6 +1,11 @@
+"""Enterprises and filings, as the API shows and takes them."""
+
 from rest_framework import serializers
 
-from ..models import Enterprise
+from core.api import AttachmentSerializer, EventSerializer
+
+from ..filings import REVIEW_ACTIONS, validate_for_kind
+from ..models import Enterprise, Filing
 
 
 class EnterpriseSerializer(serializers.ModelSerializer):
@@ -24,17 +29,42 @@ class EnterpriseSerializer(serializers.ModelSerializer):
         ]
 
 
-class RecordSerializer(serializers.ModelSerializer):
-    """Every record kind's fields, with the park enterprise's name beside its id."""
+class ReviewInput(serializers.Serializer):
+    action = serializers.ChoiceField(choices=REVIEW_ACTIONS)
+    comment = serializers.CharField(required=False, allow_blank=True, default="")
 
-    enterprise_name = serializers.CharField(source="enterprise.name", read_only=True, default=None)
 
+class FilingSerializer(serializers.ModelSerializer):
+    enterprise = serializers.StringRelatedField()
+    events = EventSerializer(many=True, read_only=True)
+    attachments = AttachmentSerializer(many=True, read_only=True)
 
-def record_serializer(model_class, extra: dict | None = None) -> type[serializers.ModelSerializer]:
-    has_enterprise = any(f.name == "enterprise" for f in model_class._meta.fields)
-    fields = [f.name for f in model_class._meta.fields if f.name not in {"source"}] + list((extra or {}).keys())
-    base = RecordSerializer if has_enterprise else serializers.ModelSerializer
-    if has_enterprise:
-        fields.append("enterprise_name")
-    meta = type("Meta", (), {"model": model_class, "fields": fields})
-    return type(f"{model_class.__name__}Serializer", (base,), {"Meta": meta, **(extra or {})})
+    class Meta:
+        model = Filing
+        fields = [
+            "id",
+            "enterprise",
+            "kind",
+            "number",
+            "nice_class",
+            "subtype",
+            "title",
+            "filed_on",
+            "event_date",
+            "expires_on",
+            "counterpart",
+            "amount",
+            "note",
+            "state",
+            "created_at",
+            "events",
+            "attachments",
+        ]
+        read_only_fields = ["state", "created_at"]
+
+    def validate(self, data):
+        kind = data.get("kind")
+        problems = validate_for_kind(kind, data)  # the kind is one of SPECS: the field's choices checked it
+        if problems:
+            raise serializers.ValidationError({name: [str(message)] for name, message in problems.items()})
+        return data

@@ -1,10 +1,21 @@
-from rest_framework import serializers, viewsets
+"""Park enterprises and filings (申报备案)."""
 
-from core.records import KINDS
+from django.db import transaction
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied as APIPermissionDenied
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
 
+from core.api import SelfServiceAccess, documents_of
+from core.models import ReviewState
+from core.review import TransitionRefused, attach, move
+from ipportal.roles import enterprise_of, is_official
+
+from ..filings import ApprovalRefused, review
 from ..filters import EnterpriseFilter
-from ..models import Enterprise
-from .serializers import EnterpriseSerializer, record_serializer
+from ..models import Enterprise, Filing
+from .serializers import EnterpriseSerializer, FilingSerializer, ReviewInput
 
 
 class EnterpriseViewSet(viewsets.ReadOnlyModelViewSet):
@@ -17,26 +28,47 @@ class EnterpriseViewSet(viewsets.ReadOnlyModelViewSet):
         return Enterprise.objects.for_user(self.request.user).order_by("pk")
 
 
-def record_viewset(slug: str) -> type[viewsets.ReadOnlyModelViewSet]:
-    """A read-only endpoint for one record kind, filtered like its pages, narrowed by for_user."""
-    kind = KINDS[slug]
-    extra = {}
-    if slug == "pledge":
-        extra["numbers"] = serializers.SlugRelatedField(source="items", many=True, read_only=True, slug_field="number")
+class FilingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Filings (申报备案). Enterprise clients create their own; officials review with POST …/review/."""
+
+    serializer_class = FilingSerializer
+    permission_classes = [SelfServiceAccess]
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
 
     def get_queryset(self):
-        queryset = kind.model.objects.for_user(self.request.user).order_by("pk")
-        if kind.related:
-            queryset = queryset.select_related(*kind.related)
-        return queryset.prefetch_related("items") if slug == "pledge" else queryset
+        return (
+            Filing.objects.for_user(self.request.user)
+            .select_related("enterprise")
+            .prefetch_related("events__actor", "attachments")
+            .order_by("-pk")
+        )
 
-    return type(
-        f"{kind.model.__name__}ViewSet",
-        (viewsets.ReadOnlyModelViewSet,),
-        {
-            "__doc__": f"{kind.model._meta.verbose_name_plural} (read-only; an enterprise's client sees its own).",
-            "serializer_class": record_serializer(kind.model, extra),
-            "filterset_class": kind.filterset,
-            "get_queryset": get_queryset,
-        },
-    )
+    def perform_create(self, serializer):
+        enterprise = enterprise_of(self.request.user)
+        if enterprise is None or is_official(self.request.user):
+            raise APIPermissionDenied
+        files = documents_of(self.request)
+        with transaction.atomic():
+            filing = serializer.save(enterprise=enterprise, submitted_by=self.request.user, state=ReviewState.DRAFT)
+            attach(filing, files, self.request.user)
+            move(
+                filing,
+                ReviewState.SUBMITTED,
+                self.request.user,
+                allowed_from=(ReviewState.DRAFT,),
+                officials_only=False,
+            )
+
+    @action(detail=True, methods=["post"], serializer_class=ReviewInput)
+    def review(self, request, pk=None):
+        """Officials: start the review, approve (the record joins the registry), return or reject."""
+        if not is_official(request.user):
+            raise APIPermissionDenied
+        filing = self.get_object()
+        data = ReviewInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            filing = review(filing.pk, data.validated_data["action"], request.user, data.validated_data["comment"])
+        except (TransitionRefused, ApprovalRefused) as refusal:
+            return Response({"detail": str(refusal)}, status=status.HTTP_409_CONFLICT)
+        return Response(FilingSerializer(filing, context={"request": request}).data)

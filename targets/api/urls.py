@@ -1,14 +1,7 @@
-from rest_framework.routers import DefaultRouter
+from core.api import AppRouter
 
 from .views import IndicatorViewSet
 
-
-class IndicatorRouter(DefaultRouter):
-    # No root view of its own: /api/v1/ is enterprises.api's. These routes are included first,
-    # as the most polled ones, and URLs resolve in order.
-    include_root_view = False
-
-
-router = IndicatorRouter()
+router = AppRouter()
 router.register("indicators", IndicatorViewSet, basename="indicator")
 urlpatterns = router.urls
