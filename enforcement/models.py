@@ -4,8 +4,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.records.models import ParkRecordQuerySet
 from ipportal.uploads import GeneratedName
-from training.models import ParkRecordQuerySet
 
 
 class CaseQuerySet(ParkRecordQuerySet):

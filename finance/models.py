@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import OwnRequestQuerySet, ReviewState
+from core.records.models import ParkRecordQuerySet, reconciliation_fields
 from enterprises.models.held import HeldRecordQuerySet
 
 POSITIVE = MinValueValidator(Decimal("0.01"))
@@ -40,20 +41,7 @@ class Pledge(models.Model):
     amount = models.DecimalField(_("financing amount (yuan)"), max_digits=18, decimal_places=2)
     registration_date = models.DateField(_("registration date"), db_index=True)
     end_date = models.DateField(_("pledge end date"), null=True, blank=True)
-    reconciled = models.BooleanField(
-        _("reconciled"),
-        default=True,
-        help_text=_("False for a pledge that so far only an enterprise filing declares (enterprises.reconciliation)."),
-    )
-    reconciled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("reconciled by (official)"),
-    )
-    reconciled_at = models.DateTimeField(_("reconciled by an official at"), null=True, blank=True)
+    reconciled, reconciled_by, reconciled_at = reconciliation_fields()
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -94,14 +82,6 @@ class PledgedItem(models.Model):
 
     def __str__(self) -> str:
         return self.number
-
-
-class ParkRecordQuerySet(models.QuerySet):
-    def for_user(self, user):
-        """Park-level records: officials and API clients read them; nobody else."""
-        from ipportal.roles import sees_all_park_data
-
-        return self if sees_all_park_data(user) else self.none()
 
 
 class IPTransaction(models.Model):

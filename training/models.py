@@ -3,13 +3,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ipportal.roles import sees_all_park_data
-
-
-class ParkRecordQuerySet(models.QuerySet):
-    def for_user(self, user):
-        """Park-level records: officials and API clients read them; nobody else."""
-        return self if sees_all_park_data(user) else self.none()
+from core.records.models import ParkRecordQuerySet
 
 
 class PublicityEvent(models.Model):

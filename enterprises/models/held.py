@@ -1,9 +1,9 @@
 """What every IP record held by someone shares: holder as given, matched park enterprise."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.records.models import reconciliation_fields
 from ipportal.roles import enterprise_of, sees_all_park_data
 
 
@@ -40,23 +40,7 @@ class HeldRecord(models.Model):
         help_text=_("Matched by credit code; empty for holders outside the park."),
     )
     source = models.CharField(_("source"), max_length=16, choices=Source.choices, default=Source.IMPORT)
-    reconciled = models.BooleanField(
-        _("reconciled"),
-        default=True,
-        help_text=_(
-            "False for a record that so far only an enterprise filing declares; an import of the same number, "
-            "or an official, reconciles it (enterprises.reconciliation)."
-        ),
-    )
-    reconciled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("reconciled by (official)"),
-    )
-    reconciled_at = models.DateTimeField(_("reconciled by an official at"), null=True, blank=True)
+    reconciled, reconciled_by, reconciled_at = reconciliation_fields()
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
