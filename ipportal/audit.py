@@ -58,6 +58,8 @@ AUDITED_MODELS = (
     "training.Attendance",
     "training.Talent",
 )
+# Committed imports are logged as one entry each (import_committed), not row by row.
+IMPORT_RUN = "enterprises.ImportRun"
 # Bookkeeping columns that change on every save and say nothing about the record.
 EXCLUDED_FIELDS = ["updated_at", "created_at"]
 
@@ -70,10 +72,8 @@ def register_models() -> None:
 
 
 def audited_content_types() -> list[ContentType]:
-    models = [apps.get_model(label) for label in AUDITED_MODELS]
-    from enterprises.models import ImportRun
-
-    types = ContentType.objects.get_for_models(*models, ImportRun)
+    models = [apps.get_model(label) for label in (*AUDITED_MODELS, IMPORT_RUN)]
+    types = ContentType.objects.get_for_models(*models)
     return sorted(types.values(), key=lambda ct: str(ct.model_class()._meta.verbose_name_plural))
 
 

@@ -20,6 +20,15 @@ def _in_group(user, name: str) -> bool:
     return name in cache
 
 
+def _membership(user, relation: str, target: str):
+    """The user's row of a one-to-one membership model, reached through the user model's reverse
+    relation `relation` (enterprises.Membership is "membership", targets.UnitMembership
+    "unit_membership"), with its `target` joined in the same query; None when there is none.
+    The roles stay below the domain apps: this module names their relations, not their models."""
+    model = user._meta.get_field(relation).related_model
+    return model.objects.select_related(target).filter(user=user).first()
+
+
 def is_official(user: AbstractBaseUser | AnonymousUser) -> bool:
     return user.is_authenticated and (user.is_superuser or _in_group(user, settings.OFFICIALS_GROUP))
 
@@ -38,9 +47,7 @@ def enterprise_of(user: AbstractBaseUser | AnonymousUser):
     if not user.is_authenticated:
         return None
     if not hasattr(user, "_portal_enterprise"):
-        from enterprises.models import Membership
-
-        membership = Membership.objects.select_related("enterprise").filter(user=user).first()
+        membership = _membership(user, "membership", "enterprise")
         user._portal_enterprise = membership.enterprise if membership else None
     return user._portal_enterprise
 
@@ -50,9 +57,7 @@ def unit_of(user: AbstractBaseUser | AnonymousUser):
     if not user.is_authenticated:
         return None
     if not hasattr(user, "_portal_unit"):
-        from targets.models import UnitMembership
-
-        membership = UnitMembership.objects.select_related("unit").filter(user=user).first()
+        membership = _membership(user, "unit_membership", "unit")
         user._portal_unit = membership.unit if membership else None
     return user._portal_unit
 

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "finance",
     "training",
     "enforcement",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -8,6 +8,7 @@ from enforcement.api.urls import router as enforcement_api
 from enterprises.api.urls import router as enterprises_api
 from finance.api.urls import router as finance_api
 from targets.api.urls import router as targets_api
+from targets.views import DashboardView
 from training.api.urls import router as training_api
 
 from . import views
@@ -30,7 +31,7 @@ api_patterns = [
 ]
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", views.HomeView.as_view(official_view=DashboardView.as_view()), name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("api/v1/", include(api_patterns)),  # early: API clients poll it, and URLs resolve in order
     path("audit/", AuditLogView.as_view(), name="audit-log"),

@@ -1,24 +1,29 @@
-from django.contrib.auth.decorators import login_required
+from collections.abc import Callable
+
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.views import View
 
 from .roles import enterprise_of, is_api_client, is_official, unit_of
 
 
-@login_required
-def home(request):
-    """Officials land on their overview; an enterprise user on its own enterprise's page."""
-    user = request.user
-    if is_official(user):
-        from targets.views import DashboardView
+class HomeView(LoginRequiredMixin, View):
+    """The start page: officials get `official_view` (the plan's dashboard, wired in by
+    ipportal.urls); an enterprise user lands on its own enterprise's page, a member unit's user
+    on its key tasks; anyone else is told there is nothing for them here (403)."""
 
-        return DashboardView.as_view()(request)
-    enterprise = enterprise_of(user)
-    if enterprise is not None:
-        return redirect("enterprises:home")
-    if unit_of(user) is not None:
-        return redirect("targets:task-list")
-    return render(request, "home_other.html", {"api_client": is_api_client(user)}, status=403)
+    official_view: Callable[..., HttpResponse] | None = None
+
+    def get(self, request, *args, **kwargs):
+        user = request.user
+        if is_official(user):
+            return self.official_view(request)
+        if enterprise_of(user) is not None:
+            return redirect("enterprises:home")
+        if unit_of(user) is not None:
+            return redirect("targets:task-list")
+        return render(request, "home_other.html", {"api_client": is_api_client(user)}, status=403)
 
 
 def healthz(request):

@@ -3,8 +3,8 @@ from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.http import HttpRequest
 
+from demo.seed import DEMO_PASSWORD
 from enterprises.models import Enterprise, Membership
-from ipportal.demo import DEMO_PASSWORD
 from targets.models import YearlyFigure
 
 pytestmark = pytest.mark.django_db

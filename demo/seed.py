@@ -34,6 +34,8 @@ from finance.models import Pledge, PledgedItem
 from targets.models import MemberUnit, UnitMembership, YearlyFigure
 from training.models import Attendance, Person, Talent, Training
 
+from .park import seed_park_records
+
 DEMO_PASSWORD = "jmgx-demo-2025"
 
 # Fictional enterprises in the park's industries (names made up for the demo).
@@ -156,7 +158,6 @@ def seed() -> list[Login]:
     token, _ = Token.objects.get_or_create(user=client)
     logins.append(Login("api_client", client.username, DEMO_PASSWORD, f"token {token.key}"))
     seed_records(enterprises)
-    from .demo_park import seed_park_records
 
     seed_park_records(enterprises, official, User.objects.get(username="ent_a"))
     return logins

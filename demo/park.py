@@ -12,7 +12,23 @@ from django.db import transaction
 
 from core.models import ReviewState
 from core.review import move
+from enforcement.models import Case, Survey, SurveyResponse
 from enterprises.models import Enterprise, Filing, Patent, PatentType
+from finance import claims as rules
+from finance.models import (
+    Award,
+    Claim,
+    InsurancePolicy,
+    IPTransaction,
+    MajorProject,
+    NavigationProject,
+    OperationPlatform,
+    RiskFundEntry,
+    ServiceInstitution,
+    SupportItem,
+    TechContract,
+)
+from training.models import PublicityEvent
 
 D = dt.date
 YEARS = (2022, 2023, 2024, 2025)
@@ -32,17 +48,6 @@ def _day(rng: random.Random, year: int) -> dt.date:
 
 
 def _utilization(rng, enterprises) -> None:
-    from finance.models import (
-        Award,
-        InsurancePolicy,
-        IPTransaction,
-        MajorProject,
-        NavigationProject,
-        OperationPlatform,
-        RiskFundEntry,
-        ServiceInstitution,
-        TechContract,
-    )
 
     for year in YEARS:
         for n in range(6 + (year - 2022) * 3):
@@ -142,7 +147,6 @@ def _utilization(rng, enterprises) -> None:
 
 
 def _protection(rng, enterprises) -> None:
-    from enforcement.models import Case, Survey, SurveyResponse
 
     for year in YEARS:
         for n in range(8 + (year - 2022) * 2):
@@ -182,7 +186,6 @@ def _protection(rng, enterprises) -> None:
 
 
 def _publicity(rng) -> None:
-    from training.models import PublicityEvent
 
     titles = [
         ("world_ip_day", "4·26世界知识产权日宣传活动"),
@@ -202,8 +205,6 @@ def _publicity(rng) -> None:
 
 
 def _fund(rng, enterprises, official, enterprise_user) -> None:
-    from finance import claims as rules
-    from finance.models import Claim, SupportItem
 
     today = dt.date.today()
     items = {}

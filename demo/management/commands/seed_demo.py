@@ -1,6 +1,9 @@
 from django.core.management.base import BaseCommand
 
-from ipportal.demo import seed
+from demo.seed import seed
+from enterprises.models import Patent, Trademark
+from finance.models import Pledge
+from targets.recompute import recompute
 
 
 class Command(BaseCommand):
@@ -8,9 +11,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         logins = seed()
-        from enterprises.models import Patent, Trademark
-        from finance.models import Pledge
-        from targets.recompute import recompute
 
         recompute(trigger="seed_demo")
         self.stdout.write(
