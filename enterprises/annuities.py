@@ -8,7 +8,7 @@ next anniversary falls within the window (90 days by default). The payment itsel
 recorded in the portal, so every patent due is listed until the day passes.
 
 What their lapse would do: C3 and C4 for the day's year, recomputed with the listed patents
-left out (targets.computation.inventions_per_10k_without).
+left out (enterprises.indicators.inventions_per_10k_without).
 """
 
 import calendar
@@ -23,6 +23,10 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from targets.computation import Context, explain
+from targets.models import Plan
+
+from .indicators import inventions_per_10k_without
 from .models import AnnuityReminder, Enterprise, Patent, PatentType
 
 WINDOW_DAYS = 90
@@ -107,8 +111,6 @@ def at_risk(patents: QuerySet, day: dt.date, days: int = WINDOW_DAYS) -> list[At
 
 def impact(items: list[AtRisk], day: dt.date) -> list[dict]:
     """C3 and C4 for the day's year now and if the listed patents lapse, beside their targets."""
-    from targets.computation import Context, explain, inventions_per_10k_without
-    from targets.models import Plan
 
     plan = Plan.objects.for_year(day.year)
     if plan is None:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from core.records.filters import SearchFilterSet
 from ipportal.filters import YearFilter
 
+from .indicators import high_value_q
 from .models import (
     Certification,
     Enterprise,
@@ -109,8 +110,6 @@ class PatentFilter(RecordFilter):
         return queryset.in_force_on(year_end(value))
 
     def filter_high_value(self, queryset, name, value):
-        from targets.computation import high_value_q
-
         return queryset.in_force_on(year_end(value)).filter(high_value_q(int(value)))
 
 

@@ -1,11 +1,123 @@
-"""M1–M4 from certifications, ISO 56005 pilots and honours (shared/plan/indicators.md)."""
+"""C1–C9 from the IP records and M1–M4 from certifications, ISO 56005 pilots and honours
+(shared/plan/indicators.md); the high-value invention rule that C4 and the patent pages use."""
 
-from django.db.models import Count
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
 
-from targets.computation import Context, Outcome, calculator, count_outcome, ratio, year_end
+from django.db.models import Count, Q, QuerySet
 
-from .models import Honour
+from targets.computation import (
+    Context,
+    Outcome,
+    annual_count,
+    calculator,
+    count_outcome,
+    per_10k,
+    ratio,
+    year_end,
+)
+
+from .models import GIProduct, Honour, Patent, PatentType, Trademark
 from .qualifying import certified_enterprises, pilot_target_enterprises, piloting_enterprise_ids
+
+MILLION = Decimal(1_000_000)
+
+# More high-value rules (the pledge and award rules, added by the finance app): a Q on Patent for year Y each.
+HIGH_VALUE_RULES: list[Callable[[int], Q]] = []
+
+
+def park_patents() -> QuerySet:
+    return Patent.objects.in_park()
+
+
+def park_trademarks() -> QuerySet:
+    return Trademark.objects.in_park()
+
+
+def high_value_q(year: int) -> Q:
+    """The national definition of a high-value invention patent, for patents in force at the end of Y:
+    rules 1–3 here, the pledge and award rules from finance (HIGH_VALUE_RULES)."""
+    rule = Q(strategic_emerging=True) | Q(overseas_family=True) | Q(application_date__lt=dt.date(year - 10, 12, 31))
+    for extra in HIGH_VALUE_RULES:
+        rule |= extra(year)
+    return rule
+
+
+@calculator("C1")
+def patents_granted(ctx: Context, year: int) -> Outcome:
+    return count_outcome(annual_count(park_patents(), "grant_date", year))
+
+
+@calculator("C2")
+def pct_applications(ctx: Context, year: int) -> Outcome:
+    return count_outcome(annual_count(park_patents(), "pct_filing_date", year, distinct="pct_number"))
+
+
+def valid_inventions(year: int) -> QuerySet:
+    return park_patents().filter(patent_type=PatentType.INVENTION).in_force_on(year_end(year))
+
+
+@calculator("C3")
+def valid_inventions_per_10k(ctx: Context, year: int) -> Outcome:
+    return per_10k(ctx, valid_inventions(year).count(), year)
+
+
+@calculator("C4")
+def high_value_inventions_per_10k(ctx: Context, year: int) -> Outcome:
+    return per_10k(ctx, valid_inventions(year).filter(high_value_q(year)).count(), year)
+
+
+@calculator("C5")
+def funding_share(ctx: Context, year: int) -> Outcome:
+    figures = ctx.figures(year)
+    for name in ("ip_funding", "public_budget"):
+        if figures is None or getattr(figures, name) is None:
+            return ratio(None, None, missing={"figure": name, "year": year})
+    return ratio(figures.ip_funding, figures.public_budget)
+
+
+def inventions_granted(year: int) -> int:
+    return annual_count(park_patents().filter(patent_type=PatentType.INVENTION), "grant_date", year)
+
+
+@calculator("C6")
+def inventions_per_million_rd(ctx: Context, year: int) -> Outcome:
+    figures = ctx.figures(year)
+    if figures is None or figures.rd_expenditure is None:
+        return ratio(None, None, missing={"figure": "rd_expenditure", "year": year})
+    granted = inventions_granted(year)
+    return ratio(granted, figures.rd_expenditure / MILLION, scale=Decimal(1), count=granted)
+
+
+@calculator("C7")
+def trademarks_registered(ctx: Context, year: int) -> Outcome:
+    return count_outcome(annual_count(park_trademarks(), "registration_date", year))
+
+
+@calculator("C8")
+def trademarks_in_force(ctx: Context, year: int) -> Outcome:
+    return count_outcome(park_trademarks().in_force_on(year_end(year)).count())
+
+
+@calculator("C9")
+def geographical_indications(ctx: Context, year: int) -> Outcome:
+    marks = park_trademarks().filter(geographical_indication=True).in_force_on(year_end(year)).count()
+    products = GIProduct.objects.in_force_on(year_end(year)).count()
+    return count_outcome(marks + products, gi_trademarks=marks, gi_products=products)
+
+
+def inventions_per_10k_without(ctx: Context, year: int, excluded: list[int]) -> dict[str, tuple[Outcome, Outcome]]:
+    """C3 and C4 for the year as the records stand, and with the given patents lapsed (left out)."""
+    valid = valid_inventions(year)
+    high_value = valid.filter(high_value_q(year))
+    return {
+        "C3": (per_10k(ctx, valid.count(), year), per_10k(ctx, valid.exclude(pk__in=excluded).count(), year)),
+        "C4": (
+            per_10k(ctx, high_value.count(), year),
+            per_10k(ctx, high_value.exclude(pk__in=excluded).count(), year),
+        ),
+    }
 
 
 @calculator("M1")

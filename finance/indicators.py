@@ -1,11 +1,13 @@
-"""U1–U3, U7–U11 and M6 from the finance app's records; high-value rule 5 (awards)."""
+"""U1–U11 and M6 from the finance app's records; the high-value rules 4 (pledges of 10 million
+yuan or more) and 5 (awards) that C4 adds to enterprises' rules (shared/plan/indicators.md)."""
 
 import datetime as dt
+from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet, Sum
 
+from enterprises.indicators import HIGH_VALUE_RULES
 from targets.computation import (
-    HIGH_VALUE_RULES,
     Context,
     Outcome,
     annual_count,
@@ -24,9 +26,26 @@ from .models import (
     MajorProject,
     NavigationProject,
     OperationPlatform,
+    Pledge,
+    PledgedIPType,
+    PledgedItem,
     ServiceInstitution,
     TechContract,
 )
+
+HIGH_VALUE_PLEDGE_CNY = Decimal(10_000_000)
+
+
+def pledged_patents(year: int) -> Q:
+    """High-value rule 4: pledges of the patent registered by the year end total 10 million yuan or more."""
+    pledged = (
+        PledgedItem.objects.filter(pledge__ip_type=PledgedIPType.PATENT, pledge__registration_date__lte=year_end(year))
+        .values("number")
+        .annotate(total=Sum("pledge__amount"))
+        .filter(total__gte=HIGH_VALUE_PLEDGE_CNY)
+        .values("number")
+    )
+    return Q(application_number__in=pledged)
 
 
 def awarded_patents(year: int) -> Q:
@@ -36,7 +55,35 @@ def awarded_patents(year: int) -> Q:
     return Q(pk__in=won.values("patent"))
 
 
-HIGH_VALUE_RULES.append(awarded_patents)
+HIGH_VALUE_RULES.extend((pledged_patents, awarded_patents))
+
+
+def park_pledges(ip_type: str | None = None) -> QuerySet:
+    pledges = Pledge.objects.filter(enterprise__isnull=False)
+    return pledges.filter(ip_type=ip_type) if ip_type else pledges
+
+
+def patent_pledge_count(year: int) -> int:
+    return annual_count(park_pledges(PledgedIPType.PATENT), "registration_date", year)
+
+
+def patent_pledge_amount(year: int) -> Decimal:
+    return annual_sum(park_pledges(PledgedIPType.PATENT), "registration_date", "amount", year)
+
+
+@calculator("U4")
+def patent_pledge_growth(ctx: Context, year: int) -> Outcome:
+    return growth(patent_pledge_count, year)
+
+
+@calculator("U5")
+def patent_pledge_amount_growth(ctx: Context, year: int) -> Outcome:
+    return growth(patent_pledge_amount, year)
+
+
+@calculator("U6")
+def pledge_amount(ctx: Context, year: int) -> Outcome:
+    return count_outcome(annual_sum(park_pledges(), "registration_date", "amount", year))
 
 
 def open_at(queryset, opened: str, closed: str, day: dt.date):

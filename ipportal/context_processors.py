@@ -21,6 +21,4 @@ def portal(request) -> dict:
 
 
 def _unread(user) -> int:
-    from core.models import Notification
-
-    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+    return user.notifications.filter(read_at__isnull=True).count()

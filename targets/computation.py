@@ -1,6 +1,8 @@
-"""Indicator values computed from the records, by the rules of shared/plan/indicators.md.
+"""The indicator engine: values computed from the records, by the rules of shared/plan/indicators.md.
 
-Each aggregation kind is written once (annual count or sum, stock at year end, per 10k people,
+This module knows no record model. Each app's `indicators` module registers the calculators of
+the indicators counted from its records (`@calculator("C1")`: C-series and M1–M4 in enterprises,
+U-series and M6 in finance, P3 and M5 in training, P1 and P2 in enforcement). Each aggregation kind is written once (annual count or sum, stock at year end, per 10k people,
 ratio, growth, cumulative); each indicator's calculator says which records it aggregates and
 registers under its code. Counts and sums are done by the database. A value that cannot be
 computed is None with a reason code (rendered in the reader's language by `explain`).
@@ -13,18 +15,14 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, QuerySet, Sum
 from django.utils.translation import gettext as _
-
-from enterprises.models import GIProduct, Patent, PatentType, Trademark
-from finance.models import Pledge, PledgedIPType, PledgedItem
 
 from .models import Plan, YearlyFigure
 
 TEN_THOUSAND = Decimal(10000)
 MILLION = Decimal(1_000_000)
 HUNDRED = Decimal(100)
-HIGH_VALUE_PLEDGE_CNY = Decimal(10_000_000)
 
 
 @dataclass
@@ -52,9 +50,6 @@ class Context:
 
 Calculator = Callable[[Context, int], Outcome]
 CALCULATORS: dict[str, Calculator] = {}
-
-# Extra high-value rules (e.g. awards, added by the finance app): each returns a Q on Patent for year Y.
-HIGH_VALUE_RULES: list[Callable[[int], Q]] = []
 
 
 def calculator(code: str) -> Callable[[Calculator], Calculator]:
@@ -168,132 +163,6 @@ def cumulative(ctx: Context, measure: Callable[[int], int | Decimal], year: int,
     return Outcome(total, inputs={**inputs, "from_year": ctx.plan.first_year, "to_year": year})
 
 
-# --- the records the park's indicators count ----------------------------------------------------
-
-
-def park_patents() -> QuerySet:
-    return Patent.objects.in_park()
-
-
-def park_trademarks() -> QuerySet:
-    return Trademark.objects.in_park()
-
-
-def park_pledges(ip_type: str | None = None) -> QuerySet:
-    pledges = Pledge.objects.filter(enterprise__isnull=False)
-    return pledges.filter(ip_type=ip_type) if ip_type else pledges
-
-
-def high_value_q(year: int) -> Q:
-    """The national definition of a high-value invention patent, for patents in force at the end of Y."""
-    day = year_end(year)
-    pledged = (
-        PledgedItem.objects.filter(pledge__ip_type=PledgedIPType.PATENT, pledge__registration_date__lte=day)
-        .values("number")
-        .annotate(total=Sum("pledge__amount"))
-        .filter(total__gte=HIGH_VALUE_PLEDGE_CNY)
-        .values("number")
-    )
-    rule = (
-        Q(strategic_emerging=True)
-        | Q(overseas_family=True)
-        | Q(application_date__lt=dt.date(year - 10, 12, 31))
-        | Q(application_number__in=pledged)
-    )
-    for extra in HIGH_VALUE_RULES:
-        rule |= extra(year)
-    return rule
-
-
-# --- the catalogue's calculators --------------------------------------------------------------
-
-
-@calculator("C1")
-def patents_granted(ctx: Context, year: int) -> Outcome:
-    return count_outcome(annual_count(park_patents(), "grant_date", year))
-
-
-@calculator("C2")
-def pct_applications(ctx: Context, year: int) -> Outcome:
-    return count_outcome(annual_count(park_patents(), "pct_filing_date", year, distinct="pct_number"))
-
-
-def valid_inventions(year: int) -> QuerySet:
-    return park_patents().filter(patent_type=PatentType.INVENTION).in_force_on(year_end(year))
-
-
-@calculator("C3")
-def valid_inventions_per_10k(ctx: Context, year: int) -> Outcome:
-    return per_10k(ctx, valid_inventions(year).count(), year)
-
-
-@calculator("C4")
-def high_value_inventions_per_10k(ctx: Context, year: int) -> Outcome:
-    return per_10k(ctx, valid_inventions(year).filter(high_value_q(year)).count(), year)
-
-
-@calculator("C5")
-def funding_share(ctx: Context, year: int) -> Outcome:
-    figures = ctx.figures(year)
-    for name in ("ip_funding", "public_budget"):
-        if figures is None or getattr(figures, name) is None:
-            return ratio(None, None, missing={"figure": name, "year": year})
-    return ratio(figures.ip_funding, figures.public_budget)
-
-
-def inventions_granted(year: int) -> int:
-    return annual_count(park_patents().filter(patent_type=PatentType.INVENTION), "grant_date", year)
-
-
-@calculator("C6")
-def inventions_per_million_rd(ctx: Context, year: int) -> Outcome:
-    figures = ctx.figures(year)
-    if figures is None or figures.rd_expenditure is None:
-        return ratio(None, None, missing={"figure": "rd_expenditure", "year": year})
-    granted = inventions_granted(year)
-    return ratio(granted, figures.rd_expenditure / MILLION, scale=Decimal(1), count=granted)
-
-
-@calculator("C7")
-def trademarks_registered(ctx: Context, year: int) -> Outcome:
-    return count_outcome(annual_count(park_trademarks(), "registration_date", year))
-
-
-@calculator("C8")
-def trademarks_in_force(ctx: Context, year: int) -> Outcome:
-    return count_outcome(park_trademarks().in_force_on(year_end(year)).count())
-
-
-@calculator("C9")
-def geographical_indications(ctx: Context, year: int) -> Outcome:
-    marks = park_trademarks().filter(geographical_indication=True).in_force_on(year_end(year)).count()
-    products = GIProduct.objects.in_force_on(year_end(year)).count()
-    return count_outcome(marks + products, gi_trademarks=marks, gi_products=products)
-
-
-def patent_pledge_count(year: int) -> int:
-    return annual_count(park_pledges(PledgedIPType.PATENT), "registration_date", year)
-
-
-def patent_pledge_amount(year: int) -> Decimal:
-    return annual_sum(park_pledges(PledgedIPType.PATENT), "registration_date", "amount", year)
-
-
-@calculator("U4")
-def patent_pledge_growth(ctx: Context, year: int) -> Outcome:
-    return growth(patent_pledge_count, year)
-
-
-@calculator("U5")
-def patent_pledge_amount_growth(ctx: Context, year: int) -> Outcome:
-    return growth(patent_pledge_amount, year)
-
-
-@calculator("U6")
-def pledge_amount(ctx: Context, year: int) -> Outcome:
-    return count_outcome(annual_sum(park_pledges(), "registration_date", "amount", year))
-
-
 # --- explanations -----------------------------------------------------------------------------
 
 FIGURE_LABELS = {
@@ -323,16 +192,3 @@ def explain(reason: str, inputs: dict) -> str:
     if reason == "no_calculator":
         return _("No data: the records this indicator is counted from are not kept in the portal yet.")
     return reason
-
-
-def inventions_per_10k_without(ctx: Context, year: int, excluded: list[int]) -> dict[str, tuple[Outcome, Outcome]]:
-    """C3 and C4 for the year as the records stand, and with the given patents lapsed (left out)."""
-    valid = valid_inventions(year)
-    high_value = valid.filter(high_value_q(year))
-    return {
-        "C3": (per_10k(ctx, valid.count(), year), per_10k(ctx, valid.exclude(pk__in=excluded).count(), year)),
-        "C4": (
-            per_10k(ctx, high_value.count(), year),
-            per_10k(ctx, high_value.exclude(pk__in=excluded).count(), year),
-        ),
-    }
