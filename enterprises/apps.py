@@ -7,4 +7,4 @@ class EnterprisesConfig(AppConfig):
     verbose_name = _("Enterprises and IP records")
 
     def ready(self) -> None:
-        from . import import_kinds, indicators, menu, record_kinds  # noqa: F401  (they register the import kinds, the C-series and M1–M4 calculators, menu entries and record kinds)
+        from . import dashboards, import_kinds, indicators, menu, record_kinds  # noqa: F401  (they register dashboard cards and charts, the import kinds, the C-series and M1–M4 calculators, menu entries and record kinds)

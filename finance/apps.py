@@ -7,4 +7,4 @@ class FinanceConfig(AppConfig):
     verbose_name = _("IP finance")
 
     def ready(self) -> None:
-        from . import import_kinds, indicators, menu, record_kinds  # noqa: F401  (they register the import kinds, the U-series and M6 calculators, menu entries and record kinds)
+        from . import dashboards, import_kinds, indicators, menu, record_kinds  # noqa: F401  (they register dashboard cards and charts, the import kinds, the U-series and M6 calculators, menu entries and record kinds)

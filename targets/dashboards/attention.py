@@ -1,0 +1,48 @@
+"""The dashboard's "needs attention" cards: counts of what waits for an official, each linking
+to the list behind it. This app adds its own (indicators behind, overdue work plans); the other
+apps register theirs from their `dashboards` module (filings, imports, claims)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from ..models import Plan, Status
+from ..supervision import overdue_work_plans
+
+
+@dataclass
+class Attention:
+    label: str
+    count: int
+    url: str
+
+
+AttentionCard = Callable[[Plan, int], Attention]
+CARDS: list[tuple[int, AttentionCard]] = []
+
+
+def attention_card(order: int) -> Callable[[AttentionCard], AttentionCard]:
+    """Add a card, function (plan, year) -> Attention, at `order` (smaller first)."""
+
+    def add(card: AttentionCard) -> AttentionCard:
+        CARDS.append((order, card))
+        CARDS.sort(key=lambda entry: entry[0])
+        return card
+
+    return add
+
+
+def attention(plan: Plan, year: int, tiles: list) -> list[Attention]:
+    """Every card, in order: the tiles' indicators behind first, then the registered ones."""
+    behind = sum(1 for tile in tiles if tile.status == Status.BEHIND)
+    cards = [
+        Attention(_("indicators behind"), behind, reverse("targets:indicator-list") + f"?year={year}&status=behind")
+    ]
+    return cards + [card(plan, year) for _order, card in CARDS]
+
+
+@attention_card(order=50)
+def overdue_plans(plan: Plan, year: int) -> Attention:
+    return Attention(_("overdue work plans"), len(overdue_work_plans(plan)), reverse("targets:task-overdue"))
