@@ -14,7 +14,6 @@ from django.db import transaction
 from rest_framework.authtoken.models import Token
 
 from enterprises.codes import CREDIT_CODE_ALPHABET, credit_code_check_char, patent_check_digit
-from enterprises.matching import link_pledged_patents
 from enterprises.models import (
     Certification,
     Copyright,
@@ -30,6 +29,7 @@ from enterprises.models import (
     Trademark,
     default_expiry,
 )
+from finance.matching import link_pledged_patents
 from finance.models import Pledge, PledgedItem
 from targets.models import MemberUnit, UnitMembership, YearlyFigure
 from training.models import Attendance, Person, Talent, Training

@@ -7,12 +7,16 @@ updates that same row and reconciles it (enterprises.reconciliation). Either way
 record per number.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
+
+from core.models import ReviewState
+from core.review import OPEN, TransitionRefused, move
 
 from .codes import normalize_patent_number, patent_type_of
 from .models import (
@@ -32,111 +36,40 @@ from .models import (
 
 @dataclass(frozen=True)
 class FilingSpec:
-    """The form fields a kind of filing uses (others stay empty) and their labels for it."""
+    """A kind of filing: the form fields it uses (others stay empty), their labels for it, and how
+    an approved one joins the registry (`apply`: the filing -> the record; raises ApprovalRefused).
+
+    `clean_number` puts the number in the registry's form (raises ValidationError); `check` adds
+    the kind's own problems to {field: message} for cleaned form data (it may normalise data).
+    Kinds whose records live in another app (awards, pledges: finance) are registered by it."""
 
     required: tuple[str, ...]
     optional: tuple[str, ...] = ()
     labels: dict[str, str] = field(default_factory=dict)
     subtypes: tuple[tuple[str, str], ...] = ()
+    apply: Callable[[Filing], models.Model] | None = None
+    clean_number: Callable[[str], str] | None = None
+    check: Callable[[dict, dict], None] | None = None
 
     @property
     def fields(self) -> tuple[str, ...]:
         return self.required + self.optional
 
 
-def _award_kinds():
-    from finance.models import Award
-
-    return tuple(Award.Kind.choices)
-
-
-def _pledge_types():
-    from finance.models import PledgedIPType
-
-    return tuple(PledgedIPType.choices)
-
-
-SPECS: dict[str, FilingSpec] = {
-    Filing.Kind.PATENT: FilingSpec(
-        ("number", "title", "filed_on", "event_date"),
-        labels={"number": _("application number"), "event_date": _("grant date")},
-    ),
-    Filing.Kind.TRADEMARK: FilingSpec(
-        ("number", "nice_class", "title", "event_date"),
-        ("filed_on", "expires_on"),
-        labels={
-            "number": _("registration number"),
-            "title": _("mark"),
-            "event_date": _("registration date"),
-            "expires_on": _("expiry date (default: registration + 10 years − 1 day)"),
-        },
-    ),
-    Filing.Kind.COPYRIGHT: FilingSpec(
-        ("number", "subtype", "title", "event_date"),
-        labels={"number": _("registration number"), "event_date": _("registration date"), "subtype": _("kind")},
-        subtypes=tuple(Copyright.Kind.choices),
-    ),
-    Filing.Kind.IC_LAYOUT: FilingSpec(
-        ("number", "title", "event_date"),
-        ("filed_on",),
-        labels={"number": _("registration number"), "title": _("design name"), "event_date": _("announcement date")},
-    ),
-    Filing.Kind.PLANT_VARIETY: FilingSpec(
-        ("number", "title", "event_date"),
-        labels={"number": _("variety right number"), "title": _("variety name"), "event_date": _("grant date")},
-    ),
-    Filing.Kind.CERTIFICATION: FilingSpec(
-        ("subtype", "number", "counterpart", "event_date", "expires_on"),
-        labels={
-            "subtype": _("standard"),
-            "number": _("certificate number"),
-            "counterpart": _("certification body"),
-            "event_date": _("issue date"),
-            "expires_on": _("expiry date"),
-        },
-    ),
-    Filing.Kind.AWARD: FilingSpec(
-        ("subtype", "title", "event_date"),
-        ("number",),
-        labels={
-            "subtype": _("award"),
-            "title": _("awarded work"),
-            "event_date": _("date awarded"),
-            "number": _("application number of the awarded patent"),
-        },
-    ),
-    Filing.Kind.PLEDGE: FilingSpec(
-        ("number", "subtype", "title", "counterpart", "amount", "event_date"),
-        ("expires_on",),
-        labels={
-            "number": _("pledge registration number"),
-            "subtype": _("pledged IP type"),
-            "title": _("pledged numbers (separated by ; or ,)"),
-            "counterpart": _("pledgee (bank or lender)"),
-            "amount": _("financing amount (yuan)"),
-            "event_date": _("registration date"),
-            "expires_on": _("pledge end date"),
-        },
-    ),
-}
+def register(kind: str, spec: FilingSpec) -> None:
+    """Add a kind of filing whose records another app keeps (its `filings` module calls this)."""
+    SPECS[kind] = spec
 
 
 def subtypes_of(kind: str) -> tuple[tuple[str, str], ...]:
-    if kind == Filing.Kind.CERTIFICATION:
-        return tuple(Certification.Standard.choices)
-    if kind == Filing.Kind.AWARD:
-        return _award_kinds()
-    if kind == Filing.Kind.PLEDGE:
-        return _pledge_types()
     return SPECS[kind].subtypes
 
 
 def clean_number(kind: str, number: str) -> str:
     """The number in the registry's canonical form (patent numbers verified); ValidationError if wrong."""
     number = (number or "").strip()
-    if kind == Filing.Kind.PATENT or (kind == Filing.Kind.AWARD and number):
-        return normalize_patent_number(number)
-    return number
+    clean = SPECS[kind].clean_number
+    return clean(number) if clean and number else number
 
 
 class ApprovalRefused(Exception):
@@ -146,7 +79,7 @@ class ApprovalRefused(Exception):
 def apply(filing: Filing) -> models.Model:
     """Merge the filing into the registry; return the record. Raises ApprovalRefused."""
     with transaction.atomic():
-        record = APPLY[filing.kind](filing)
+        record = SPECS[filing.kind].apply(filing)
         filing.record_type = ContentType.objects.get_for_model(record)
         filing.record_id = record.pk
         filing.save(update_fields=["record_type", "record_id", "updated_at"])
@@ -160,9 +93,6 @@ def review(filing_id: int, action: str, user, comment: str = "") -> Filing:
     """An official's step on a filing, for the page and the API alike: start the review, approve
     (the record joins the registry), return for changes or reject (both need a comment).
     Raises TransitionRefused or ApprovalRefused with the reason, and ValueError for an unknown action."""
-    from core.models import ReviewState
-    from core.review import OPEN, TransitionRefused, move
-
     if action not in REVIEW_ACTIONS:
         raise ValueError(action)
     comment = comment.strip()
@@ -279,67 +209,6 @@ def _certification(filing: Filing) -> Certification:
     return certificate
 
 
-def _award(filing: Filing):
-    from finance.models import Award
-
-    patent = Patent.objects.filter(application_number=filing.number).first() if filing.number else None
-    award, _created = Award.objects.get_or_create(
-        kind=filing.subtype,
-        title=filing.title,
-        award_date=filing.event_date,
-        enterprise=filing.enterprise,
-        defaults={"patent": patent},
-    )
-    return award
-
-
-def _pledge(filing: Filing):
-    from finance.importing import split_numbers
-    from finance.models import Pledge, PledgedItem
-
-    from .matching import link_pledged_patents
-
-    pledge = Pledge.objects.filter(registration_number=filing.number).first()
-    if pledge is None:
-        pledge = Pledge.objects.create(
-            registration_number=filing.number,
-            pledgor_name=filing.enterprise.name,
-            pledgor_credit_code=filing.enterprise.credit_code,
-            enterprise=filing.enterprise,
-            pledgee_name=filing.counterpart,
-            ip_type=filing.subtype,
-            amount=filing.amount,
-            registration_date=filing.event_date,
-            end_date=filing.expires_on,
-            reconciled=False,
-        )
-        numbers = split_numbers(filing.title)
-        PledgedItem.objects.bulk_create(
-            PledgedItem(pledge=pledge, number=number, position=index) for index, number in enumerate(numbers)
-        )
-        link_pledged_patents()
-    elif pledge.enterprise_id not in (None, filing.enterprise_id):
-        raise ApprovalRefused(
-            _("The registry records this pledge for another enterprise (%(holder)s).") % {"holder": pledge.enterprise}
-        )
-    elif pledge.enterprise_id is None:
-        pledge.enterprise = filing.enterprise
-        pledge.save(update_fields=["enterprise", "updated_at"])
-    return pledge
-
-
-APPLY = {
-    Filing.Kind.PATENT: _patent,
-    Filing.Kind.TRADEMARK: _trademark,
-    Filing.Kind.COPYRIGHT: _copyright,
-    Filing.Kind.IC_LAYOUT: _ic_layout,
-    Filing.Kind.PLANT_VARIETY: _plant_variety,
-    Filing.Kind.CERTIFICATION: _certification,
-    Filing.Kind.AWARD: _award,
-    Filing.Kind.PLEDGE: _pledge,
-}
-
-
 def validate_for_kind(kind: str, data: dict) -> dict:
     """Per-kind checks on cleaned form data; returns {field: message} for the problems."""
     problems = {}
@@ -352,21 +221,67 @@ def validate_for_kind(kind: str, data: dict) -> dict:
             data["number"] = clean_number(kind, data["number"])
         except ValidationError as error:
             problems["number"] = error.messages[0]
-    if kind == Filing.Kind.TRADEMARK and data.get("nice_class") is not None and not 1 <= data["nice_class"] <= 45:
-        problems["nice_class"] = _("The Nice class is a number from 1 to 45.")
-    if kind == Filing.Kind.PLEDGE and data.get("amount") is not None and data["amount"] <= 0:
-        problems["amount"] = _("The amount must be greater than zero.")
-    if kind == Filing.Kind.PLEDGE and data.get("title") and data.get("subtype"):
-        # The pledged numbers in the registry's form, as the pledge import and form keep them.
-        from core.importing.values import ImportValueError
-        from finance.importing import normalise_numbers, split_numbers
-
-        try:
-            data["title"] = ";".join(dict.fromkeys(normalise_numbers(data["subtype"], split_numbers(data["title"]))))
-        except ImportValueError as error:
-            problems["title"] = str(error)
+    if spec.check:
+        spec.check(data, problems)
     if data.get("filed_on") and data.get("event_date") and data["filed_on"] > data["event_date"]:
         problems["filed_on"] = _("The application date is after the grant or registration date.")
     if data.get("expires_on") and data.get("event_date") and data["expires_on"] < data["event_date"]:
         problems["expires_on"] = _("The end date is before the start date.")
     return problems
+
+
+def _check_nice_class(data: dict, problems: dict) -> None:
+    if data.get("nice_class") is not None and not 1 <= data["nice_class"] <= 45:
+        problems["nice_class"] = _("The Nice class is a number from 1 to 45.")
+
+
+# Kinds of filings, by Filing.Kind; finance registers awards and pledges (finance.filings).
+SPECS: dict[str, FilingSpec] = {
+    Filing.Kind.PATENT: FilingSpec(
+        ("number", "title", "filed_on", "event_date"),
+        labels={"number": _("application number"), "event_date": _("grant date")},
+        apply=_patent,
+        clean_number=normalize_patent_number,
+    ),
+    Filing.Kind.TRADEMARK: FilingSpec(
+        ("number", "nice_class", "title", "event_date"),
+        ("filed_on", "expires_on"),
+        labels={
+            "number": _("registration number"),
+            "title": _("mark"),
+            "event_date": _("registration date"),
+            "expires_on": _("expiry date (default: registration + 10 years − 1 day)"),
+        },
+        apply=_trademark,
+        check=_check_nice_class,
+    ),
+    Filing.Kind.COPYRIGHT: FilingSpec(
+        ("number", "subtype", "title", "event_date"),
+        labels={"number": _("registration number"), "event_date": _("registration date"), "subtype": _("kind")},
+        subtypes=tuple(Copyright.Kind.choices),
+        apply=_copyright,
+    ),
+    Filing.Kind.IC_LAYOUT: FilingSpec(
+        ("number", "title", "event_date"),
+        ("filed_on",),
+        labels={"number": _("registration number"), "title": _("design name"), "event_date": _("announcement date")},
+        apply=_ic_layout,
+    ),
+    Filing.Kind.PLANT_VARIETY: FilingSpec(
+        ("number", "title", "event_date"),
+        labels={"number": _("variety right number"), "title": _("variety name"), "event_date": _("grant date")},
+        apply=_plant_variety,
+    ),
+    Filing.Kind.CERTIFICATION: FilingSpec(
+        ("subtype", "number", "counterpart", "event_date", "expires_on"),
+        labels={
+            "subtype": _("standard"),
+            "number": _("certificate number"),
+            "counterpart": _("certification body"),
+            "event_date": _("issue date"),
+            "expires_on": _("expiry date"),
+        },
+        apply=_certification,
+        subtypes=tuple(Certification.Standard.choices),
+    ),
+}

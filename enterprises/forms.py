@@ -14,6 +14,8 @@ from .codes import (
     normalize_patent_number,
     patent_type_of,
 )
+from .filings import SPECS, subtypes_of, validate_for_kind
+from .matching import enterprise_ids
 from .models import (
     Certification,
     Enterprise,
@@ -167,7 +169,6 @@ class HolderFormMixin:
         return accepted_credit_code(code) if code.strip() else ""
 
     def save(self, commit: bool = True):
-        from .matching import enterprise_ids
 
         instance = super().save(commit=False)
         code = getattr(instance, self.code_field)
@@ -316,7 +317,6 @@ class FilingForm(forms.ModelForm):
         widgets = {"filed_on": DATE, "event_date": DATE, "expires_on": DATE, "note": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, kind: str, **kwargs):
-        from .filings import SPECS, subtypes_of
 
         super().__init__(*args, **kwargs)
         self.kind = kind
@@ -334,7 +334,6 @@ class FilingForm(forms.ModelForm):
             )
 
     def clean(self):
-        from .filings import validate_for_kind
 
         data = super().clean()
         for name, message in validate_for_kind(self.kind, data).items():

@@ -7,4 +7,4 @@ class FinanceConfig(AppConfig):
     verbose_name = _("IP finance")
 
     def ready(self) -> None:
-        from . import dashboards, import_kinds, indicators, menu, record_kinds  # noqa: F401  (they register dashboard cards and charts, the import kinds, the U-series and M6 calculators, menu entries and record kinds)
+        from . import dashboards, filings, import_kinds, indicators, matching, menu, record_kinds  # noqa: F401  (they register dashboard cards and charts, award and pledge filings, the import kinds, the U-series and M6 calculators, pledge links, menu entries and record kinds)

@@ -6,7 +6,9 @@ from core.importing.values import ImportValueError
 from enterprises.codes import accepted_credit_code
 from enterprises.forms import DATE, DocumentsField, HolderFormMixin
 
+from .claims import Choice, claimed_elsewhere, eligible_records
 from .importing import normalise_numbers, split_numbers
+from .matching import link_pledged_patents
 from .models import Pledge, PledgedItem, SupportItem
 
 
@@ -54,8 +56,6 @@ class PledgeForm(HolderFormMixin, forms.ModelForm):
         return data
 
     def save(self, commit: bool = True):
-        from enterprises.matching import link_pledged_patents
-
         pledge = super().save(commit=True)
         pledge.items.all().delete()
         PledgedItem.objects.bulk_create(
@@ -97,7 +97,6 @@ class ClaimForm(forms.Form):
     documents = DocumentsField()
 
     def __init__(self, *args, item, enterprise, claim=None, **kwargs):
-        from .claims import claimed_elsewhere, eligible_records
 
         super().__init__(*args, **kwargs)
         self.item = item
@@ -129,7 +128,6 @@ class ClaimForm(forms.Form):
         return data
 
     def choices(self):
-        from .claims import Choice
 
         data = self.cleaned_data
         return [Choice(self.available[key], data.get(f"cost_{key}")) for key in data["records"]]

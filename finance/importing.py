@@ -10,8 +10,9 @@ from core.importing import Column, ImportKind, ImportResult, RowInvalid
 from core.importing.values import ImportValueError, clean_text, parse_choice, parse_date, parse_ten_thousand_yuan
 from enterprises.importing.enterprises import parse_credit_code
 from enterprises.importing.rights import iso, parse_patent_number, parse_registration_number
-from enterprises.matching import enterprise_ids, link_pledged_patents
+from enterprises.matching import enterprise_ids
 
+from .matching import link_pledged_patents
 from .models import IPTransaction, Pledge, PledgedIPType, PledgedItem, TechContract
 
 parse_ip_type = parse_choice(

@@ -12,7 +12,7 @@ from core.importing.engine import Column, ImportKind, ImportResult, RowInvalid
 from core.importing.values import ImportValueError, clean_text, parse_bool, parse_choice, parse_date, parse_int
 
 from ..codes import normalize_patent_number, patent_type_of
-from ..matching import enterprise_ids, link_pledged_patents
+from ..matching import enterprise_ids, patents_changed
 from ..models import (
     Copyright,
     GIProduct,
@@ -195,7 +195,7 @@ class PatentImport(HolderMatching, ImportKind):
         return fields
 
     def after_import(self, result: ImportResult) -> None:
-        link_pledged_patents()
+        patents_changed()
 
     def export_row(self, patent: Patent) -> list:
         return [

@@ -24,9 +24,9 @@ from ipportal.permissions import PortalUserRequiredMixin
 from ipportal.roles import enterprise_of, is_official
 from targets.models import Plan
 
-from ..filings import REVIEW_ACTIONS, SPECS, ApprovalRefused, review
+from ..filings import REVIEW_ACTIONS, SPECS, ApprovalRefused, review, subtypes_of
 from ..forms import FilingForm, ReviewForm
-from ..models import Filing, Patent, PatentType, Trademark
+from ..models import Enterprise, Filing, Patent, PatentType, Trademark
 
 
 class EnterpriseUserRequiredMixin(LoginRequiredMixin):
@@ -44,8 +44,6 @@ class EnterpriseHomeView(EnterpriseUserRequiredMixin, TemplateView):
     template_name = "enterprises/self_home.html"
 
     def get_context_data(self, **kwargs):
-        from finance.models import Claim, Pledge
-
         enterprise = self.enterprise
         # The year the park's indicators are being counted for: this year, within the plan's years.
         plan = Plan.objects.current()
@@ -62,9 +60,9 @@ class EnterpriseHomeView(EnterpriseUserRequiredMixin, TemplateView):
                 granted_this_year=Count("id", filter=Q(grant_date__year=year)),
             )
         }
-        pledges = Pledge.objects.filter(enterprise=enterprise)
+        pledges = enterprise.pledges.all()
         filings = Filing.objects.filter(enterprise=enterprise)
-        claims = Claim.objects.filter(enterprise=enterprise).select_related("item")
+        claims = enterprise.claims.select_related("item")
         return {
             **super().get_context_data(**kwargs),
             "enterprise": enterprise,
@@ -92,13 +90,16 @@ class EnterpriseHomeView(EnterpriseUserRequiredMixin, TemplateView):
         }
 
 
+# Pledges are the finance app's, which builds on this one: the page reaches them through the
+# enterprise's reverse relation rather than by importing finance.
+PLEDGES = Enterprise.pledges.field.model
+
+
 def contributions(enterprise, year: int, today) -> list[tuple[str, object, object, object]]:
     """The enterprise's part in what the park's indicators count this year: (label, own, park, share %)."""
-    from finance.models import Pledge
-
     park_patents = Patent.objects.filter(enterprise__isnull=False)
     park_marks = Trademark.objects.filter(enterprise__isnull=False)
-    park_pledges = Pledge.objects.filter(enterprise__isnull=False, registration_date__year=year)
+    park_pledges = PLEDGES.objects.filter(enterprise__isnull=False, registration_date__year=year)
     inventions = park_patents.filter(patent_type=PatentType.INVENTION)
     measures = [
         (_("patents granted this year (C1)"), park_patents.filter(grant_date__year=year), None),
@@ -227,8 +228,6 @@ class FilingDetailView(PortalUserRequiredMixin, DetailView):
 
 def display(filing: Filing, name: str):
     if name == "subtype":
-        from ..filings import subtypes_of
-
         return dict(subtypes_of(filing.kind)).get(filing.subtype, filing.subtype)
     return getattr(filing, name)
 

@@ -1,0 +1,20 @@
+"""Linking pledges to park enterprises (by the pledgor's credit code) and pledged numbers to
+patent records, set-based, whichever arrives first; hooked into enterprises.matching."""
+
+from django.db.models import OuterRef, Subquery
+
+from enterprises.matching import AFTER_PATENTS_CHANGE, HOLDER_CODE_FIELDS
+from enterprises.models import Patent
+
+from .models import Pledge, PledgedIPType, PledgedItem
+
+
+def link_pledged_patents() -> None:
+    """Link the patent pledges' unlinked numbers to the patent records that now exist."""
+    PledgedItem.objects.filter(pledge__ip_type=PledgedIPType.PATENT, patent__isnull=True).update(
+        patent_id=Subquery(Patent.objects.filter(application_number=OuterRef("number")).values("id")[:1])
+    )
+
+
+HOLDER_CODE_FIELDS.append((Pledge, "pledgor_credit_code"))
+AFTER_PATENTS_CHANGE.append(link_pledged_patents)
