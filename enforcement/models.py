@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.records.models import ParkRecordQuerySet
+from ipportal.roles import enterprise_of, is_official
 from ipportal.uploads import GeneratedName
 
 
@@ -145,7 +146,6 @@ class SurveyResponse(models.Model):
 class AssistanceQuerySet(models.QuerySet):
     def for_user(self, user):
         """Officials see every request; an enterprise user its own enterprise's; nobody else any."""
-        from ipportal.roles import enterprise_of, is_official
 
         if is_official(user):
             return self

@@ -68,22 +68,6 @@ def validate_credit_code_format(value: str) -> None:
     normalize_credit_code_format(value)
 
 
-def accepted_credit_code(value: str) -> str:
-    """The canonical code, or a code failing only its checksum that an official has accepted for a
-    park enterprise (Enterprise.credit_code_override_at); otherwise the ValidationError."""
-    try:
-        return normalize_credit_code(value)
-    except ValidationError as error:
-        if error.code != "checksum":
-            raise
-        from .models import Enterprise
-
-        code = normalize_credit_code_format(value)
-        if Enterprise.objects.filter(credit_code=code, credit_code_override_at__isnull=False).exists():
-            return code
-        raise
-
-
 PATENT_WEIGHTS_12 = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
 PATENT_WEIGHTS_8 = (2, 3, 4, 5, 6, 7, 8, 9)
 PATENT_TYPE_DIGITS = {"1": "invention", "2": "utility_model", "3": "design", "8": "invention", "9": "utility_model"}

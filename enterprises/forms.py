@@ -8,7 +8,6 @@ from core.importing import KINDS
 from ipportal.uploads import validate_document
 
 from .codes import (
-    accepted_credit_code,
     normalize_credit_code,
     normalize_credit_code_format,
     normalize_patent_number,
@@ -26,6 +25,7 @@ from .models import (
     Patent,
     Source,
     Trademark,
+    accepted_credit_code,
     default_expiry,
 )
 

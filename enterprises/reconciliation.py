@@ -22,7 +22,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import ReviewState
-from finance.models import Pledge
 
 from .models import Filing, Patent, Trademark
 
@@ -40,6 +39,7 @@ class Source:
     compared: tuple[tuple[str, str, str], ...]
 
 
+# The lists of this app; finance registers pledges (finance.filings).
 SOURCES = {
     source.slug: source
     for source in (
@@ -66,20 +66,14 @@ SOURCES = {
                 (_("registration date"), "event_date", "registration_date"),
             ),
         ),
-        Source(
-            "pledge",
-            _("pledges"),
-            Pledge,
-            Filing.Kind.PLEDGE,
-            "registration_date",
-            (
-                (_("pledgee (bank or lender)"), "counterpart", "pledgee_name"),
-                (_("amount (yuan)"), "amount", "amount"),
-                (_("registration date"), "event_date", "registration_date"),
-            ),
-        ),
     )
 }
+
+
+def register_source(source: Source) -> None:
+    """Add a list kept by another app (finance: pledges) to the worklist, after this app's."""
+    SOURCES[source.slug] = source
+
 
 APPROVED = (ReviewState.APPROVED, ReviewState.PAID)
 

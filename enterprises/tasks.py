@@ -1,6 +1,17 @@
+"""The app's Celery tasks and the helpers that queue them (so the pages and the command line
+call these, and the tasks call enterprises.importing.runs)."""
+
+import logging
+
 from celery import shared_task
+from django.db import transaction
+from kombu.exceptions import OperationalError
+from redis.exceptions import ConnectionError as RedisConnectionError
 
 from .importing import runs
+from .models import ImportRun
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task(acks_late=True)
@@ -12,4 +23,51 @@ def run_import_task(run_id: int, confirm: bool) -> None:
 @shared_task
 def requeue_waiting_imports() -> int:
     """Send again the import runs queued while the broker was down (every minute, from beat)."""
-    return runs.requeue_waiting()
+    return requeue_waiting()
+
+
+def send_run(run_id: int, confirm: bool) -> bool:
+    """Queue the task of a run; if the broker is down, mark the run as waiting. True when queued."""
+    try:
+        run_import_task.delay(run_id, confirm)
+    except (OperationalError, RedisConnectionError):
+        logger.warning("broker unavailable; import run %s waits for the queue", run_id)
+        ImportRun.objects.filter(pk=run_id, status__in=ImportRun.ACTIVE).update(waiting_for_queue=True)
+        return False
+    return True
+
+
+def start(run: ImportRun) -> None:
+    """Queue the check of a freshly uploaded file."""
+    transaction.on_commit(lambda: send_run(run.pk, False))
+
+
+def requeue(run: ImportRun) -> bool:
+    """Send a run waiting for the queue again (once, whoever asks first); True if it was sent."""
+    claimed = ImportRun.objects.filter(pk=run.pk, waiting_for_queue=True, status__in=ImportRun.ACTIVE).update(
+        waiting_for_queue=False
+    )
+    if not claimed:
+        return False
+    return send_run(run.pk, run.status == ImportRun.Status.IMPORTING)
+
+
+def requeue_waiting() -> int:
+    """Send again every run whose task could not be queued; stops at the first broker failure."""
+    sent = 0
+    for run in ImportRun.objects.filter(waiting_for_queue=True, status__in=ImportRun.ACTIVE).only("pk", "status"):
+        if not requeue(run):
+            break
+        sent += 1
+    return sent
+
+
+def confirm(run: ImportRun, *, skip_invalid: bool) -> bool:
+    """Queue the storing of a checked file; False if it was not waiting for confirmation."""
+    claimed = ImportRun.objects.filter(pk=run.pk, status=ImportRun.Status.PREVIEWED).update(
+        status=ImportRun.Status.IMPORTING, skip_invalid=skip_invalid, rows_done=0
+    )
+    if not claimed:
+        return False
+    transaction.on_commit(lambda: send_run(run.pk, True))
+    return True

@@ -1,5 +1,6 @@
-"""The filings whose records this app keeps (awards, pledges): what they ask for and how an
-approved one joins the registry (enterprises.filings has the rest of the kinds and the review)."""
+"""The filings whose records this app keeps (awards, pledges): what they ask for, how an approved
+one joins the registry, and how declared pledges are reconciled with the imported list
+(enterprises.filings and enterprises.reconciliation have the rest of the kinds and the review)."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -7,10 +8,11 @@ from core.importing.values import ImportValueError
 from enterprises.codes import normalize_patent_number
 from enterprises.filings import ApprovalRefused, FilingSpec, register
 from enterprises.models import Filing, Patent
+from enterprises.reconciliation import Source, register_source
 
 from .importing import normalise_numbers, split_numbers
 from .matching import link_pledged_patents
-from .models import Award, PledgedIPType
+from .models import Award, Pledge, PledgedIPType, PledgedItem
 
 
 def _award(filing: Filing):
@@ -26,8 +28,6 @@ def _award(filing: Filing):
 
 
 def _pledge(filing: Filing):
-    from finance.models import Pledge, PledgedItem
-
     pledge = Pledge.objects.filter(registration_number=filing.number).first()
     if pledge is None:
         pledge = Pledge.objects.create(
@@ -102,4 +102,18 @@ register(
         apply=_pledge,
         check=_check_pledge,
     ),
+)
+register_source(
+    Source(
+        "pledge",
+        _("pledges"),
+        Pledge,
+        Filing.Kind.PLEDGE,
+        "registration_date",
+        (
+            (_("pledgee (bank or lender)"), "counterpart", "pledgee_name"),
+            (_("amount (yuan)"), "amount", "amount"),
+            (_("registration date"), "event_date", "registration_date"),
+        ),
+    )
 )

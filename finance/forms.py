@@ -3,8 +3,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.importing.values import ImportValueError
-from enterprises.codes import accepted_credit_code
 from enterprises.forms import DATE, DocumentsField, HolderFormMixin
+from enterprises.models import accepted_credit_code
 
 from .claims import Choice, claimed_elsewhere, eligible_records
 from .importing import normalise_numbers, split_numbers

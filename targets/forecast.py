@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .computation import CALCULATORS, HUNDRED, Context, Outcome, counted_up_to, d, explain
 from .models import Aggregation, Direction, Indicator, Plan
+from .values import as_number
 
 FLOW_AGGREGATIONS = (Aggregation.ANNUAL_COUNT, Aggregation.ANNUAL_SUM, Aggregation.GROWTH)
 
@@ -143,7 +144,6 @@ def forecasts(plan: Plan, as_of: dt.date) -> list[Forecast]:
 
 def json_forecast(item: Forecast) -> dict:
     """The fields the API gives for a forecast, numbers as JSON numbers."""
-    from .values import as_number
 
     indicator = item.indicator
     return {

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from ipportal.roles import is_official
 from ipportal.uploads import GeneratedName
 
 MONEY = {"max_digits": 18, "decimal_places": 2, "null": True, "blank": True}
@@ -250,7 +251,6 @@ class RecomputeRun(models.Model):
 
 class MemberUnitQuerySet(models.QuerySet):
     def for_user(self, user) -> "MemberUnitQuerySet":
-        from ipportal.roles import is_official
 
         if is_official(user):
             return self
@@ -297,7 +297,6 @@ class UnitMembership(models.Model):
 class KeyTaskQuerySet(models.QuerySet):
     def for_user(self, user) -> "KeyTaskQuerySet":
         """Officials see every task; a member unit only the tasks it is responsible for."""
-        from ipportal.roles import is_official
 
         if is_official(user):
             return self

@@ -14,8 +14,6 @@ from decimal import Decimal
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils import timezone
-from kombu.exceptions import OperationalError
-from redis.exceptions import ConnectionError as RedisConnectionError
 
 from .computation import CALCULATORS, Context, Outcome
 from .models import Indicator, IndicatorValue, Plan, RecomputeRun, ReportedValue
@@ -153,35 +151,3 @@ def _compute_and_store(plan: Plan, years: list[int]) -> int:
         ],
     )
     return len(rows)
-
-
-def queue_or_run(trigger: str) -> bool:
-    """Queue a recomputation; if the broker cannot be reached, run it now rather than lose it.
-
-    Returns True when queued, False when it ran in the caller's process."""
-    from .tasks import recompute_indicators
-
-    try:
-        recompute_indicators.delay(trigger=trigger)
-        return True
-    except (OperationalError, RedisConnectionError, OSError):
-        cache.delete(QUEUED_KEY)
-        logger.warning("broker unavailable; recomputing in the request")
-        recompute(trigger=f"{trigger} (in request)")
-        return False
-
-
-def request_recompute(trigger: str = "change") -> None:
-    """Ask for a recomputation once the current transaction commits: once per transaction,
-    and not again while one is already queued."""
-    connection_ = transaction.get_connection()
-    if any(getattr(callback, "recompute_request", False) for _, callback, _ in connection_.run_on_commit):
-        return
-
-    def enqueue() -> None:
-        if cache.add(QUEUED_KEY, trigger, timeout=600) is False:
-            return
-        queue_or_run(trigger)
-
-    enqueue.recompute_request = True
-    transaction.on_commit(enqueue)

@@ -9,12 +9,9 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from kombu.exceptions import OperationalError
-from redis.exceptions import ConnectionError as RedisConnectionError
 
 from ipportal.exports import safe_cell
 
@@ -32,24 +29,6 @@ STATUS_COLOURS = {
     "behind": "#c53030",
     "no_data": "#9aa5b1",
 }
-
-
-def request_report(plan: Plan, year: int, user) -> AnnualReport:
-    """Create the report row and queue its task once the row is committed; if the broker cannot
-    be reached, make the report in the request rather than lose it."""
-    from .tasks import make_annual_report
-
-    report = AnnualReport.objects.create(plan=plan, year=year, created_by=user)
-
-    def enqueue() -> None:
-        try:
-            make_annual_report.delay(report.pk)
-        except (OperationalError, RedisConnectionError, OSError):
-            logger.warning("broker unavailable; making the report in the request")
-            make(report)
-
-    transaction.on_commit(enqueue)
-    return report
 
 
 def make(report: AnnualReport) -> AnnualReport:

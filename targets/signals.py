@@ -6,7 +6,7 @@ Imports write in bulk without signals and ask once themselves when they commit.
 from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from .recompute import request_recompute
+from .tasks import request_recompute
 
 
 def _changed(sender, **kwargs) -> None:

@@ -1,7 +1,19 @@
+"""The app's Celery tasks and the helpers that queue them; if the broker cannot be reached, the
+work runs in the caller's process rather than being lost."""
+
+import logging
+
 from celery import shared_task
 from django.core.cache import cache
+from django.db import transaction
+from kombu.exceptions import OperationalError
+from redis.exceptions import ConnectionError as RedisConnectionError
 
 from . import recompute as recomputation
+from . import reports
+from .models import AnnualReport, Plan
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task(acks_late=True)
@@ -15,10 +27,53 @@ def recompute_indicators(year: int | None = None, trigger: str = "task") -> int:
 @shared_task(acks_late=True)
 def make_annual_report(report_id: int) -> str:
     """Make an annual report's XLSX and PDF; the report row records progress and the outcome."""
-    from .models import AnnualReport
-    from .reports import make
-
     report = AnnualReport.objects.filter(pk=report_id).first()
     if report is None or report.state == AnnualReport.State.DONE:
         return "gone" if report is None else report.state
-    return make(report).state
+    return reports.make(report).state
+
+
+def queue_or_run(trigger: str) -> bool:
+    """Queue a recomputation; if the broker cannot be reached, run it now rather than lose it.
+
+    Returns True when queued, False when it ran in the caller's process."""
+    try:
+        recompute_indicators.delay(trigger=trigger)
+        return True
+    except (OperationalError, RedisConnectionError, OSError):
+        cache.delete(recomputation.QUEUED_KEY)
+        logger.warning("broker unavailable; recomputing in the request")
+        recomputation.recompute(trigger=f"{trigger} (in request)")
+        return False
+
+
+def request_recompute(trigger: str = "change") -> None:
+    """Ask for a recomputation once the current transaction commits: once per transaction,
+    and not again while one is already queued."""
+    connection_ = transaction.get_connection()
+    if any(getattr(callback, "recompute_request", False) for _, callback, _ in connection_.run_on_commit):
+        return
+
+    def enqueue() -> None:
+        if cache.add(recomputation.QUEUED_KEY, trigger, timeout=600) is False:
+            return
+        queue_or_run(trigger)
+
+    enqueue.recompute_request = True
+    transaction.on_commit(enqueue)
+
+
+def request_report(plan: Plan, year: int, user) -> AnnualReport:
+    """Create the report row and queue its task once the row is committed; if the broker cannot
+    be reached, make the report in the request rather than lose it."""
+    report = AnnualReport.objects.create(plan=plan, year=year, created_by=user)
+
+    def enqueue() -> None:
+        try:
+            make_annual_report.delay(report.pk)
+        except (OperationalError, RedisConnectionError, OSError):
+            logger.warning("broker unavailable; making the report in the request")
+            reports.make(report)
+
+    transaction.on_commit(enqueue)
+    return report

@@ -6,12 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from core.importing.engine import Column, ImportKind
 from core.importing.values import ImportValueError, parse_bool, parse_choice, parse_non_negative_int
 
-from ..codes import accepted_credit_code
-from ..models import Enterprise, Industry
+from ..matching import relink_holders
+from ..models import Enterprise, Industry, accepted_credit_code
 
 
 def parse_credit_code(raw) -> str:
-    """A valid code, or one failing its checksum that an official has accepted (codes.accepted_credit_code)."""
+    """A valid code, or one failing its checksum that an official has accepted (models.accepted_credit_code)."""
     try:
         return accepted_credit_code(raw)
     except ValidationError as error:
@@ -72,7 +72,6 @@ class EnterpriseImport(ImportKind):
 
     def after_import(self, result) -> None:
         """Records imported before their enterprise existed become park records now."""
-        from ..matching import relink_holders
 
         relink_holders(result.keys)
 

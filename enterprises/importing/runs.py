@@ -1,6 +1,7 @@
 """The life of an upload on the officials' import page: check (preview), confirm, store.
 
-The work runs as a Celery task (in-process when no broker is configured). Progress goes
+The work runs as a Celery task (in-process when no broker is configured); queueing it is
+enterprises.tasks' (start, confirm, requeue), beside the task. Progress goes
 through the cache, because the import's own transaction hides its row counts until it commits.
 
 When the broker cannot be reached, a run is not lost: it is marked as waiting for the queue
@@ -17,13 +18,13 @@ from pathlib import Path
 
 from django.core.cache import cache
 from django.core.files import File
-from django.db import connection, transaction
+from django.db import connection
 from django.utils import timezone, translation
-from kombu.exceptions import OperationalError
-from redis.exceptions import ConnectionError as RedisConnectionError
 
 from core.importing import KINDS
 from core.importing.engine import run_import
+from ipportal.audit import import_committed
+from targets.tasks import request_recompute
 
 from ..models import ImportRun
 
@@ -45,55 +46,6 @@ def progress_of(run: ImportRun) -> tuple[int, int]:
 
 # Advisory lock class (first key) for "one process works on this import run at a time".
 RUN_LOCK_CLASS = 0x1F0A_0001
-
-
-def _send(run_id: int, confirm: bool) -> bool:
-    """Queue the task of a run; if the broker is down, mark the run as waiting. True when queued."""
-    from ..tasks import run_import_task
-
-    try:
-        run_import_task.delay(run_id, confirm)
-    except (OperationalError, RedisConnectionError):
-        logger.warning("broker unavailable; import run %s waits for the queue", run_id)
-        ImportRun.objects.filter(pk=run_id, status__in=ImportRun.ACTIVE).update(waiting_for_queue=True)
-        return False
-    return True
-
-
-def start(run: ImportRun) -> None:
-    """Queue the check of a freshly uploaded file."""
-    transaction.on_commit(lambda: _send(run.pk, False))
-
-
-def requeue(run: ImportRun) -> bool:
-    """Send a run waiting for the queue again (once, whoever asks first); True if it was sent."""
-    claimed = ImportRun.objects.filter(pk=run.pk, waiting_for_queue=True, status__in=ImportRun.ACTIVE).update(
-        waiting_for_queue=False
-    )
-    if not claimed:
-        return False
-    return _send(run.pk, run.status == ImportRun.Status.IMPORTING)
-
-
-def requeue_waiting() -> int:
-    """Send again every run whose task could not be queued; stops at the first broker failure."""
-    sent = 0
-    for run in ImportRun.objects.filter(waiting_for_queue=True, status__in=ImportRun.ACTIVE).only("pk", "status"):
-        if not requeue(run):
-            break
-        sent += 1
-    return sent
-
-
-def confirm(run: ImportRun, *, skip_invalid: bool) -> bool:
-    """Queue the storing of a checked file; False if it was not waiting for confirmation."""
-    claimed = ImportRun.objects.filter(pk=run.pk, status=ImportRun.Status.PREVIEWED).update(
-        status=ImportRun.Status.IMPORTING, skip_invalid=skip_invalid, rows_done=0
-    )
-    if not claimed:
-        return False
-    transaction.on_commit(lambda: _send(run.pk, True))
-    return True
 
 
 def cancel(run: ImportRun) -> bool:
@@ -183,8 +135,5 @@ def _process_run(run_id: int, *, confirm: bool) -> None:
         run.save()
         cache.delete(progress_key(run.pk))
     if confirm and result.committed:
-        from ipportal.audit import import_committed
-        from targets.recompute import request_recompute
-
         import_committed(run)
         request_recompute("import")

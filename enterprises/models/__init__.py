@@ -1,5 +1,5 @@
 from .annuities import AnnuityReminder
-from .enterprises import Enterprise, Industry, Membership
+from .enterprises import Enterprise, Industry, Membership, accepted_credit_code
 from .held import Source
 from .imports import ImportRun
 from .management import Certification, Honour, InnovationPilot
@@ -28,5 +28,6 @@ __all__ = [
     "Source",
     "Trademark",
     "TrademarkStatus",
+    "accepted_credit_code",
     "default_expiry",
 ]

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ipportal.roles import enterprise_of, sees_all_park_data
 
-from ..codes import normalize_credit_code, validate_credit_code_format
+from ..codes import normalize_credit_code, normalize_credit_code_format, validate_credit_code_format
 
 
 class Industry(models.TextChoices):
@@ -120,3 +120,22 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} → {self.enterprise}"
+
+
+def accepted_credit_code(value: str) -> str:
+    """The canonical code, or a code failing only its checksum that an official has accepted for a
+    park enterprise (Enterprise.credit_code_override_at); otherwise the ValidationError."""
+    try:
+        return normalize_credit_code(value)
+    except ValidationError as error:
+        if error.code != "checksum":
+            raise
+        code = normalize_credit_code_format(value)
+        if Enterprise.objects.filter(credit_code=code, credit_code_override_at__isnull=False).exists():
+            return code
+        raise
+
+
+PATENT_WEIGHTS_12 = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
+PATENT_WEIGHTS_8 = (2, 3, 4, 5, 6, 7, 8, 9)
+PATENT_TYPE_DIGITS = {"1": "invention", "2": "utility_model", "3": "design", "8": "invention", "9": "utility_model"}

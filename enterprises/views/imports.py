@@ -13,6 +13,7 @@ from core.importing import KINDS
 from ipportal.exports import safe_filename
 from ipportal.permissions import OfficialRequiredMixin
 
+from .. import tasks
 from ..forms import ImportUploadForm
 from ..importing import runs
 from ..models import ImportRun
@@ -46,7 +47,7 @@ class ImportListView(OfficialRequiredMixin, ListView):
             created_by=request.user,
             language=request.LANGUAGE_CODE,
         )
-        runs.start(run)
+        tasks.start(run)
         return redirect(run)
 
 
@@ -56,7 +57,7 @@ class ImportDetailView(OfficialRequiredMixin, DetailView):
 
     def get_object(self, queryset=None):
         run = super().get_object(queryset)
-        if run.waiting_for_queue and runs.requeue(run):
+        if run.waiting_for_queue and tasks.requeue(run):
             run.refresh_from_db()
         return run
 
@@ -75,7 +76,7 @@ class ImportDetailView(OfficialRequiredMixin, DetailView):
 class ImportProgressView(OfficialRequiredMixin, View):
     def get(self, request, pk):
         run = get_object_or_404(ImportRun, pk=pk)
-        if run.waiting_for_queue and runs.requeue(run):
+        if run.waiting_for_queue and tasks.requeue(run):
             run.refresh_from_db()
         done, total = runs.progress_of(run)
         return JsonResponse(
@@ -95,7 +96,7 @@ class ImportConfirmView(OfficialRequiredMixin, View):
         skip_invalid = request.POST.get("skip_invalid") == "1"
         if run.invalid and not skip_invalid:
             messages.error(request, _("The file has invalid rows: fix them, or choose to skip them."))
-        elif not runs.confirm(run, skip_invalid=skip_invalid):
+        elif not tasks.confirm(run, skip_invalid=skip_invalid):
             messages.error(request, _("This import is not waiting for confirmation."))
         return redirect(run)
 

@@ -21,6 +21,7 @@ from ..dashboards import (
     timeline,
 )
 from ..models import AnnualReport, Status
+from ..tasks import request_report
 from ..values import history_rows
 from .indicators import current_plan
 
@@ -98,8 +99,6 @@ class ReportListView(OfficialRequiredMixin, TemplateView):
         }
 
     def post(self, request):
-        from ..reports import request_report
-
         plan = current_plan()
         try:
             year = int(request.POST.get("year", ""))

@@ -16,7 +16,7 @@ from ..forms import IndicatorTargetForm, NewIndicatorForm, ReportedValueForm, Ye
 from ..formulas import describe
 from ..links import records_link
 from ..models import Area, Plan, RecomputeRun, ReportedValue, Status, YearlyFigure
-from ..recompute import queue_or_run
+from ..tasks import queue_or_run
 from ..values import history_rows, value_rows
 
 

@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from core.importing import KINDS, run_import
-from enterprises.codes import accepted_credit_code, credit_code_check_char
-from enterprises.models import Enterprise, Patent
+from enterprises.codes import credit_code_check_char
+from enterprises.models import Enterprise, Patent, accepted_credit_code
 from tests.targets.records import patent_number
 
 from ..factories import EnterpriseFactory

@@ -12,8 +12,8 @@ from django.db import transaction
 from targets import computation
 from targets.models import IndicatorValue, Plan, RecomputeRun
 from targets.progress import due_value, status_for
-from targets.recompute import recompute, request_recompute
-from targets.tasks import recompute_indicators
+from targets.recompute import recompute
+from targets.tasks import recompute_indicators, request_recompute
 
 from .records import patent
 

@@ -6,6 +6,7 @@ from django.utils import translation
 
 from core.importing import KINDS, run_import
 from core.importing.engine import RowError
+from targets.tasks import request_recompute
 
 
 class Command(BaseCommand):
@@ -51,8 +52,6 @@ class Command(BaseCommand):
             )
         self.stdout.write(result.summary())
         if result.committed:
-            from targets.recompute import request_recompute
-
             request_recompute("import")
         if result.dry_run:
             self.stdout.write(translation.gettext("Dry run: nothing was stored."))
