@@ -1,6 +1,8 @@
 """Demo data for a newcomer's portal (`make demo`, `manage.py seed_demo`).
 
-- ``seed.py``: users and roles, enterprises, IP records, pledges, the roster and trainings.
+- ``seed.py``: users and roles, enterprises, yearly figures; ``seed`` runs everything, idempotently.
+- ``records.py``: IP records of park and outside holders, pledges; ``roster.py``: IP staff, trainings,
+  talents, certifications, pilots and honours.
 - ``park.py``: the park-level records of every area (utilisation, protection, publicity), a
   filing and claims under review.
 - ``management/commands/seed_demo.py``: runs both, idempotently, recomputes, prints the logins.

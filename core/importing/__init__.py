@@ -1,4 +1,6 @@
-"""Imports of the lists officials receive. Each app registers its kinds in AppConfig.ready()."""
+"""The import engine: ``reader`` (CSV/XLSX), ``values`` (cells), ``engine`` (rows, chunks, the
+result), ``merge`` (COPY and merge). This module is the registry of import kinds; each app
+registers its own from its ``import_kinds`` module."""
 
 from .engine import Column, ImportKind, ImportResult, RowError, RowInvalid, run_import
 
