@@ -12,6 +12,8 @@ class RecordSerializer(serializers.ModelSerializer):
 
 
 def record_serializer(model_class, extra: dict | None = None) -> type[serializers.ModelSerializer]:
+    """A serializer of every concrete field of `model_class` (its import source left out), the
+    park enterprise's name where the model has one, and the `extra` fields {name: field}."""
     has_enterprise = any(f.name == "enterprise" for f in model_class._meta.fields)
     fields = [f.name for f in model_class._meta.fields if f.name not in {"source"}] + list((extra or {}).keys())
     base = RecordSerializer if has_enterprise else serializers.ModelSerializer
