@@ -188,6 +188,17 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Asia/Shanghai"
+# One queue per kind of work, so each can be given workers of its own when one machine is not
+# enough (a long import then never waits behind a recomputation). A worker started without -Q,
+# as the Procfile's and the systemd unit's are, consumes every queue named here.
+CELERY_TASK_DEFAULT_QUEUE = "default"
+CELERY_TASK_QUEUES = {name: {} for name in ("default", "imports", "recompute", "reports")}
+CELERY_TASK_ROUTES = {
+    "enterprises.tasks.run_import_task": {"queue": "imports"},
+    "enterprises.tasks.requeue_waiting_imports": {"queue": "imports"},
+    "targets.tasks.recompute_indicators": {"queue": "recompute"},
+    "targets.tasks.make_annual_report": {"queue": "reports"},
+}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
 AUTHENTICATION_BACKENDS = [
