@@ -289,16 +289,12 @@ def fill_province(patents: int, trademarks: int, pledges: int) -> None:
         ["pledge_id", "position", "patent_id", "number"],
         ((pledge_id, n, patent_id, numbers[patent_id]) for (pledge_id, patent_id), n in items.items()),
     )
+    yearly_figure_model = apps.get_model("targets", "YearlyFigure")
+    truncate(yearly_figure_model)
+    copy_rows(
+        yearly_figure_model,
+        ["year", "population", "public_budget", "ip_funding", "rd_expenditure"],
+        ((year, 320000, 4_000_000_000, 14_000_000, 12_000_000_000) for year in range(2022, 2026)),
+    )
     with connections["default"].cursor() as cursor:
         cursor.execute("ANALYZE")
-    yearly_figure_model = apps.get_model("targets", "YearlyFigure")
-    for year in range(2022, 2026):
-        yearly_figure_model.objects.update_or_create(
-            year=year,
-            defaults={
-                "population": 320000,
-                "public_budget": 4_000_000_000,
-                "ip_funding": 14_000_000,
-                "rd_expenditure": 12_000_000_000,
-            },
-        )
