@@ -73,6 +73,8 @@ def filler(field: models.Field) -> tuple[bool, Callable[[], Any]]:
     internal = field.get_internal_type()
     if internal not in TYPE_VALUES:
         raise FillError(f"{field.model.__name__}.{field.name}: no value for a {internal}; give it or add it to fill.py")
+    if field.unique and internal != "UUIDField":
+        raise FillError(f"{field.model.__name__}.{field.name} is unique: give it")
     return field.unique, TYPE_VALUES[internal]
 
 
@@ -101,16 +103,17 @@ def copy_rows(model: type[models.Model], given: Sequence[str], rows: Iterable[Se
     connection = connections[using]
     given_fields, rest = columns_for(model, given)
     fillers = [filler(field) for field in rest]
-    constant = [
-        field.get_db_prep_save(make(), connection) for field, (per_row, make) in zip(rest, fillers, strict=True)
-    ]
+    constant = [field.get_db_prep_save(make(), connection) for field, (_, make) in zip(rest, fillers, strict=True)]
     per_row = [
         (index, field, make) for index, (field, (each, make)) in enumerate(zip(rest, fillers, strict=True)) if each
     ]
     tail = tuple(constant)
     names = ", ".join(connection.ops.quote_name(field.column) for field in [*given_fields, *rest])
     count = 0
-    with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {model._meta.db_table} ({names}) FROM STDIN") as copy:
+    with (
+        connection.cursor() as cursor,
+        cursor.cursor.copy(f"COPY {connection.ops.quote_name(model._meta.db_table)} ({names}) FROM STDIN") as copy,
+    ):
         if per_row:
             for row in rows:
                 values = list(tail)

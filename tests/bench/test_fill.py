@@ -8,17 +8,21 @@ from bench.fill import FillError, columns_for, copy_rows, filler
 from enterprises.models import Enterprise, Patent
 
 
-def required_relations(model: type[models.Model]) -> list[str]:
+def must_be_given(model: type[models.Model]) -> list[str]:
+    """What a benchmark must name: required relations and unique columns without a default."""
     return [
         field.attname
         for field in model._meta.concrete_fields
-        if field.is_relation and not field.null and not field.has_default() and field is not model._meta.auto_field
+        if (field.is_relation or field.unique)
+        and not field.null
+        and not field.has_default()
+        and field is not model._meta.auto_field
     ]
 
 
 @pytest.mark.parametrize("model", apps.get_models(), ids=lambda model: model._meta.label)
-def test_every_model_can_be_filled_given_its_required_relations(model):
-    given, rest = columns_for(model, required_relations(model))
+def test_every_model_can_be_filled_given_its_required_relations_and_unique_columns(model):
+    given, rest = columns_for(model, must_be_given(model))
     for field in rest:
         filler(field)
     assert {field.column for field in [*given, *rest]} >= {
@@ -38,6 +42,13 @@ def test_a_required_relation_must_be_given():
     pledge = next(field for field in rest if field.name == "pledge")
     with pytest.raises(FillError, match="required relation"):
         filler(pledge)
+
+
+def test_a_unique_column_must_be_given():
+    _, rest = columns_for(Enterprise, ["name"])
+    credit_code = next(field for field in rest if field.name == "credit_code")
+    with pytest.raises(FillError, match="unique"):
+        filler(credit_code)
 
 
 def test_an_unknown_column_is_refused():
