@@ -5,7 +5,8 @@ With `DATABASE_REPLICA_URL` set, settings add a `replica` database alias and nam
 OPTIONS) and is one of `REPLICA_READ_VIEWS` (or under `REPLICA_READ_PATH_PREFIXES`, the API); the
 router sends that request's reads to the replica. Everything else reads and writes the primary:
 writes always, tasks always, and the tables that must be fresh for the request to work at all
-(sessions, users and tokens, the login lockout). Without a replica nothing changes.
+(sessions, users and tokens, the login lockout), and any read inside a transaction on the
+primary. Without a replica nothing changes.
 
 A replica lags its primary by a moment: after a request that wrote, the same browser reads from
 the primary for `REPLICA_PIN_SECONDS`, so an official sees the approval or recomputation they
@@ -15,7 +16,7 @@ just asked for.
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS
+from django.db import DEFAULT_DB_ALIAS, connections
 
 # Set for the duration of a request whose reads may go to the replica.
 reading_from_replica: ContextVar[bool] = ContextVar("reading_from_replica", default=False)
@@ -31,7 +32,8 @@ class ReplicaRouter:
         replica = settings.REPLICA_DATABASE
         if not replica or not reading_from_replica.get():
             return None
-        if model._meta.app_label in settings.REPLICA_PRIMARY_ONLY_APPS:
+        if model._meta.app_label in settings.REPLICA_PRIMARY_ONLY_APPS or connections[DEFAULT_DB_ALIAS].in_atomic_block:
+            # Inside a transaction on the primary, a read must see what the transaction wrote.
             return DEFAULT_DB_ALIAS
         return replica
 

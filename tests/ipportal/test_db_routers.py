@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.db import connections
+from django.db import connections, transaction
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
@@ -110,6 +110,20 @@ def test_writes_and_migrations_stay_on_the_primary(replica):
     assert router.db_for_read(Indicator) is None  # outside a marked request
     assert router.allow_migrate(REPLICA, "targets") is False
     assert router.allow_migrate("default", "targets") is None
+
+
+@on_both
+def test_reads_inside_a_transaction_on_the_primary_stay_there(replica):
+    from targets.models import Indicator
+
+    router = ReplicaRouter()
+    token = reading_from_replica.set(True)
+    try:
+        with transaction.atomic():
+            assert router.db_for_read(Indicator) == "default"
+        assert router.db_for_read(Indicator) == REPLICA
+    finally:
+        reading_from_replica.reset(token)
 
 
 def test_a_replica_url_adds_the_alias_the_router_and_the_middleware():
