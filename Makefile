@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo install install-dev system browser run test test-fast lint format messages migrations-check clean
+.PHONY: demo install install-dev system browser run test test-fast lint format messages migrations-check clean bench bench-smoke
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,21 @@ lint: install-dev
 format: install-dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+## The benchmarks (bench/) at full size, figures in the README. They EMPTY the tables they fill:
+## point DATABASE_URL at a PostgreSQL database made for them, and REDIS_URL at a spare Redis db.
+bench: install-dev
+	$(PY) bench/import_patents.py 1000000
+	$(PY) bench/recompute.py 1000000
+	$(PY) bench/dashboard.py 1000000 --keep
+	$(PY) bench/load.py 1000000
+
+## Every benchmark at a tiny size (under a minute in all), as CI runs them: that they run, not how fast.
+bench-smoke: install-dev
+	$(PY) bench/import_patents.py 300
+	$(PY) bench/recompute.py 2000 --rounds 1
+	$(PY) bench/dashboard.py 2000 --rounds 3
+	$(PY) bench/load.py 2000 --clients 4 --duration 2 --workers 1
 
 messages: install
 	$(PY) manage.py makemessages -l zh_Hans -l en --ignore=.venv --ignore=staticfiles --ignore=media --no-obsolete

@@ -1,15 +1,18 @@
 """Benchmark: server time of the officials' dashboard, the charts page and an indicator's page
 with a province-scale database.
 
-Fills the configured PostgreSQL database like bench/recompute.py (1,000,000 patents, 500,000
-trademarks, 20,000 pledges by default; `--keep` reuses what an earlier run left), recomputes the
-indicators, then requests each page through Django's handler (no network, no browser) and prints
-the median and 95th-percentile server time and the queries per request.
+Fills the configured PostgreSQL database like bench/recompute.py (bench/fill.py; PATENTS
+patents, half as many trademarks, one pledge per 50 patents; 1,000,000 by default; `--keep`
+reuses what an earlier run left), recomputes the indicators, then requests each page through
+Django's handler (no network, no browser) and prints the median and 95th-percentile server time
+and the queries per request. The in-run reference is `/healthz`, a minimal view, through the
+same handler.
 
     createdb -h 127.0.0.1 -U postgres ipportal_bench_rc
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/ipportal_bench_rc python bench/dashboard.py [PATENTS] [--keep]
 """
 
+import argparse
 import os
 import statistics
 import sys
@@ -19,21 +22,30 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ipportal.settings")
 
-from django.contrib.auth.models import Group, User
-from django.core.cache import cache
-from django.core.management import call_command
-from django.db import connection, reset_queries
-from django.test import Client
-from django.test.utils import override_settings
-from recompute import fill
+import django
 
-from enterprises.models import Patent
-from targets.recompute import recompute
+django.setup()
 
-ROUNDS = 30
+from django.conf import settings  # noqa: E402
+from django.contrib.auth.models import Group, User  # noqa: E402
+from django.core.cache import cache  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, reset_queries  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import override_settings  # noqa: E402
+
+from bench.fill import fill_province  # noqa: E402
+from enterprises.models import Patent  # noqa: E402
+from targets.recompute import recompute  # noqa: E402
+
+PAGES = (
+    ("dashboard (/)", "/?year=2025"),
+    ("indicator page (C3)", "/targets/indicators/C3/"),
+    ("charts, cached", "/targets/charts/?year=2025"),
+)
 
 
-def timed(client: Client, url: str, rounds: int = ROUNDS) -> tuple[float, float, int, int]:
+def timed(client: Client, url: str, rounds: int) -> tuple[float, float, int, int]:
     client.get(url)  # warm: templates, the charts' cache
     timings = []
     with override_settings(DEBUG=True):
@@ -44,36 +56,47 @@ def timed(client: Client, url: str, rounds: int = ROUNDS) -> tuple[float, float,
             timings.append((time.perf_counter() - started) * 1000)
             queries = len(connection.queries)
     timings.sort()
-    return statistics.median(timings), timings[int(len(timings) * 0.95) - 1], queries, response.status_code
+    return statistics.median(timings), timings[max(0, int(len(timings) * 0.95) - 1)], queries, response.status_code
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("patents", nargs="?", type=int, default=1_000_000)
+    parser.add_argument("--keep", action="store_true", help="reuse the records an earlier run left")
+    parser.add_argument("--rounds", type=int, default=30, help="requests per page")
+    args = parser.parse_args()
     if connection.vendor != "postgresql":
         sys.exit("Set DATABASE_URL to a PostgreSQL database made for the benchmark.")
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    patents = int(args[0]) if args else 1_000_000
     call_command("migrate", verbosity=0)
-    if "--keep" not in sys.argv or Patent.objects.count() < patents:
+    if not args.keep or Patent.objects.count() < args.patents:
         started = time.monotonic()
-        fill(patents, patents // 2, max(1, patents // 50))
-        print(f"filled {patents:,} patents in {time.monotonic() - started:.1f} s")
+        fill_province(args.patents, args.patents // 2, max(1, args.patents // 50))
+        print(f"filled {args.patents:,} patents in {time.monotonic() - started:.1f} s")
     recompute(trigger="benchmark")
     official, _ = User.objects.get_or_create(username="bench-official")
-    official.groups.add(Group.objects.get(name="officials"))
+    official.groups.add(Group.objects.get(name=settings.OFFICIALS_GROUP))
     client = Client(HTTP_HOST="localhost")
     client.force_login(official)
     print(f"{Patent.objects.count():,} patents in the database")
-    for label, url in (
-        ("dashboard (/)", "/?year=2025"),
-        ("indicator page (C3)", "/targets/indicators/C3/"),
-        ("charts, cached", "/targets/charts/?year=2025"),
-    ):
-        median, p95, queries, status = timed(client, url)
+    reference, _, _, _ = timed(client, "/healthz", args.rounds)
+    print(f"{'/healthz (reference)':<22} median {reference:7.1f} ms")
+    medians, failed = {}, []
+    for label, url in PAGES:
+        median, p95, queries, status = timed(client, url, args.rounds)
+        medians[label] = median
+        if status != 200:
+            failed.append(label)
         print(f"{label:<22} median {median:7.1f} ms  p95 {p95:7.1f} ms  {queries:3d} queries  HTTP {status}")
     cache.clear()
     started = time.perf_counter()
     client.get("/targets/charts/?year=2025")
     print(f"{'charts, first request':<22} {(time.perf_counter() - started) * 1000:7.1f} ms (aggregates the records)")
+    print(
+        "ratios (median server time / /healthz's): "
+        + ", ".join(f"{label} {median / reference:.0f}x" for label, median in medians.items())
+    )
+    if failed:
+        sys.exit(f"not HTTP 200: {', '.join(failed)}")
 
 
 if __name__ == "__main__":

@@ -7,11 +7,13 @@ In the same run, for comparison on the same rows:
 Prints rows/s, the ratios and the portal import's peak memory (RSS).
 
     createdb -h 127.0.0.1 -U postgres ipportal_bench
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/ipportal_bench python bench/import_patents.py 1000000
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/ipportal_bench python bench/import_patents.py [ROWS]
 
-It empties the patents table first, so it can be run again.
+ROWS defaults to 1,000,000 (the ModelResource samples take at most 20,000). It empties the
+enterprises and patents tables first, so it can be run again.
 """
 
+import argparse
 import csv
 import datetime as dt
 import os
@@ -31,21 +33,17 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.utils import timezone  # noqa: E402
 
+from bench.fill import copy_rows, credit_code  # noqa: E402
+from bench.fill import truncate as empty  # noqa: E402
 from core.importing import KINDS, run_import  # noqa: E402
-from enterprises.codes import CREDIT_CODE_ALPHABET, credit_code_check_char, patent_check_digit  # noqa: E402
+from enterprises.codes import patent_check_digit  # noqa: E402
 from enterprises.models import Enterprise, Patent  # noqa: E402
 
 HEADER = KINDS["patents"].template_header()
 SAMPLE = 20_000
 STATUS = {"valid": "有效", "lapsed": "失效", "pending": "审中"}
 TYPES = {"1": "发明", "2": "实用新型", "3": "外观设计", "8": "发明", "9": "实用新型"}
-
-
-def credit_code(rng: random.Random) -> str:
-    body = "91420804" + "".join(rng.choice(CREDIT_CODE_ALPHABET) for _ in range(9))
-    return body + credit_code_check_char(body)
 
 
 def generate(path: Path, rows: int, codes: list[str]) -> None:
@@ -88,63 +86,65 @@ def peak_rss_mib() -> float:
 
 
 def truncate() -> None:
-    with connection.cursor() as cursor:
-        cursor.execute("TRUNCATE enterprises_patent RESTART IDENTITY CASCADE")
+    empty(Patent)
 
 
-def model_resource_rows_per_s(path: Path, tuned: bool) -> float:
+# The model's fields the CSV gives, in the order model_values() returns them.
+FIELDS = (
+    "application_number",
+    "patent_type",
+    "title",
+    "application_date",
+    "grant_date",
+    "legal_status",
+    "lapse_date",
+    "holder_name",
+    "holder_credit_code",
+    "pct_number",
+    "pct_filing_date",
+    "strategic_emerging",
+    "overseas_family",
+)
+MODEL_TYPES = {"发明": "invention", "实用新型": "utility_model", "外观设计": "design"}
+MODEL_STATUSES = {label: value for value, label in STATUS.items()}
+
+
+def model_values(row: list[str]) -> tuple:
+    """A generated CSV row as the model's values (FIELDS), trusting the file: no validation."""
+    return (
+        row[0],
+        MODEL_TYPES[row[2]],
+        row[1],
+        row[3],
+        row[4] or None,
+        MODEL_STATUSES[row[7]],
+        row[8] or None,
+        row[5],
+        row[6],
+        row[9],
+        row[10] or None,
+        row[11] == "是",
+        row[12] == "是",
+    )
+
+
+def model_resource_rows_per_s(path: Path, tuned: bool, sample: int) -> float:
     """A ModelResource over the model's own field names, as the django-import-export docs show."""
     import tablib
     from import_export import resources
 
-    meta = {
-        "model": Patent,
-        "import_id_fields": ("application_number",),
-        "fields": (
-            "application_number",
-            "patent_type",
-            "title",
-            "application_date",
-            "grant_date",
-            "legal_status",
-            "lapse_date",
-            "holder_name",
-            "holder_credit_code",
-            "pct_number",
-            "pct_filing_date",
-            "strategic_emerging",
-            "overseas_family",
-        ),
-    }
+    meta = {"model": Patent, "import_id_fields": ("application_number",), "fields": FIELDS}
     if tuned:
         meta.update(use_bulk=True, skip_diff=True, force_init_instance=True, batch_size=2000)
     resource_class = type("PatentResource", (resources.ModelResource,), {"Meta": type("Meta", (), meta)})
-    types = {"发明": "invention", "实用新型": "utility_model", "外观设计": "design"}
-    statuses = {v: k for k, v in STATUS.items()}
     with open(path, encoding="utf-8") as handle:
         reader = csv.reader(handle)
         next(reader)
-        data = tablib.Dataset(headers=list(meta["fields"]))
+        data = tablib.Dataset(headers=list(FIELDS))
         for index, row in enumerate(reader):
-            if index >= SAMPLE:
+            if index >= sample:
                 break
-            data.append(
-                [
-                    row[0],
-                    types[row[2]],
-                    row[1],
-                    row[3],
-                    row[4] or None,
-                    statuses[row[7]],
-                    row[8] or None,
-                    row[5],
-                    row[6],
-                    row[9],
-                    row[10] or None,
-                    row[11] == "是",
-                    row[12] == "是",
-                ]
-            )
+            data.append(model_values(row))
     truncate()
     started = time.monotonic()
     result = resource_class().import_data(data, dry_run=False, raise_errors=True)
@@ -154,56 +154,29 @@ def model_resource_rows_per_s(path: Path, tuned: bool) -> float:
 
 
 def copy_rows_per_s(path: Path) -> float:
+    """The floor: the CSV's values COPYed straight into the table, no validation (bench/fill.py fills
+    every column the file does not give, as the import's defaults would)."""
     truncate()
-    now = timezone.now()
-    types = {"发明": "invention", "实用新型": "utility_model", "外观设计": "design"}
-    statuses = {v: k for k, v in STATUS.items()}
     started = time.monotonic()
-    count = 0
-    columns = (
-        "application_number, patent_type, pct_entry, title, application_date, grant_date, legal_status, "
-        "lapse_date, pct_number, pct_filing_date, strategic_emerging, overseas_family, holder_name, "
-        "holder_credit_code, source, created_at, updated_at"
-    )
-    with open(path, encoding="utf-8") as handle, connection.cursor() as cursor:
+    with open(path, encoding="utf-8") as handle:
         reader = csv.reader(handle)
         next(reader)
-        with cursor.cursor.copy(f"COPY enterprises_patent ({columns}) FROM STDIN") as copy:
-            for row in reader:
-                copy.write_row(
-                    (
-                        row[0],
-                        types[row[2]],
-                        False,
-                        row[1],
-                        row[3],
-                        row[4] or None,
-                        statuses[row[7]],
-                        row[8] or None,
-                        row[9],
-                        row[10] or None,
-                        row[11] == "是",
-                        row[12] == "是",
-                        row[5],
-                        row[6],
-                        "import",
-                        now,
-                        now,
-                    )
-                )
-                count += 1
+        count = copy_rows(Patent, FIELDS, (model_values(row) for row in reader))
     return count / (time.monotonic() - started)
 
 
 def main() -> None:
     if connection.vendor != "postgresql":
         sys.exit("Set DATABASE_URL to a PostgreSQL database made for the benchmark.")
-    rows = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("rows", nargs="?", type=int, default=1_000_000)
+    rows = parser.parse_args().rows
+    sample = min(SAMPLE, rows)
     call_command("migrate", verbosity=0)
     rng = random.Random(1)
-    Enterprise.objects.all().delete()
+    empty(Enterprise)
     codes = [credit_code(rng) for _ in range(500)]
-    Enterprise.objects.bulk_create([Enterprise(name=f"企业{i}", credit_code=code) for i, code in enumerate(codes)])
+    copy_rows(Enterprise, ["name", "credit_code"], ((f"企业{i}", code) for i, code in enumerate(codes)))
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "patents.csv"
         started = time.monotonic()
@@ -225,11 +198,11 @@ def main() -> None:
         again = run_import(KINDS["patents"], path)
         print(f"re-import unchanged  {rows / (time.monotonic() - started):>10,.0f} rows/s  ({again.summary()})")
 
-        plain = model_resource_rows_per_s(path, tuned=False)
-        print(f"ModelResource plain  {plain:>10,.0f} rows/s  (sample of {SAMPLE:,} rows)")
-        tuned = model_resource_rows_per_s(path, tuned=True)
+        plain = model_resource_rows_per_s(path, tuned=False, sample=sample)
+        print(f"ModelResource plain  {plain:>10,.0f} rows/s  (sample of {sample:,} rows)")
+        tuned = model_resource_rows_per_s(path, tuned=True, sample=sample)
         print(
-            f"ModelResource tuned  {tuned:>10,.0f} rows/s  (use_bulk, skip_diff, force_init_instance; sample of {SAMPLE:,})"
+            f"ModelResource tuned  {tuned:>10,.0f} rows/s  (use_bulk, skip_diff, force_init_instance; sample of {sample:,})"
         )
         floor = copy_rows_per_s(path)
         print(f"raw COPY (floor)     {floor:>10,.0f} rows/s")

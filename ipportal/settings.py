@@ -118,6 +118,29 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several processes (web, eager tasks, tests) may write; wait rather than fail at once.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+# A PostgreSQL read replica, when there is one, serves the reads of the API and the dashboards
+# (ipportal/db_routers.py); tests run it as a mirror of the test database. Without one, there
+# is no router and every query goes to DATABASE_URL.
+REPLICA_DATABASE = ""
+if os.environ.get("DATABASE_REPLICA_URL"):
+    REPLICA_DATABASE = "replica"
+    DATABASES[REPLICA_DATABASE] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+    DATABASES[REPLICA_DATABASE]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["ipportal.db_routers.ReplicaRouter"]
+    MIDDLEWARE.insert(MIDDLEWARE.index("axes.middleware.AxesMiddleware"), "ipportal.db_routers.ReplicaReadsMiddleware")
+# Read-only requests to these views, and to these paths, read from the replica.
+REPLICA_READ_VIEWS = frozenset(
+    {"home", "targets:indicator-list", "targets:indicator-detail", "targets:charts", "targets:forecast"}
+)
+REPLICA_READ_PATH_PREFIXES = ("/api/",)
+# Read from the primary always: a session, user or token just written must be found.
+REPLICA_PRIMARY_ONLY_APPS = frozenset({"sessions", "auth", "authtoken", "axes"})
+# After a request that wrote, the same browser reads from the primary this long (replication lag).
+REPLICA_PIN_SECONDS = int(os.environ.get("REPLICA_PIN_SECONDS", "10"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -167,6 +190,17 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Asia/Shanghai"
+# One queue per kind of work, so each can be given workers of its own when one machine is not
+# enough (a long import then never waits behind a recomputation). A worker started without -Q,
+# as the Procfile's and the systemd unit's are, consumes every queue named here.
+CELERY_TASK_DEFAULT_QUEUE = "default"
+CELERY_TASK_QUEUES = {name: {} for name in ("default", "imports", "recompute", "reports")}
+CELERY_TASK_ROUTES = {
+    "enterprises.tasks.run_import_task": {"queue": "imports"},
+    "enterprises.tasks.requeue_waiting_imports": {"queue": "imports"},
+    "targets.tasks.recompute_indicators": {"queue": "recompute"},
+    "targets.tasks.make_annual_report": {"queue": "reports"},
+}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
 AUTHENTICATION_BACKENDS = [

@@ -9,6 +9,18 @@ from ipportal.celery import app as celery_app
 from .factories import EnterpriseFactory, UserFactory
 
 PASSWORD = "correct-horse-battery"
+REPLICA = "replica"
+
+
+def pytest_configure(config):
+    """A second alias on the test database (TEST MIRROR), as a read replica would be, for the read
+    router's tests (tests/ipportal/test_db_routers.py). Unused unless a test turns the router on."""
+    from django.conf import settings as django_settings
+    from django.db import connections
+
+    if REPLICA not in django_settings.DATABASES:
+        default = connections.settings["default"]  # with Django's defaults filled in
+        django_settings.DATABASES[REPLICA] = {**default, "TEST": {**default["TEST"], "MIRROR": "default"}}
 
 
 @pytest.fixture(autouse=True)
