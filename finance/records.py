@@ -4,6 +4,7 @@ from django.db.models import Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from enterprises.records import RecordKind, register
+from ipportal.filters import BooleanFilter
 
 
 def finance_record_kinds() -> None:
@@ -157,7 +158,7 @@ def finance_park_kinds() -> None:
         ),
         extra={
             "category": django_filters.ChoiceFilter(label=_("category"), choices=MajorProject.Category.choices),
-            "ip_review": django_filters.BooleanFilter(label=_("IP review, navigation or early warning done")),
+            "ip_review": BooleanFilter(label=_("IP review, navigation or early warning done")),
         },
     )
     kind(

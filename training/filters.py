@@ -3,7 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from enterprises.filters import ParkEnterpriseFilter
-from ipportal.filters import YearFilter
+from ipportal.filters import BooleanFilter, YearFilter
 
 from .models import Person, PublicityEvent, Talent, Training
 
@@ -45,7 +45,7 @@ class TrainingFilter(django_filters.FilterSet):
 class PersonFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("search"), method="search")
     enterprise = ParkEnterpriseFilter()
-    is_ip_staff = django_filters.BooleanFilter(label=_("IP staff"))
+    is_ip_staff = BooleanFilter(label=_("IP staff"))
     untrained_year = YearFilter(label=_("not trained in"), method="filter_untrained")
 
     class Meta:

@@ -18,6 +18,7 @@ from django.views import View
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
+from ipportal.filters import BooleanFilter
 from ipportal.permissions import PortalUserRequiredMixin
 from ipportal.roles import enterprise_of, is_official
 from targets.models import Plan
@@ -123,7 +124,7 @@ def contributions(enterprise, year: int, today) -> list[tuple[str, object, objec
 class FilingFilter(django_filters.FilterSet):
     state = django_filters.ChoiceFilter(label=gettext_lazy("state"), choices=ReviewState.choices)
     kind = django_filters.ChoiceFilter(label=gettext_lazy("what is filed"), choices=Filing.Kind.choices)
-    waiting = django_filters.BooleanFilter(label=gettext_lazy("awaiting review"), method="awaiting_review")
+    waiting = BooleanFilter(label=gettext_lazy("awaiting review"), method="awaiting_review")
     q = django_filters.CharFilter(label=gettext_lazy("search"), method="search")
 
     class Meta:

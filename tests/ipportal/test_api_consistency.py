@@ -1,0 +1,113 @@
+"""One API: the same parsing, bounds, paging, numbers, time zone and schema language on every endpoint."""
+
+import datetime as dt
+import re
+
+import django_filters
+import pytest
+from django import forms
+from rest_framework.test import APIClient
+
+import ipportal.urls  # noqa: F401  (every app's filter sets, through its views)
+from ipportal.filters import BooleanFilter
+from training.models import Person
+
+from ..targets.records import patent, trademark
+
+pytestmark = pytest.mark.django_db
+
+TRUE_WORDS = ["true", "True", "TRUE", "1", "yes", "Yes", "是"]
+FALSE_WORDS = ["false", "FALSE", "0", "no", "NO", "否"]
+
+
+@pytest.fixture
+def token_client(api_token):
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {api_token}", HTTP_ACCEPT_LANGUAGE="en")
+    return client
+
+
+def subclasses(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from subclasses(sub)
+
+
+def boolean_filters():
+    """(filter set, parameter) for every yes/no filter of every page and endpoint."""
+    found = set()
+    for filterset in subclasses(django_filters.FilterSet):
+        for name, field in filterset.base_filters.items():
+            if isinstance(field, django_filters.BooleanFilter):
+                found.add((filterset, name))
+    return sorted(found, key=lambda pair: (pair[0].__name__, pair[1]))
+
+
+def test_every_yes_no_filter_is_the_portals():
+    filters = boolean_filters()
+    names = {name for _filterset, name in filters}
+    assert {"in_park", "geographical_indication", "flagged", "is_ip_staff", "ip_review", "waiting"} <= names
+    assert all(isinstance(filterset.base_filters[name], BooleanFilter) for filterset, name in filters)
+
+
+@pytest.mark.parametrize(("filterset", "name"), boolean_filters(), ids=lambda v: getattr(v, "__name__", v))
+def test_every_yes_no_filter_reads_the_same_words_and_refuses_others(filterset, name):
+    field = filterset.base_filters[name].field
+    for word in TRUE_WORDS + FALSE_WORDS:
+        assert field.clean(word) is (word in TRUE_WORDS), word
+    assert field.clean("") is None
+    with pytest.raises(forms.ValidationError):
+        field.clean("maybe")
+
+
+def test_api_reads_true_1_yes_and_是_alike(token_client, enterprise_a):
+    trademark(enterprise_a, dt.date(2024, 1, 1), gi=True)
+    trademark(enterprise_a, dt.date(2024, 1, 1))
+    trademark(None, dt.date(2024, 1, 1))
+    for word in TRUE_WORDS:
+        assert token_client.get(f"/api/v1/trademarks/?geographical_indication={word}").json()["count"] == 1
+        assert token_client.get(f"/api/v1/trademarks/?in_park={word}").json()["count"] == 2
+    for word in FALSE_WORDS:
+        assert token_client.get(f"/api/v1/trademarks/?geographical_indication={word}").json()["count"] == 2
+        assert token_client.get(f"/api/v1/trademarks/?in_park={word}").json()["count"] == 1
+
+
+@pytest.mark.parametrize(
+    ("url", "name"),
+    [
+        ("/api/v1/trademarks/?geographical_indication=maybe", "geographical_indication"),
+        ("/api/v1/patents/?in_park=maybe", "in_park"),
+        ("/api/v1/cases/?flagged=2", "flagged"),
+        ("/api/v1/ip-staff/?is_ip_staff=oui", "is_ip_staff"),
+        ("/api/v1/major-projects/?ip_review=y", "ip_review"),
+    ],
+)
+def test_api_refuses_any_other_yes_no_word_naming_the_parameter(token_client, url, name):
+    response = token_client.get(url)
+    assert response.status_code == 400
+    assert list(response.json()) == [name]
+    assert "true or false" in response.json()[name][0]
+
+
+def test_ip_staff_filter_on_the_api(token_client, enterprise_a):
+    Person.objects.create(enterprise=enterprise_a, name="张三", is_ip_staff=True)
+    Person.objects.create(enterprise=enterprise_a, name="李四", is_ip_staff=False)
+    assert [p["name"] for p in token_client.get("/api/v1/ip-staff/?is_ip_staff=是").json()["results"]] == ["张三"]
+
+
+def test_pages_show_a_wrong_yes_no_word_as_a_form_error(official_client):
+    response = official_client.get("/enterprises/trademarks/?geographical_indication=maybe", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert "Enter true or false" in response.content.decode()
+    response = official_client.get("/enterprises/patents/?in_park=maybe", HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert "请输入 true 或 false" in response.content.decode()
+
+
+def test_pages_read_the_same_words(official_client, enterprise_a):
+    patent(enterprise_a)
+    patent(None)
+    for word, count in (("是", 1), ("yes", 1), ("true", 1), ("1", 1), ("否", 1), ("false", 1)):
+        response = official_client.get(f"/enterprises/patents/?in_park={word}")
+        assert response.context["paginator"].count == count, word
+    page = official_client.get("/enterprises/patents/?in_park=yes").content.decode()
+    assert re.search(r'<option value="1" selected>', page)  # the select shows what was asked
