@@ -5,11 +5,13 @@ import re
 
 import django_filters
 import pytest
+import yaml
 from django import forms
 from rest_framework.test import APIClient
 
 import ipportal.urls  # noqa: F401  (every app's filter sets, through its views)
 from ipportal.filters import BooleanFilter
+from ipportal.pagination import APIPagination
 from training.models import Person
 
 from ..targets.records import patent, trademark
@@ -111,3 +113,36 @@ def test_pages_read_the_same_words(official_client, enterprise_a):
         assert response.context["paginator"].count == count, word
     page = official_client.get("/enterprises/patents/?in_park=yes").content.decode()
     assert re.search(r'<option value="1" selected>', page)  # the select shows what was asked
+
+
+def test_page_size_is_honoured(token_client, enterprise_a):
+    for _ in range(5):
+        patent(enterprise_a)
+    data = token_client.get("/api/v1/patents/?page_size=2").json()
+    assert data["count"] == 5 and len(data["results"]) == 2
+    assert "page_size=2" in data["next"]
+    assert len(token_client.get("/api/v1/patents/").json()["results"]) == 5
+
+
+def test_page_size_above_the_maximum_gives_the_maximum(token_client, enterprise_a, monkeypatch):
+    monkeypatch.setattr(APIPagination, "max_page_size", 3)
+    for _ in range(5):
+        patent(enterprise_a)
+    assert len(token_client.get("/api/v1/patents/?page_size=1000").json()["results"]) == 3
+
+
+@pytest.mark.parametrize("size", ["0", "-1", "abc", "1.5"])
+def test_a_wrong_page_size_is_a_400_naming_it(token_client, size):
+    response = token_client.get(f"/api/v1/patents/?page_size={size}")
+    assert response.status_code == 400 and list(response.json()) == ["page_size"]
+
+
+def test_default_and_maximum_page_size():
+    assert (APIPagination.page_size, APIPagination.max_page_size) == (50, 500)
+
+
+def test_the_schema_documents_page_size_and_its_maximum(token_client):
+    schema = yaml.safe_load(token_client.get("/api/v1/schema/?lang=en").content)
+    parameters = {p["name"]: p for p in schema["paths"]["/api/v1/patents/"]["get"]["parameters"]}
+    assert "500" in parameters["page_size"]["description"]
+    assert parameters["in_park"]["schema"]["type"] == "boolean"
