@@ -2,11 +2,15 @@
 
 - `BooleanFilter`: yes/no filters (true/false, 1/0, yes/no, 是/否; anything else is refused).
 - `YearFilter`: a year between FIRST_YEAR and LAST_YEAR.
+- `query_year`, `query_date`: the same rules for API views that read their parameters by hand.
 """
+
+import datetime as dt
 
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from rest_framework.exceptions import ValidationError
 
 FIRST_YEAR = 1900
 LAST_YEAR = 2100
@@ -79,3 +83,28 @@ class YearFilter(django_filters.NumberFilter):
         kwargs.setdefault("min_value", FIRST_YEAR)
         kwargs.setdefault("max_value", LAST_YEAR)
         super().__init__(*args, **kwargs)
+
+
+def query_year(request, name: str = "year") -> int | None:
+    """The year in the query string, with the bounds of YearFilter; a 400 naming it otherwise."""
+    field = forms.IntegerField(required=False, min_value=FIRST_YEAR, max_value=LAST_YEAR)
+    try:
+        return field.clean(request.query_params.get(name))
+    except forms.ValidationError as error:
+        raise ValidationError({name: error.messages}) from None
+
+
+def query_date(request, name: str = "date") -> dt.date | None:
+    """The day (YYYY-MM-DD) in the query string, in the years of YearFilter; a 400 naming it otherwise."""
+    text = (request.query_params.get(name) or "").strip()
+    if not text:
+        return None
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError({name: [_("a date such as 2025-06-30")]}) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValidationError(
+            {name: [_("a date from %(first)s to %(last)s") % {"first": FIRST_YEAR, "last": LAST_YEAR}]}
+        )
+    return day

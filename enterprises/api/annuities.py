@@ -1,11 +1,11 @@
 import datetime as dt
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, viewsets
-from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
+
+from ipportal.filters import query_date
 
 from ..annuities import at_risk
 from ..models import Patent
@@ -30,10 +30,6 @@ class LapseRiskViewSet(viewsets.ViewSet):
         responses=LapseRiskSerializer(many=True),
     )
     def list(self, request):
-        text = request.query_params.get("date")
-        try:
-            day = dt.date.fromisoformat(text) if text else timezone.localdate()
-        except ValueError:
-            raise ValidationError({"date": _("a date such as 2025-06-30")}) from None
+        day = query_date(request) or timezone.localdate()
         items = at_risk(Patent.objects.for_user(request.user), day)
         return Response(LapseRiskSerializer(items, many=True).data)

@@ -11,6 +11,8 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
+from ipportal.filters import query_date, query_year
+
 from ..forecast import forecasts, json_forecast
 from ..models import Area, Plan
 from ..recompute import VALUES_GENERATION_KEY, values_generation
@@ -30,20 +32,16 @@ class IndicatorViewSet(viewsets.ViewSet):
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("year", int, description="Year (default: the current year, within the plan)"),
+            OpenApiParameter("year", int, description="Year, 1900–2100 (default: the current year, within the plan)"),
             OpenApiParameter("area", str, enum=list(Area.values)),
         ],
         responses=IndicatorValueSerializer(many=True),
     )
     def list(self, request):
-        year_param = request.query_params.get("year")
         area = request.query_params.get("area") or None
         if area and area not in Area.values:
             raise ValidationError({"area": _("one of %(areas)s") % {"areas": ", ".join(Area.values)}})
-        try:
-            year = int(year_param) if year_param else None
-        except ValueError:
-            raise ValidationError({"year": _("a year such as 2025")}) from None
+        year = query_year(request)
         # The answer changes only when a recomputation writes values: it is kept in the cache
         # under the generation of the stored values, so a hit costs one cache round trip.
         key = f"api:indicators:{translation.get_language()}:{year or ''}:{area or ''}"
@@ -77,11 +75,7 @@ class IndicatorViewSet(viewsets.ViewSet):
     @action(detail=False)
     def forecast(self, request):
         """Year-end forecasts of the annual (flow) indicators, from the records dated up to the day."""
-        day_param = request.query_params.get("date")
-        try:
-            as_of = dt.date.fromisoformat(day_param) if day_param else timezone.localdate()
-        except ValueError:
-            raise ValidationError({"date": _("a date such as 2025-06-30")}) from None
+        as_of = query_date(request) or timezone.localdate()
         plan = Plan.objects.for_year(as_of.year)
         if plan is None:
             return Response([])

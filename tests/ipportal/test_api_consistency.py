@@ -141,6 +141,37 @@ def test_default_and_maximum_page_size():
     assert (APIPagination.page_size, APIPagination.max_page_size) == (50, 500)
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/indicators/?year=1800",
+        "/api/v1/indicators/?year=2101",
+        "/api/v1/indicators/?year=abc",
+        "/api/v1/patents/?year=1800",
+        "/api/v1/trademarks/?in_force_year=2101",
+        "/api/v1/indicators/forecast/?date=1800-01-01",
+        "/api/v1/indicators/forecast/?date=2025-13-01",
+        "/api/v1/lapse-risk/?date=2101-01-01",
+        "/api/v1/lapse-risk/?date=yesterday",
+    ],
+)
+def test_years_and_dates_have_the_same_bounds_everywhere(token_client, url):
+    response = token_client.get(url)
+    assert response.status_code == 400
+    assert list(response.json()) == [url.split("?")[1].split("=")[0]]
+
+
+def test_the_bounds_themselves_are_accepted(token_client):
+    for url in (
+        "/api/v1/indicators/?year=1900",
+        "/api/v1/indicators/?year=2100",
+        "/api/v1/patents/?year=1900",
+        "/api/v1/indicators/forecast/?date=2100-12-31",
+        "/api/v1/lapse-risk/?date=1900-01-01",
+    ):
+        assert token_client.get(url).status_code == 200, url
+
+
 def test_the_schema_documents_page_size_and_its_maximum(token_client):
     schema = yaml.safe_load(token_client.get("/api/v1/schema/?lang=en").content)
     parameters = {p["name"]: p for p in schema["paths"]["/api/v1/patents/"]["get"]["parameters"]}
