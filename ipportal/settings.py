@@ -223,6 +223,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["ipportal.permissions.ReadOnlyAPIAccess"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "ipportal.pagination.APIPagination",  # page_size up to 500
+    # Decimals (money, rates) are JSON numbers, as indicator values are: one representation.
+    "COERCE_DECIMAL_TO_STRING": False,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     # Counted in the default cache (Redis when REDIS_URL is set, so shared by every web process).
     "DEFAULT_THROTTLE_CLASSES": [

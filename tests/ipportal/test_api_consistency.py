@@ -2,19 +2,22 @@
 
 import datetime as dt
 import re
+from decimal import Decimal
 
 import django_filters
 import pytest
 import yaml
 from django import forms
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 import ipportal.urls  # noqa: F401  (every app's filter sets, through its views)
 from ipportal.filters import BooleanFilter
 from ipportal.pagination import APIPagination
+from targets.recompute import recompute
 from training.models import Person
 
-from ..targets.records import patent, trademark
+from ..targets.records import patent, pledge, trademark
 
 pytestmark = pytest.mark.django_db
 
@@ -170,6 +173,31 @@ def test_the_bounds_themselves_are_accepted(token_client):
         "/api/v1/lapse-risk/?date=1900-01-01",
     ):
         assert token_client.get(url).status_code == 200, url
+
+
+def test_decimals_are_json_numbers_everywhere(token_client, enterprise_a):
+    pledge(enterprise_a, dt.date(2025, 3, 1), "123.45")
+    recompute()
+    amount = token_client.get("/api/v1/pledges/").json()["results"][0]["amount"]
+    assert isinstance(amount, float) and Decimal(str(amount)) == Decimal("1234500")
+    values = [row["value"] for row in token_client.get("/api/v1/indicators/?year=2025").json()]
+    assert all(value is None or isinstance(value, int | float) for value in values)
+
+
+def test_the_schema_has_no_decimal_strings(token_client):
+    schema = yaml.safe_load(token_client.get("/api/v1/schema/").content)
+    assert "format: decimal" not in yaml.safe_dump(schema)
+    pledge_amount = schema["components"]["schemas"]["Pledge"]["properties"]["amount"]
+    assert pledge_amount["type"] == "number"
+
+
+def test_timestamps_are_in_the_portals_time_zone(token_client, enterprise_a):
+    trademark(enterprise_a, dt.date(2024, 1, 1))
+    recompute()
+    computed_at = token_client.get("/api/v1/indicators/?year=2025").json()[0]["computed_at"]
+    created_at = token_client.get("/api/v1/trademarks/").json()["results"][0]["created_at"]
+    assert computed_at.endswith("+08:00") and created_at.endswith("+08:00")
+    assert dt.datetime.fromisoformat(computed_at) <= timezone.now()
 
 
 def test_the_schema_documents_page_size_and_its_maximum(token_client):
