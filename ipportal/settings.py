@@ -237,8 +237,26 @@ REST_FRAMEWORK = {
     },
 }
 SPECTACULAR_SETTINGS = {
-    "TITLE": "Park IP administration portal API",
-    "DESCRIPTION": "Read-only access to the park's enterprises, IP records and indicator values.",
+    "TITLE": _("Park IP administration portal API"),
+    # Translated like every description of the schema: ?lang=en or zh-hans, else the reader's language.
+    "DESCRIPTION": _(
+        "The park's enterprises, IP records and indicator values, for API clients (a token: "
+        "`Authorization: Token …`), officials and enterprise users (their own enterprise only).\n\n"
+        "Most endpoints (under `/api/v1/`) only read. Four operations write: an enterprise files a record "
+        "(`POST /filings/`) and claims support from the special IP fund (`POST /claims/`, then "
+        "`POST /claims/{id}/transition/`); officials review filings (`POST /filings/{id}/review/`) and claims "
+        "(`POST /claims/{id}/transition/`).\n\n"
+        "The same conventions on every endpoint:\n\n"
+        "- **Yes/no parameters** take `true`/`false`, `1`/`0`, `yes`/`no` or `是`/`否`, in any case; any other "
+        "value is a 400 naming the parameter.\n"
+        "- **Lists** come in pages: `page`, and `page_size` (50 unless asked, at most 500; a larger number "
+        "gives 500).\n"
+        "- **Years** run from 1900 to 2100 and **dates** (`YYYY-MM-DD`) fall in those years; anything else is "
+        "a 400 naming the parameter.\n"
+        "- **Numbers** are JSON numbers, decimals included: money is in yuan (CNY) with at most two decimals; "
+        "an indicator's value is in the indicator's `unit`.\n"
+        "- **Timestamps** are ISO 8601 in China Standard Time, Asia/Shanghai (`+08:00`); dates have no time zone."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -1,3 +1,6 @@
+from django.utils.text import capfirst, format_lazy
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, viewsets
 
 from ..filters import EnterpriseFilter
@@ -6,6 +9,7 @@ from ..records import KINDS
 from .serializers import EnterpriseSerializer, record_serializer
 
 
+@extend_schema(description=_("Park enterprises. An enterprise's own client sees only its enterprise."))
 class EnterpriseViewSet(viewsets.ReadOnlyModelViewSet):
     """Park enterprises. An enterprise's own client sees only its enterprise."""
 
@@ -29,7 +33,11 @@ def record_viewset(slug: str) -> type[viewsets.ReadOnlyModelViewSet]:
             queryset = queryset.select_related(*kind.related)
         return queryset.prefetch_related("items") if slug == "pledge" else queryset
 
-    return type(
+    description = format_lazy(
+        _("{records} (read-only; an enterprise's client sees its own)."),
+        records=capfirst(kind.model._meta.verbose_name_plural),
+    )
+    viewset = type(
         f"{kind.model.__name__}ViewSet",
         (viewsets.ReadOnlyModelViewSet,),
         {
@@ -39,3 +47,4 @@ def record_viewset(slug: str) -> type[viewsets.ReadOnlyModelViewSet]:
             "get_queryset": get_queryset,
         },
     )
+    return extend_schema(description=description)(viewset)

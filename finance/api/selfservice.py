@@ -5,6 +5,8 @@ transitions in enterprises.workflow and finance.claims)."""
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied as APIPermissionDenied
@@ -102,6 +104,12 @@ class FilingSerializer(serializers.ModelSerializer):
         return data
 
 
+@extend_schema(
+    description=gettext_lazy(
+        "Filings of the enterprises' own IP records. Enterprise clients create their own; officials review them "
+        "with POST …/review/."
+    )
+)
 class FilingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """Filings (申报备案). Enterprise clients create their own; officials review with POST …/review/."""
 
@@ -133,6 +141,11 @@ class FilingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
                 officials_only=False,
             )
 
+    @extend_schema(
+        description=gettext_lazy(
+            "Officials: start the review, approve (the record joins the registry), return or reject."
+        )
+    )
     @action(detail=True, methods=["post"], serializer_class=ReviewInput)
     def review(self, request, pk=None):
         """Officials: start the review, approve (the record joins the registry), return or reject."""
@@ -167,6 +180,7 @@ class SupportItemSerializer(serializers.ModelSerializer):
         ]
 
 
+@extend_schema(description=gettext_lazy("The special IP fund's support items (rules, budgets, open periods)."))
 class SupportItemViewSet(viewsets.ReadOnlyModelViewSet):
     """The special IP fund's support items (rules, budgets, open periods)."""
 
@@ -224,6 +238,12 @@ class ClaimActionInput(serializers.Serializer):
     payment_reference = serializers.CharField(required=False, allow_blank=True, default="")
 
 
+@extend_schema(
+    description=gettext_lazy(
+        "Claims on the special IP fund. Enterprise clients create drafts for their records and submit them "
+        'with POST …/transition/ {"action": "submit"}; officials review through the same endpoint.'
+    )
+)
 class ClaimViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """Claims on the special IP fund. Enterprise clients create drafts for their records and submit
     them with POST …/transition/ {"action": "submit"}; officials review through the same endpoint."""

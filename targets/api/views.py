@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
 from rest_framework.decorators import action
@@ -24,6 +25,7 @@ def default_year(plan: Plan) -> int:
     return min(timezone.localdate().year, plan.last_year)
 
 
+@extend_schema(description=gettext_lazy("The plan's indicators with their stored values (read-only)."))
 class IndicatorViewSet(viewsets.ViewSet):
     """The plan's indicators with their stored values (read-only)."""
 
@@ -32,7 +34,9 @@ class IndicatorViewSet(viewsets.ViewSet):
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("year", int, description="Year, 1900–2100 (default: the current year, within the plan)"),
+            OpenApiParameter(
+                "year", int, description=gettext_lazy("Year, 1900–2100 (default: the current year, within the plan)")
+            ),
             OpenApiParameter("area", str, enum=list(Area.values)),
         ],
         responses=IndicatorValueSerializer(many=True),
@@ -69,7 +73,12 @@ class IndicatorViewSet(viewsets.ViewSet):
         return Response(data)
 
     @extend_schema(
-        parameters=[OpenApiParameter("date", dt.date, description="Forecast as of this day (default: today)")],
+        description=gettext_lazy(
+            "Year-end forecasts of the annual (flow) indicators, from the records dated up to the day."
+        ),
+        parameters=[
+            OpenApiParameter("date", dt.date, description=gettext_lazy("Forecast as of this day (default: today)"))
+        ],
         responses=ForecastSerializer(many=True),
     )
     @action(detail=False)

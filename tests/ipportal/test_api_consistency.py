@@ -200,6 +200,46 @@ def test_timestamps_are_in_the_portals_time_zone(token_client, enterprise_a):
     assert dt.datetime.fromisoformat(computed_at) <= timezone.now()
 
 
+CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef]")
+
+
+def descriptions(node, path=""):
+    """Every description and title of the schema, with where it is."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in {"description", "title"} and isinstance(value, str):
+                yield f"{path}/{key}", value
+            else:
+                yield from descriptions(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from descriptions(value, f"{path}/{index}")
+
+
+def test_the_english_schema_has_no_chinese_in_its_descriptions(token_client):
+    schema = yaml.safe_load(token_client.get("/api/v1/schema/?lang=en").content)
+    # Literal values (`是`) in code spans are what a client sends, not prose.
+    mixed = [(where, text) for where, text in descriptions(schema) if CJK.search(re.sub(r"`[^`]*`", "", text))]
+    assert mixed == []
+
+
+def test_the_schema_descriptions_are_translated(token_client):
+    schema = yaml.safe_load(token_client.get("/api/v1/schema/?lang=zh-hans").content)
+    assert CJK.search(re.sub(r"`[^`]*`", "", schema["info"]["description"]))
+    assert CJK.search(schema["paths"]["/api/v1/patents/"]["get"]["description"])
+    assert CJK.search(schema["paths"]["/api/v1/claims/"]["get"]["description"])
+
+
+def test_the_docs_header_names_the_writing_operations(token_client):
+    schema = yaml.safe_load(token_client.get("/api/v1/schema/?lang=en").content)
+    header = schema["info"]["description"]
+    assert not header.lower().startswith("read-only")
+    posts = [path for path, item in schema["paths"].items() if "post" in item]
+    assert len(posts) == 4
+    for path in posts:
+        assert path.removeprefix("/api/v1") in header
+
+
 def test_the_schema_documents_page_size_and_its_maximum(token_client):
     schema = yaml.safe_load(token_client.get("/api/v1/schema/?lang=en").content)
     parameters = {p["name"]: p for p in schema["paths"]["/api/v1/patents/"]["get"]["parameters"]}
