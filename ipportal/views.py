@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.cache import cache_control
 
 from .roles import enterprise_of, is_api_client, is_official, unit_of
 
@@ -23,3 +25,9 @@ def home(request):
 
 def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
+
+
+@cache_control(public=True, max_age=24 * 60 * 60)
+def favicon(request):
+    """Browsers ask for /favicon.ico on pages that name no icon (the browsable API, downloads)."""
+    return FileResponse((settings.BASE_DIR / "static" / "favicon.ico").open("rb"), content_type="image/x-icon")
