@@ -41,7 +41,7 @@ def record_viewset(slug: str) -> type[viewsets.ReadOnlyModelViewSet]:
         f"{kind.model.__name__}ViewSet",
         (viewsets.ReadOnlyModelViewSet,),
         {
-            "__doc__": f"{kind.model._meta.verbose_name_plural} (read-only; an enterprise's client sees its own).",
+            "__doc__": description,  # the browsable API's description, in the reader's language
             "serializer_class": record_serializer(kind.model, extra),
             "filterset_class": kind.filterset,
             "get_queryset": get_queryset,

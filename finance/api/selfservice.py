@@ -111,7 +111,8 @@ class FilingSerializer(serializers.ModelSerializer):
     )
 )
 class FilingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
-    """Filings (申报备案). Enterprise clients create their own; officials review with POST …/review/."""
+    """Filings of the enterprises' own IP records. Enterprise clients create their own; officials review
+    them with POST …/review/."""
 
     serializer_class = FilingSerializer
     permission_classes = [SelfServiceAccess]

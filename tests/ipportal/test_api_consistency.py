@@ -245,3 +245,10 @@ def test_the_schema_documents_page_size_and_its_maximum(token_client):
     parameters = {p["name"]: p for p in schema["paths"]["/api/v1/patents/"]["get"]["parameters"]}
     assert "500" in parameters["page_size"]["description"]
     assert parameters["in_park"]["schema"]["type"] == "boolean"
+
+
+def test_the_browsable_api_describes_record_endpoints_in_the_readers_language(official_client):
+    english = official_client.get("/api/v1/pledges/", HTTP_ACCEPT="text/html", HTTP_ACCEPT_LANGUAGE="en")
+    chinese = official_client.get("/api/v1/pledges/", HTTP_ACCEPT="text/html", HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert "Pledges (read-only;" in english.content.decode()
+    assert "质押（只读；" in chinese.content.decode()
