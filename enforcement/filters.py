@@ -2,8 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from enterprises.filters import YesNo
-from ipportal.filters import YearFilter
+from ipportal.filters import BooleanFilter, YearFilter
 
 from .models import AssistanceRequest, Case, Complaint, Survey
 
@@ -14,7 +13,7 @@ class CaseFilter(django_filters.FilterSet):
     ip_type = django_filters.ChoiceFilter(label=_("IP type"), choices=Case.IPType.choices)
     stage = django_filters.ChoiceFilter(label=_("stage"), choices=Case.Stage.choices)
     year = YearFilter(label=_("year"), field_name="filed_date", lookup_expr="year")
-    flagged = YesNo(label=_("group, repeated or malicious"), method="filter_flagged")
+    flagged = BooleanFilter(label=_("group, repeated or malicious"), method="filter_flagged")
 
     class Meta:
         model = Case
@@ -31,7 +30,7 @@ class CaseFilter(django_filters.FilterSet):
 
     def filter_flagged(self, queryset, name, value):
         flagged = queryset.flagged()
-        return flagged if value == "1" else queryset.exclude(pk__in=flagged.values("pk"))
+        return flagged if value else queryset.exclude(pk__in=flagged.values("pk"))
 
 
 class SurveyFilter(django_filters.FilterSet):

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.records.filters import SearchFilterSet
-from ipportal.filters import YearFilter
+from ipportal.filters import BooleanFilter, YearFilter
 
 from .indicators import high_value_q
 from .models import (
@@ -42,12 +42,6 @@ class EnterpriseFilter(django_filters.FilterSet):
         return queryset.filter(Enterprise.flag_filter(value))
 
 
-class YesNo(django_filters.ChoiceFilter):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("choices", [("1", _("yes")), ("0", _("no"))])
-        super().__init__(*args, **kwargs)
-
-
 class ParkEnterpriseFilter(django_filters.CharFilter):
     """The park enterprise, by id (drill-down links), credit code or part of its name.
 
@@ -74,11 +68,11 @@ class RecordFilter(SearchFilterSet):
     year_field = ""
 
     enterprise = ParkEnterpriseFilter()
-    in_park = YesNo(label=_("in the park"), method="filter_in_park")
+    in_park = BooleanFilter(label=_("in the park"), method="filter_in_park")
     year = YearFilter(label=_("year"), method="filter_year")
 
     def filter_in_park(self, queryset, name, value):
-        return queryset.filter(enterprise__isnull=value != "1")
+        return queryset.filter(enterprise__isnull=not value)
 
     def filter_year(self, queryset, name, value):
         return queryset.filter(**{f"{self.year_field}__year": value})
@@ -119,7 +113,7 @@ class TrademarkFilter(RecordFilter):
 
     status = django_filters.ChoiceFilter(label=_("status"), choices=TrademarkStatus.choices)
     nice_class = django_filters.NumberFilter(label=_("Nice class"), min_value=1, max_value=45)
-    geographical_indication = django_filters.BooleanFilter(label=_("geographical indication"))
+    geographical_indication = BooleanFilter(label=_("geographical indication"))
     in_force_year = YearFilter(label=_("in force at the end of"), method="filter_in_force")
 
     class Meta:

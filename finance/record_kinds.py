@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.records import RecordKind, register
 from core.records.filters import filterset_for
-from ipportal.filters import YearFilter
+from ipportal.filters import BooleanFilter, YearFilter
 
 from .filters import PledgeFilter
 from .forms import PledgeForm, simple_form
@@ -162,7 +162,7 @@ def finance_park_kinds() -> None:
         ),
         extra={
             "category": django_filters.ChoiceFilter(label=_("category"), choices=MajorProject.Category.choices),
-            "ip_review": django_filters.BooleanFilter(label=_("IP review, navigation or early warning done")),
+            "ip_review": BooleanFilter(label=_("IP review, navigation or early warning done")),
         },
     )
     kind(

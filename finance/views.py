@@ -21,6 +21,7 @@ from core.records.views import xlsx_response
 from core.review import TransitionRefused, attach, timeline
 from enterprises.forms import ReviewForm
 from enterprises.views.selfservice import EnterpriseUserRequiredMixin
+from ipportal.filters import BooleanFilter
 from ipportal.permissions import OfficialRequiredMixin, PortalUserRequiredMixin
 from ipportal.roles import enterprise_of, is_official
 
@@ -85,7 +86,7 @@ class ItemDetailView(PortalUserRequiredMixin, DetailView):
 class ClaimFilter(django_filters.FilterSet):
     item = django_filters.ModelChoiceFilter(label=gettext_lazy("support item"), queryset=SupportItem.objects.all())
     state = django_filters.ChoiceFilter(label=gettext_lazy("state"), choices=ReviewState.choices)
-    waiting = django_filters.BooleanFilter(label=gettext_lazy("awaiting review"), method="awaiting_review")
+    waiting = BooleanFilter(label=gettext_lazy("awaiting review"), method="awaiting_review")
     waiting_days = django_filters.NumberFilter(
         label=gettext_lazy("submitted at least … days ago"), method="waiting_since", min_value=0, max_value=36500
     )

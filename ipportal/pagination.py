@@ -1,11 +1,16 @@
-"""Pagination for lists that may hold a million rows."""
+"""Pagination: the pages' paginator for lists that may hold a million rows, and the API's."""
 
 import hashlib
 
+from django import forms
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import PageNumberPagination
 
 # Lists at least this long keep their count in the cache for COUNT_SECONDS.
 LARGE = 10_000
@@ -34,3 +39,32 @@ class LargeListPaginator(Paginator):
         if count >= LARGE:
             cache.set(key, count, COUNT_SECONDS)
         return count
+
+
+class APIPagination(PageNumberPagination):
+    """API lists: `page_size` results a page (PAGE_SIZE unless asked), at most MAX_PAGE_SIZE.
+
+    A larger size gives MAX_PAGE_SIZE (the `next` link carries on from there); a size that is not
+    a whole number of at least 1 is a 400 naming the parameter, like every other parameter."""
+
+    PAGE_SIZE = 50
+    MAX_PAGE_SIZE = 500
+
+    page_size = PAGE_SIZE
+    max_page_size = MAX_PAGE_SIZE
+    page_size_query_param = "page_size"
+    page_size_query_description = format_lazy(
+        _("Number of results per page: {default} unless asked, at most {maximum} (a larger number gives {maximum})."),
+        default=PAGE_SIZE,
+        maximum=MAX_PAGE_SIZE,
+    )
+
+    def get_page_size(self, request) -> int:
+        text = request.query_params.get(self.page_size_query_param, "")
+        if not text.strip():
+            return self.page_size
+        try:
+            size = forms.IntegerField(min_value=1).clean(text)
+        except forms.ValidationError as error:
+            raise ValidationError({self.page_size_query_param: error.messages}) from None
+        return min(size, self.max_page_size)

@@ -258,8 +258,9 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["ipportal.permissions.ReadOnlyAPIAccess"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
-    "PAGE_SIZE": 50,
+    "DEFAULT_PAGINATION_CLASS": "ipportal.pagination.APIPagination",  # page_size up to 500
+    # Decimals (money, rates) are JSON numbers, as indicator values are: one representation.
+    "COERCE_DECIMAL_TO_STRING": False,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     # Counted in the default cache (Redis when REDIS_URL is set, so shared by every web process).
     "DEFAULT_THROTTLE_CLASSES": [
@@ -272,8 +273,26 @@ REST_FRAMEWORK = {
     },
 }
 SPECTACULAR_SETTINGS = {
-    "TITLE": "Park IP administration portal API",
-    "DESCRIPTION": "Read-only access to the park's enterprises, IP records and indicator values.",
+    "TITLE": _("Park IP administration portal API"),
+    # Translated like every description of the schema: ?lang=en or zh-hans, else the reader's language.
+    "DESCRIPTION": _(
+        "The park's enterprises, IP records and indicator values, for API clients (a token: "
+        "`Authorization: Token …`), officials and enterprise users (their own enterprise only).\n\n"
+        "Most endpoints (under `/api/v1/`) only read. Four operations write: an enterprise files a record "
+        "(`POST /filings/`) and claims support from the special IP fund (`POST /claims/`, then "
+        "`POST /claims/{id}/transition/`); officials review filings (`POST /filings/{id}/review/`) and claims "
+        "(`POST /claims/{id}/transition/`).\n\n"
+        "The same conventions on every endpoint:\n\n"
+        "- **Yes/no parameters** take `true`/`false`, `1`/`0`, `yes`/`no` or `是`/`否`, in any case; any other "
+        "value is a 400 naming the parameter.\n"
+        "- **Lists** come in pages: `page`, and `page_size` (50 unless asked, at most 500; a larger number "
+        "gives 500).\n"
+        "- **Years** run from 1900 to 2100 and **dates** (`YYYY-MM-DD`) fall in those years; anything else is "
+        "a 400 naming the parameter.\n"
+        "- **Numbers** are JSON numbers, decimals included: money is in yuan (CNY) with at most two decimals; "
+        "an indicator's value is in the indicator's `unit`.\n"
+        "- **Timestamps** are ISO 8601 in China Standard Time, Asia/Shanghai (`+08:00`); dates have no time zone."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
@@ -358,12 +377,28 @@ AXES_CLIENT_IP_CALLABLE = "ipportal.security.client_ip"
 AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_STORE_JSON_CHANGES = True
 
+# Every record is written once, by the root's handler: Django's own "django" logger would print
+# it a second time (its handler, in DEBUG). Refusals (4xx) are one line, without a traceback.
+# Configuring "django" resets its children, so runserver's access log ("django.server") is set
+# again as Django sets it.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"refusals_without_traceback": {"()": "ipportal.log.RefusalsWithoutTraceback"}},
+    "formatters": {
+        "django.server": {"()": "django.utils.log.ServerFormatter", "format": "[{server_time}] {message}", "style": "{"}
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["refusals_without_traceback"]},
+        "django.server": {"class": "logging.StreamHandler", "formatter": "django.server"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
+    "loggers": {
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+        "django.db.backends": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+    },
 }
 
 # Names of the groups that make the roles (created by a data migration).

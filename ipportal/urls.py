@@ -33,6 +33,7 @@ api_patterns = [
 urlpatterns = [
     path("", views.HomeView.as_view(official_view=DashboardView.as_view()), name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("api/v1/", include(api_patterns)),  # early: API clients poll it, and URLs resolve in order
     path("audit/", AuditLogView.as_view(), name="audit-log"),
     path("accounts/", include("django.contrib.auth.urls")),

@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .categories import assess
@@ -90,7 +91,8 @@ def json_row(row: dict) -> dict:
         "denominator": as_number(row["denominator"]),
         "base_value": as_number(row["base_value"]),
         "method": row["method"],
-        "computed_at": row["computed_at"].isoformat() if row["computed_at"] else None,
+        # In the portal's time zone (+08:00), as every other timestamp of the API.
+        "computed_at": timezone.localtime(row["computed_at"]).isoformat() if row["computed_at"] else None,
         "category": row["assessment"].category,
         "category_ratio": as_number(row["assessment"].ratio),
         "category_method": row["assessment"].method,

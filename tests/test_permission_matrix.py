@@ -55,6 +55,7 @@ def _submission_kwargs(o):
 PAGES: dict[str, tuple[dict, object]] = {
     "home": (expect(LOGIN, 302, 302, 302, 403, 200), None),
     "healthz": (PUBLIC, None),
+    "favicon": (PUBLIC, None),
     "audit-log": (OFFICIALS, None),
     "login": (PUBLIC, None),
     "logout": (expect(405, 405, 405, 405, 405, 405), None),

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.records.filters import SearchFilterSet
 from enterprises.filters import ParkEnterpriseFilter
-from ipportal.filters import YearFilter
+from ipportal.filters import BooleanFilter, YearFilter
 
 from .models import Person, PublicityEvent, Talent, Training
 
@@ -34,7 +34,7 @@ class PersonFilter(SearchFilterSet):
     search_fields = ("name", "enterprise__name", "position")
 
     enterprise = ParkEnterpriseFilter()
-    is_ip_staff = django_filters.BooleanFilter(label=_("IP staff"))
+    is_ip_staff = BooleanFilter(label=_("IP staff"))
     untrained_year = YearFilter(label=_("not trained in"), method="filter_untrained")
 
     class Meta:

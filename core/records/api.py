@@ -1,5 +1,8 @@
 """The API of every record kind: one read-only viewset per kind, built from its RecordKind."""
 
+from django.utils.text import capfirst, format_lazy
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, viewsets
 
 from . import KINDS
@@ -39,13 +42,18 @@ def record_viewset(
             queryset = queryset.select_related(*kind.related)
         return queryset.prefetch_related(*prefetch) if prefetch else queryset
 
-    return type(
+    description = format_lazy(
+        _("{records} (read-only; an enterprise's client sees its own)."),
+        records=capfirst(kind.model._meta.verbose_name_plural),
+    )
+    viewset = type(
         f"{kind.model.__name__}ViewSet",
         (viewsets.ReadOnlyModelViewSet,),
         {
-            "__doc__": f"{kind.model._meta.verbose_name_plural} (read-only; an enterprise's client sees its own).",
+            "__doc__": description,  # the browsable API's description, in the reader's language
             "serializer_class": record_serializer(kind.model, extra),
             "filterset_class": kind.filterset,
             "get_queryset": get_queryset,
         },
     )
+    return extend_schema(description=description)(viewset)

@@ -1,11 +1,12 @@
 import datetime as dt
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, viewsets
-from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
+
+from ipportal.filters import query_date
 
 from ..annuities import at_risk
 from ..models import Patent
@@ -17,8 +18,8 @@ class LapseRiskSerializer(serializers.Serializer):
     application_date = serializers.DateField(source="patent.application_date")
     enterprise = serializers.IntegerField(source="patent.enterprise_id")
     enterprise_name = serializers.CharField(source="patent.enterprise.name")
-    due = serializers.DateField(help_text="The annuity falls due on the anniversary of the filing date")
-    grace_end = serializers.DateField(help_text="The end of the 6-month grace period")
+    due = serializers.DateField(help_text=_("The annuity falls due on the anniversary of the filing date"))
+    grace_end = serializers.DateField(help_text=_("The end of the 6-month grace period"))
     reminded_at = serializers.DateTimeField(allow_null=True)
 
 
@@ -26,14 +27,13 @@ class LapseRiskViewSet(viewsets.ViewSet):
     """Park invention patents in force whose annuity falls due in the 90 days from the day (read-only)."""
 
     @extend_schema(
-        parameters=[OpenApiParameter("date", dt.date, description="From this day (default: today)")],
+        description=_(
+            "Park invention patents in force whose annuity falls due in the 90 days from the day (read-only)."
+        ),
+        parameters=[OpenApiParameter("date", dt.date, description=_("From this day (default: today)"))],
         responses=LapseRiskSerializer(many=True),
     )
     def list(self, request):
-        text = request.query_params.get("date")
-        try:
-            day = dt.date.fromisoformat(text) if text else timezone.localdate()
-        except ValueError:
-            raise ValidationError({"date": _("a date such as 2025-06-30")}) from None
+        day = query_date(request) or timezone.localdate()
         items = at_risk(Patent.objects.for_user(request.user), day)
         return Response(LapseRiskSerializer(items, many=True).data)

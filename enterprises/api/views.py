@@ -1,6 +1,8 @@
 """Park enterprises and filings (申报备案)."""
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied as APIPermissionDenied
@@ -18,6 +20,7 @@ from ..models import Enterprise, Filing
 from .serializers import EnterpriseSerializer, FilingSerializer, ReviewInput
 
 
+@extend_schema(description=_("Park enterprises. An enterprise's own client sees only its enterprise."))
 class EnterpriseViewSet(viewsets.ReadOnlyModelViewSet):
     """Park enterprises. An enterprise's own client sees only its enterprise."""
 
@@ -28,8 +31,15 @@ class EnterpriseViewSet(viewsets.ReadOnlyModelViewSet):
         return Enterprise.objects.for_user(self.request.user).order_by("pk")
 
 
+@extend_schema(
+    description=_(
+        "Filings of the enterprises' own IP records. Enterprise clients create their own; officials review them "
+        "with POST …/review/."
+    )
+)
 class FilingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
-    """Filings (申报备案). Enterprise clients create their own; officials review with POST …/review/."""
+    """Filings of the enterprises' own IP records. Enterprise clients create their own; officials review
+    them with POST …/review/."""
 
     serializer_class = FilingSerializer
     permission_classes = [SelfServiceAccess]
@@ -59,6 +69,9 @@ class FilingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
                 officials_only=False,
             )
 
+    @extend_schema(
+        description=_("Officials: start the review, approve (the record joins the registry), return or reject.")
+    )
     @action(detail=True, methods=["post"], serializer_class=ReviewInput)
     def review(self, request, pk=None):
         """Officials: start the review, approve (the record joins the registry), return or reject."""

@@ -20,6 +20,7 @@ from django_filters.views import FilterView
 
 from core.models import Attachment, Notification, ReviewState
 from core.review import OPEN, TransitionRefused, attach, move, timeline
+from ipportal.filters import BooleanFilter
 from ipportal.permissions import PortalUserRequiredMixin
 from ipportal.roles import enterprise_of, is_official
 from targets.models import Plan
@@ -125,7 +126,7 @@ def contributions(enterprise, year: int, today) -> list[tuple[str, object, objec
 class FilingFilter(django_filters.FilterSet):
     state = django_filters.ChoiceFilter(label=gettext_lazy("state"), choices=ReviewState.choices)
     kind = django_filters.ChoiceFilter(label=gettext_lazy("what is filed"), choices=Filing.Kind.choices)
-    waiting = django_filters.BooleanFilter(label=gettext_lazy("awaiting review"), method="awaiting_review")
+    waiting = BooleanFilter(label=gettext_lazy("awaiting review"), method="awaiting_review")
     q = django_filters.CharFilter(label=gettext_lazy("search"), method="search")
 
     class Meta:

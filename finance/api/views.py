@@ -3,6 +3,8 @@
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied as APIPermissionDenied
@@ -18,6 +20,7 @@ from ..models import Claim, SupportItem
 from .serializers import ClaimActionInput, ClaimSerializer, SupportItemSerializer
 
 
+@extend_schema(description=gettext_lazy("The special IP fund's support items (rules, budgets, open periods)."))
 class SupportItemViewSet(viewsets.ReadOnlyModelViewSet):
     """The special IP fund's support items (rules, budgets, open periods)."""
 
@@ -26,6 +29,12 @@ class SupportItemViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = SupportItem.objects.order_by("-year", "name")
 
 
+@extend_schema(
+    description=gettext_lazy(
+        "Claims on the special IP fund. Enterprise clients create drafts for their records and submit them "
+        'with POST …/transition/ {"action": "submit"}; officials review through the same endpoint.'
+    )
+)
 class ClaimViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """Claims on the special IP fund. Enterprise clients create drafts for their records and submit
     them with POST …/transition/ {"action": "submit"}; officials review through the same endpoint."""

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 
@@ -22,13 +23,15 @@ class IndicatorValueSerializer(serializers.Serializer):
     method = serializers.CharField(allow_blank=True)
     computed_at = serializers.DateTimeField(allow_null=True)
     category = serializers.CharField(
-        help_text="Progress category over the plan (UN SDG method): target_achieved, on_track, "
-        "acceleration_needed, limited_progress, deterioration, insufficient_data"
+        help_text=_(
+            "Progress category over the plan (UN SDG method): target_achieved, on_track, "
+            "acceleration_needed, limited_progress, deterioration, insufficient_data"
+        )
     )
     category_ratio = serializers.FloatField(
-        allow_null=True, help_text="Observed progress since the base year ÷ progress needed to reach the target"
+        allow_null=True, help_text=_("Observed progress since the base year ÷ progress needed to reach the target")
     )
-    category_method = serializers.CharField(allow_blank=True, help_text="compound or linear")
+    category_method = serializers.CharField(allow_blank=True, help_text=_("compound or linear"))
 
 
 class IndicatorHistorySerializer(serializers.Serializer):
@@ -56,14 +59,14 @@ class ForecastSerializer(serializers.Serializer):
     direction = serializers.CharField()
     as_of = serializers.DateField()
     year = serializers.IntegerField()
-    to_date = serializers.FloatField(allow_null=True, help_text="Year-to-date value (growth: of the measure grown)")
-    previous_to_date = serializers.FloatField(allow_null=True, help_text="The same stretch of last year")
-    previous_total = serializers.FloatField(allow_null=True, help_text="Last year's whole-year total")
-    share = serializers.FloatField(allow_null=True, help_text="Part of a year's total expected by the day, 0–1")
-    method = serializers.CharField(allow_blank=True, help_text="pattern (last year's) or pro_rata")
+    to_date = serializers.FloatField(allow_null=True, help_text=_("Year-to-date value (growth: of the measure grown)"))
+    previous_to_date = serializers.FloatField(allow_null=True, help_text=_("The same stretch of last year"))
+    previous_total = serializers.FloatField(allow_null=True, help_text=_("Last year's whole-year total"))
+    share = serializers.FloatField(allow_null=True, help_text=_("Part of a year's total expected by the day, 0–1"))
+    method = serializers.CharField(allow_blank=True, help_text=_("pattern (last year's) or pro_rata"))
     projected_total = serializers.FloatField(allow_null=True)
-    projected = serializers.FloatField(allow_null=True, help_text="Projected year-end value of the indicator")
+    projected = serializers.FloatField(allow_null=True, help_text=_("Projected year-end value of the indicator"))
     target = serializers.FloatField()
-    margin = serializers.FloatField(allow_null=True, help_text="Surplus (+) or shortfall (−) against the target")
+    margin = serializers.FloatField(allow_null=True, help_text=_("Surplus (+) or shortfall (−) against the target"))
     meets_target = serializers.BooleanField(allow_null=True)
     reason = serializers.CharField(allow_blank=True)

@@ -4,12 +4,15 @@ from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
+
+from ipportal.filters import query_date, query_year
 
 from ..forecast import forecasts, json_forecast
 from ..models import Area, Plan
@@ -22,6 +25,7 @@ def default_year(plan: Plan) -> int:
     return min(timezone.localdate().year, plan.last_year)
 
 
+@extend_schema(description=gettext_lazy("The plan's indicators with their stored values (read-only)."))
 class IndicatorViewSet(viewsets.ViewSet):
     """The plan's indicators with their stored values (read-only)."""
 
@@ -30,20 +34,18 @@ class IndicatorViewSet(viewsets.ViewSet):
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("year", int, description="Year (default: the current year, within the plan)"),
+            OpenApiParameter(
+                "year", int, description=gettext_lazy("Year, 1900–2100 (default: the current year, within the plan)")
+            ),
             OpenApiParameter("area", str, enum=list(Area.values)),
         ],
         responses=IndicatorValueSerializer(many=True),
     )
     def list(self, request):
-        year_param = request.query_params.get("year")
         area = request.query_params.get("area") or None
         if area and area not in Area.values:
             raise ValidationError({"area": _("one of %(areas)s") % {"areas": ", ".join(Area.values)}})
-        try:
-            year = int(year_param) if year_param else None
-        except ValueError:
-            raise ValidationError({"year": _("a year such as 2025")}) from None
+        year = query_year(request)
         # The answer changes only when a recomputation writes values: it is kept in the cache
         # under the generation of the stored values, so a hit costs one cache round trip.
         key = f"api:indicators:{translation.get_language()}:{year or ''}:{area or ''}"
@@ -71,17 +73,18 @@ class IndicatorViewSet(viewsets.ViewSet):
         return Response(data)
 
     @extend_schema(
-        parameters=[OpenApiParameter("date", dt.date, description="Forecast as of this day (default: today)")],
+        description=gettext_lazy(
+            "Year-end forecasts of the annual (flow) indicators, from the records dated up to the day."
+        ),
+        parameters=[
+            OpenApiParameter("date", dt.date, description=gettext_lazy("Forecast as of this day (default: today)"))
+        ],
         responses=ForecastSerializer(many=True),
     )
     @action(detail=False)
     def forecast(self, request):
         """Year-end forecasts of the annual (flow) indicators, from the records dated up to the day."""
-        day_param = request.query_params.get("date")
-        try:
-            as_of = dt.date.fromisoformat(day_param) if day_param else timezone.localdate()
-        except ValueError:
-            raise ValidationError({"date": _("a date such as 2025-06-30")}) from None
+        as_of = query_date(request) or timezone.localdate()
         plan = Plan.objects.for_year(as_of.year)
         if plan is None:
             return Response([])
