@@ -1,8 +1,8 @@
 from collections.abc import Callable
 
-from django.contrib.auth.mixins import LoginRequiredMixin
 from csp.decorators import csp_exempt
 from django.conf import settings
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.views import View

@@ -2,7 +2,7 @@
 never sees enterprise A's objects.
 
 The URL list comes from the resolver, so a new page or endpoint fails test_every_url_is_classified
-until it is given a row here. Record kinds (enterprises.records.KINDS) are classified from their
+until it is given a row here. Record kinds (core.records.KINDS) are classified from their
 own description: officials-only kinds, and kinds owned by an enterprise or park-wide.
 """
 

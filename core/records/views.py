@@ -1,4 +1,4 @@
-"""List, detail, create, edit and export pages shared by every record kind (enterprises.records)."""
+"""List, detail, create, edit and export pages shared by every record kind (core.records)."""
 
 import csv
 from decimal import Decimal
