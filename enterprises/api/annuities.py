@@ -7,6 +7,8 @@ from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from ipportal.dates import parse_day
+
 from ..annuities import at_risk
 from ..models import Patent
 
@@ -32,8 +34,8 @@ class LapseRiskViewSet(viewsets.ViewSet):
     def list(self, request):
         text = request.query_params.get("date")
         try:
-            day = dt.date.fromisoformat(text) if text else timezone.localdate()
+            day = parse_day(text) if text else timezone.localdate()
         except ValueError:
-            raise ValidationError({"date": _("a date such as 2025-06-30")}) from None
+            raise ValidationError({"date": _("a date from 1900-01-01 to 2100-12-31, such as 2025-06-30")}) from None
         items = at_risk(Patent.objects.for_user(request.user), day)
         return Response(LapseRiskSerializer(items, many=True).data)

@@ -11,6 +11,8 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
+from ipportal.dates import parse_day, parse_year
+
 from ..forecast import forecasts, json_forecast
 from ..models import Area, Plan
 from ..recompute import VALUES_GENERATION_KEY, values_generation
@@ -41,9 +43,9 @@ class IndicatorViewSet(viewsets.ViewSet):
         if area and area not in Area.values:
             raise ValidationError({"area": _("one of %(areas)s") % {"areas": ", ".join(Area.values)}})
         try:
-            year = int(year_param) if year_param else None
+            year = parse_year(year_param) if year_param else None
         except ValueError:
-            raise ValidationError({"year": _("a year such as 2025")}) from None
+            raise ValidationError({"year": _("a year from 1900 to 2100, such as 2025")}) from None
         # The answer changes only when a recomputation writes values: it is kept in the cache
         # under the generation of the stored values, so a hit costs one cache round trip.
         key = f"api:indicators:{translation.get_language()}:{year or ''}:{area or ''}"
@@ -79,9 +81,9 @@ class IndicatorViewSet(viewsets.ViewSet):
         """Year-end forecasts of the annual (flow) indicators, from the records dated up to the day."""
         day_param = request.query_params.get("date")
         try:
-            as_of = dt.date.fromisoformat(day_param) if day_param else timezone.localdate()
+            as_of = parse_day(day_param) if day_param else timezone.localdate()
         except ValueError:
-            raise ValidationError({"date": _("a date such as 2025-06-30")}) from None
+            raise ValidationError({"date": _("a date from 1900-01-01 to 2100-12-31, such as 2025-06-30")}) from None
         plan = Plan.objects.for_year(as_of.year)
         if plan is None:
             return Response([])
