@@ -250,7 +250,9 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+# Off: it only drops a leading "=" (and turns empty cells into "None"); the admin's resources
+# derive from ipportal.exports.FormulaSafeResource, which neutralises every formula start.
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 
 # Imports: uploads larger than this many bytes are refused before they are read.

@@ -16,7 +16,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from ipportal.exports import safe_cell
+from ipportal.exports import safe_row
 
 SNIFF_BYTES = 1 << 20
 ENCODING_NAMES = {"utf-8-sig": "UTF-8", "gb18030": "GB18030"}
@@ -201,8 +201,8 @@ def write_csv(path: Path, header: list[str], rows) -> None:
     would run as formulas are neutralised (the importer reads them back unchanged)."""
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows([safe_cell(value) for value in row] for row in rows)
+        writer.writerow(safe_row(header))
+        writer.writerows(safe_row(row) for row in rows)
 
 
 __all__ = ["Table", "UnreadableFile", "open_table", "write_csv"]
