@@ -1,9 +1,13 @@
 from django.contrib import admin
+from django.contrib.auth.views import LoginView
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from . import views
+from .security import PortalAdminAuthenticationForm, PortalAuthenticationForm
 from .views_audit import AuditLogView
+
+admin.site.login_form = PortalAdminAuthenticationForm
 
 api_patterns = [
     path("", include("targets.api.urls")),
@@ -17,6 +21,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("api/v1/", include(api_patterns)),  # early: API clients poll it, and URLs resolve in order
     path("audit/", AuditLogView.as_view(), name="audit-log"),
+    path("accounts/login/", LoginView.as_view(authentication_form=PortalAuthenticationForm), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("enterprises/", include("enterprises.urls")),
