@@ -70,7 +70,7 @@ def test_rejected_rows_file_neutralises_the_files_own_header(tmp_path):
 def test_admin_export_neutralises_every_formula_start(client, file_format, position):
     client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
     for name in FORMULAS:
-        EnterpriseFactory(name=name, industry=name)
+        EnterpriseFactory(name=name, industry=name[:32])
     response = client.post(
         reverse("admin:enterprises_enterprise_export"),
         {
