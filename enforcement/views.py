@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views import View
@@ -10,6 +10,7 @@ from django.views.generic import CreateView
 
 from ipportal.permissions import OfficialRequiredMixin
 from ipportal.roles import enterprise_of
+from ipportal.uploads import document_response
 
 from .forms import COMPLAINTS_PER_HOUR, AssistanceRequestForm, PublicComplaintForm, SurveyResponseForm
 from .models import AssistanceRequest, Survey
@@ -64,8 +65,7 @@ class AssistanceAttachmentView(LoginRequiredMixin, View):
         entry = get_object_or_404(AssistanceRequest.objects.for_user(request.user), pk=pk)
         if not entry.attachment:
             raise Http404
-        suffix = entry.attachment.name.rsplit(".", 1)[-1]
-        return FileResponse(entry.attachment.open("rb"), as_attachment=True, filename=f"assistance-{entry.pk}.{suffix}")
+        return document_response(entry.attachment, f"assistance-{entry.pk}")
 
 
 def client_address(request) -> str:

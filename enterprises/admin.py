@@ -1,6 +1,7 @@
 from django.contrib import admin
-from import_export import resources
 from import_export.admin import ExportMixin
+
+from ipportal.exports import FormulaSafeResource
 
 from .models import (
     AnnuityReminder,
@@ -20,7 +21,7 @@ from .models import (
 )
 
 
-class EnterpriseResource(resources.ModelResource):
+class EnterpriseResource(FormulaSafeResource):
     class Meta:
         model = Enterprise
         import_id_fields = ("credit_code",)

@@ -13,7 +13,6 @@ approved filings whose record, as the import has it, disagrees with what was dec
 dates, holder, amount).
 """
 
-import datetime as dt
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
@@ -22,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import ReviewState
+from ipportal.dates import parse_year as bounded_year
 
 from .models import Filing, Patent, Trademark
 
@@ -171,7 +171,6 @@ def default_year() -> int:
 
 def parse_year(text: str | None) -> int:
     try:
-        year = int(text or "")
+        return bounded_year(text or "")
     except ValueError:
         return default_year()
-    return year if dt.MINYEAR <= year <= dt.MAXYEAR else default_year()

@@ -1,7 +1,7 @@
 """Filter fields shared by the pages and the API, so a parameter means the same everywhere.
 
 - `BooleanFilter`: yes/no filters (true/false, 1/0, yes/no, 是/否; anything else is refused).
-- `YearFilter`: a year between FIRST_YEAR and LAST_YEAR.
+- `YearFilter`, `DayFilter`: a year or a day within ipportal.dates' bounds.
 - `query_year`, `query_date`: the same rules for API views that read their parameters by hand.
 """
 
@@ -9,11 +9,11 @@ import datetime as dt
 
 import django_filters
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ValidationError
 
-FIRST_YEAR = 1900
-LAST_YEAR = 2100
+from .dates import FIRST_DAY, FIRST_YEAR, LAST_DAY, LAST_YEAR, parse_day
 
 TRUE_WORDS = frozenset({"true", "1", "yes", "是"})
 FALSE_WORDS = frozenset({"false", "0", "no", "否"})
@@ -85,6 +85,14 @@ class YearFilter(django_filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
+class DayFilter(django_filters.DateFilter):
+    """A day from 1900-01-01 to 2100-12-31, bounded like the years."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("validators", [MinValueValidator(FIRST_DAY), MaxValueValidator(LAST_DAY)])
+        super().__init__(*args, **kwargs)
+
+
 def query_year(request, name: str = "year") -> int | None:
     """The year in the query string, with the bounds of YearFilter; a 400 naming it otherwise."""
     field = forms.IntegerField(required=False, min_value=FIRST_YEAR, max_value=LAST_YEAR)
@@ -100,11 +108,12 @@ def query_date(request, name: str = "date") -> dt.date | None:
     if not text:
         return None
     try:
-        day = dt.date.fromisoformat(text)
+        dt.date.fromisoformat(text)
     except ValueError:
         raise ValidationError({name: [_("a date such as 2025-06-30")]}) from None
-    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+    try:
+        return parse_day(text)
+    except ValueError:
         raise ValidationError(
             {name: [_("a date from %(first)s to %(last)s") % {"first": FIRST_YEAR, "last": LAST_YEAR}]}
-        )
-    return day
+        ) from None

@@ -37,6 +37,15 @@ def is_api_client(user: AbstractBaseUser | AnonymousUser) -> bool:
     return _in_group(user, settings.API_CLIENTS_GROUP)
 
 
+def has_web_pages(user: AbstractBaseUser | AnonymousUser) -> bool:
+    """Whether a signed-in user may use a web session. API clients read through the API with a
+    token only, unless they also hold a role with pages; a user linked to nothing yet keeps the
+    page that says so."""
+    if not is_api_client(user):
+        return True
+    return is_official(user) or enterprise_of(user) is not None or unit_of(user) is not None
+
+
 def sees_all_park_data(user: AbstractBaseUser | AnonymousUser) -> bool:
     """Officials and API clients read every enterprise's records."""
     return is_official(user) or is_api_client(user)

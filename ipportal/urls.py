@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.contrib.auth.views import LoginView
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import APIRootView
@@ -12,6 +13,7 @@ from targets.views import DashboardView
 from training.api.urls import router as training_api
 
 from . import views
+from .security import PortalAdminAuthenticationForm, PortalAuthenticationForm
 from .views_audit import AuditLogView
 
 # Each app routes its own API; the indicators first, as the most polled (URLs resolve in order).
@@ -23,6 +25,9 @@ API_ROUTERS = (
     ("enforcement", enforcement_api),
 )
 api_root = {prefix: f"{basename}-list" for _, router in API_ROUTERS for prefix, _, basename in router.registry}
+
+admin.site.login_form = PortalAdminAuthenticationForm
+
 api_patterns = [
     *format_suffix_patterns([path("", APIRootView.as_view(api_root_dict=api_root), name="api-root")]),
     *(path("", include(f"{app}.api.urls")) for app, _ in API_ROUTERS),
@@ -36,6 +41,7 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
     path("api/v1/", include(api_patterns)),  # early: API clients poll it, and URLs resolve in order
     path("audit/", AuditLogView.as_view(), name="audit-log"),
+    path("accounts/login/", LoginView.as_view(authentication_form=PortalAuthenticationForm), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("enterprises/", include("enterprises.urls")),

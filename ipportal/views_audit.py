@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters.views import FilterView
 
 from .audit import audited_content_types
+from .filters import DayFilter
 from .permissions import OfficialRequiredMixin
 
 
@@ -27,8 +28,8 @@ class AuditFilter(django_filters.FilterSet):
         label=_("user"),
         queryset=get_user_model().objects.filter(pk__in=LogEntry.objects.values("actor")).order_by("username"),
     )
-    date_from = django_filters.DateFilter(field_name="timestamp", lookup_expr="date__gte", label=_("from"))
-    date_to = django_filters.DateFilter(field_name="timestamp", lookup_expr="date__lte", label=_("to"))
+    date_from = DayFilter(field_name="timestamp", lookup_expr="date__gte", label=_("from"))
+    date_to = DayFilter(field_name="timestamp", lookup_expr="date__lte", label=_("to"))
     action = django_filters.ChoiceFilter(choices=LogEntry.Action.choices, label=_("action"))
     object_pk = django_filters.CharFilter(label=_("record id"))
 

@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from ipportal.exports import safe_cell
+from ipportal.exports import safe_row
 
 from .dashboards import ChartData, record_charts
 from .models import AnnualReport, Area, Plan, Status
@@ -131,36 +131,38 @@ def xlsx_bytes(content: ReportContent) -> bytes:
         _("denominator"),
         _("note"),
     ]
-    sheet.append([str(h) for h in header])
+    sheet.append(safe_row(str(h) for h in header))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in content.rows:
         sheet.append(
-            [
-                row["code"],
-                safe_cell(row["indicator"].name),
-                str(Area(row["area"]).label),
-                row["unit"],
-                row["value"],
-                row["target"],
-                row["progress"],
-                str(row["status_label"]),
-                row["numerator"],
-                row["denominator"],
-                safe_cell(row["reason"]),
-            ]
+            safe_row(
+                [
+                    row["code"],
+                    row["indicator"].name,
+                    str(Area(row["area"]).label),
+                    row["unit"],
+                    row["value"],
+                    row["target"],
+                    row["progress"],
+                    str(row["status_label"]),
+                    row["numerator"],
+                    row["denominator"],
+                    row["reason"],
+                ]
+            )
         )
     sheet.column_dimensions["B"].width = 40
     summary = workbook.create_sheet(_("Areas")[:31])
-    summary.append([str(_("area")), *(str(label) for _value, label in Status.choices), str(_("summary"))])
+    summary.append(safe_row([str(_("area")), *(str(label) for _value, label in Status.choices), str(_("summary"))]))
     for area in content.areas:
-        summary.append([area.label, *(count for _v, _l, count in area.counts), area.sentence])
+        summary.append(safe_row([area.label, *(count for _v, _l, count in area.counts), area.sentence]))
     for chart in content.charts:
         data = workbook.create_sheet(chart.slug[:31])
-        data.append([safe_cell(str(chart.title))])
-        data.append(["", *(str(name) for name, _values in chart.series)])
+        data.append(safe_row([str(chart.title)]))
+        data.append(safe_row(["", *(str(name) for name, _values in chart.series)]))
         for row in chart.rows():
-            data.append([safe_cell(str(row[0])), *(float(v) if v is not None else None for v in row[1:])])
+            data.append(safe_row([str(row[0]), *(float(v) if v is not None else None for v in row[1:])]))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

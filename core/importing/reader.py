@@ -7,6 +7,7 @@ python-calamine, which reads a 100k-row sheet an order of magnitude faster than 
 
 import codecs
 import csv
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,9 +16,10 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from ipportal.exports import safe_cell
+from ipportal.exports import safe_row
 
 SNIFF_BYTES = 1 << 20
+ENCODING_NAMES = {"utf-8-sig": "UTF-8", "gb18030": "GB18030"}
 
 
 class UnreadableFile(Exception):
@@ -94,32 +96,66 @@ def check_shape(rows: int, columns: int) -> None:
         )
 
 
+# A NUL byte, or a byte the encoding could not read (kept as a lone surrogate by surrogateescape).
+_UNREADABLE = re.compile("[\x00\udc80-\udcff]")
+
+
+class _BadLine(Exception):
+    def __init__(self, nul: bool):
+        self.nul = nul
+
+
+def _checked_lines(handle) -> Iterator[str]:
+    for line in handle:
+        found = _UNREADABLE.search(line)
+        if found:
+            raise _BadLine(nul=found.group() == "\x00")
+        yield line
+
+
+def _csv_records(path: Path, encoding: str) -> Iterator[tuple[int, list]]:
+    """Every row with its number (the header is row 1), checking every byte of the file: a NUL,
+    a byte that is not text in the file's encoding, a field over the csv module's limit or a
+    stray quote refuse the file with a message that names the row (never the raw error)."""
+    number = 0
+    with open(path, encoding=encoding, errors="surrogateescape", newline="") as handle:
+        reader = csv.reader(_checked_lines(handle))
+        try:
+            for number, row in enumerate(reader, start=1):
+                yield number, row
+        except _BadLine as bad:
+            if bad.nul:
+                message = _("Row %(row)d holds a NUL byte, which a text file never does; save the sheet as CSV again.")
+            else:
+                message = _(
+                    "Row %(row)d is not %(encoding)s text like the rows before it; save the whole file in one encoding."
+                )
+            raise UnreadableFile(message % {"row": number + 1, "encoding": ENCODING_NAMES[encoding]}) from None
+        except csv.Error as error:
+            if "field limit" in str(error):
+                message = _("Row %(row)d has a cell longer than %(limit)d characters, more than an import takes.")
+            else:
+                message = _("Row %(row)d cannot be read as CSV: a quote or a line break is out of place.")
+            raise UnreadableFile(message % {"row": number + 1, "limit": csv.field_size_limit()}) from None
+
+
 def _count_csv_rows(path: Path, encoding: str) -> int:
-    with open(path, encoding=encoding, newline="") as handle:
-        return max(0, sum(1 for _row in csv.reader(handle)) - 1)
+    return max(0, sum(1 for _row in _csv_records(path, encoding)) - 1)
 
 
 def _csv_rows(path: Path, encoding: str) -> Iterator[tuple[int, list]]:
-    with open(path, encoding=encoding, newline="") as handle:
-        reader = csv.reader(handle)
-        next(reader, None)
-        try:
-            for number, row in enumerate(reader, start=2):
-                check_shape(number - 1, len(row))
-                yield number, row
-        except UnicodeDecodeError:
-            raise UnreadableFile(_("The file changes its text encoding part-way through.")) from None
-        except csv.Error as error:
-            raise UnreadableFile(_("The CSV file is malformed: %(error)s") % {"error": error}) from None
+    records = _csv_records(path, encoding)
+    next(records, None)
+    for number, row in records:
+        check_shape(number - 1, len(row))
+        yield number, row
 
 
 def open_csv(path: Path) -> Table:
+    """Reads the whole file once before anything is stored (counting its rows), so a fault
+    anywhere in it refuses the file before the first chunk is written."""
     encoding = detect_encoding(path)
-    with open(path, encoding=encoding, newline="") as handle:
-        try:
-            header = next(csv.reader(handle), None)
-        except (UnicodeDecodeError, csv.Error):
-            raise UnreadableFile(_("The CSV file is malformed.")) from None
+    header = next(_csv_records(path, encoding), (1, None))[1]
     if not header:
         raise UnreadableFile(_("The file is empty."))
     total = _count_csv_rows(path, encoding)
@@ -165,8 +201,8 @@ def write_csv(path: Path, header: list[str], rows) -> None:
     would run as formulas are neutralised (the importer reads them back unchanged)."""
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows([safe_cell(value) for value in row] for row in rows)
+        writer.writerow(safe_row(header))
+        writer.writerows(safe_row(row) for row in rows)
 
 
 __all__ = ["Table", "UnreadableFile", "open_table", "write_csv"]

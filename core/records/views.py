@@ -14,7 +14,7 @@ from django.views.generic import CreateView, DetailView, UpdateView
 from django_filters.views import FilterView
 
 from core.importing import KINDS as IMPORT_KINDS
-from ipportal.exports import safe_cell
+from ipportal.exports import safe_row
 from ipportal.pagination import LargeListPaginator
 from ipportal.permissions import OfficialRequiredMixin, PortalUserRequiredMixin
 from ipportal.roles import is_official
@@ -160,14 +160,14 @@ class RecordExportView(PortalUserRequiredMixin, RecordKindMixin, View):
                     export_value(display(record, f) if not f.is_relation else getattr(record, f.name)) for f in fields
                 ]
 
-        rows = ([safe_cell(value) for value in to_row(record)] for record in queryset.iterator(2000))
+        rows = (safe_row(to_row(record)) for record in queryset.iterator(2000))
         stem = f"{self.kind.slug}s-{timezone.localdate():%Y%m%d}"
         if request.GET.get("format") == "xlsx":
             return xlsx_response(stem, header, rows)
         writer = csv.writer(Echo())
 
         def lines():
-            yield "\ufeff" + writer.writerow(header)
+            yield "\ufeff" + writer.writerow(safe_row(header))
             for row in rows:
                 yield writer.writerow(row)
 
@@ -185,9 +185,9 @@ def xlsx_response(stem: str, header: list, rows) -> HttpResponse:
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet()
-    sheet.append(header)
+    sheet.append(safe_row(header))
     for row in rows:
-        sheet.append([safe_cell(value) for value in row])
+        sheet.append(safe_row(row))
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(

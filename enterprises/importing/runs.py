@@ -20,6 +20,7 @@ from django.core.cache import cache
 from django.core.files import File
 from django.db import connection
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from core.importing import KINDS
 from core.importing.engine import run_import
@@ -102,10 +103,13 @@ def _process_run(run_id: int, *, confirm: bool) -> None:
                 rejects_path=rejects_path,
                 on_progress=progress,
             )
-        except Exception as error:
+        except Exception:
             logger.exception("import run %s failed", run.pk)
             run.status = ImportRun.Status.FAILED
-            run.message = f"{type(error).__name__}: {error}"
+            # The error's own text can name files, tables or values: it goes to the log only.
+            run.message = _(
+                "The import failed on the server and stored nothing; the log has the details (run %(id)s)."
+            ) % {"id": run.pk}
             run.finished_at = timezone.now()
             run.save()
             raise

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from ipportal.dates import parse_day
 from ipportal.permissions import PortalUserRequiredMixin
 from ipportal.roles import is_official
 
@@ -16,12 +17,12 @@ from ..models import Enterprise, Patent
 
 
 def day_from(text: str | None) -> tuple[dt.date, bool]:
-    """The day asked for (YYYY-MM-DD), else today; and whether the text was unreadable."""
+    """The day asked for (YYYY-MM-DD, 1900–2100), else today; and whether the text was unreadable."""
     today = timezone.localdate()
     if not (text or "").strip():
         return today, False
     try:
-        return dt.date.fromisoformat(text.strip()), False
+        return parse_day(text), False
     except ValueError:
         return today, True
 

@@ -12,7 +12,7 @@ from django.views.generic import CreateView, DetailView, UpdateView
 from django_filters.views import FilterView
 
 from core.importing import KINDS
-from ipportal.exports import safe_cell
+from ipportal.exports import safe_row
 from ipportal.permissions import OfficialRequiredMixin, PortalUserRequiredMixin
 from ipportal.roles import enterprise_of, is_official
 
@@ -93,9 +93,9 @@ class EnterpriseExportView(OfficialRequiredMixin, View):
         response["Content-Disposition"] = content_disposition_header(True, "enterprises.csv")
         response.write("\ufeff")
         writer = csv.writer(response)
-        writer.writerow(kind.template_header())
+        writer.writerow(safe_row(kind.template_header()))
         for enterprise in queryset.iterator():
-            writer.writerow([safe_cell(value) for value in kind.export_row(enterprise)])
+            writer.writerow(safe_row(kind.export_row(enterprise)))
         return response
 
 

@@ -10,7 +10,7 @@ from django.views import View
 from django.views.generic import DetailView, ListView
 
 from core.importing import KINDS
-from ipportal.exports import safe_filename
+from ipportal.exports import safe_filename, safe_row
 from ipportal.permissions import OfficialRequiredMixin
 
 from .. import tasks
@@ -127,5 +127,5 @@ class ImportTemplateView(OfficialRequiredMixin, View):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = content_disposition_header(True, f"{kind}-template.csv")
         response.write("\ufeff")
-        csv.writer(response).writerow(KINDS[kind].template_header())
+        csv.writer(response).writerow(safe_row(KINDS[kind].template_header()))
         return response

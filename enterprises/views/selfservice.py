@@ -1,7 +1,6 @@
 """The enterprises' own side: their home, filings and notices; the officials' review of filings."""
 
 import datetime as dt
-from pathlib import Path
 
 import django_filters
 from django.contrib import messages
@@ -9,7 +8,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q, Sum
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,6 +22,7 @@ from core.review import OPEN, TransitionRefused, attach, move, timeline
 from ipportal.filters import BooleanFilter
 from ipportal.permissions import PortalUserRequiredMixin
 from ipportal.roles import enterprise_of, is_official
+from ipportal.uploads import document_response
 from targets.models import Plan
 
 from ..filings import REVIEW_ACTIONS, SPECS, ApprovalRefused, review, subtypes_of
@@ -302,10 +302,7 @@ class AttachmentView(LoginRequiredMixin, View):
         model = attachment.content_type.model_class()
         if not model.objects.for_user(request.user).filter(pk=attachment.object_id).exists():
             raise Http404
-        suffix = Path(attachment.file.name).suffix
-        return FileResponse(
-            attachment.file.open("rb"), as_attachment=True, filename=f"attachment-{attachment.pk}{suffix}"
-        )
+        return document_response(attachment.file, f"attachment-{attachment.pk}")
 
 
 class NotificationListView(LoginRequiredMixin, TemplateView):

@@ -1,9 +1,8 @@
-import datetime as dt
-
 from django.http import Http404
 from django.utils import timezone
 from django.views.generic import TemplateView
 
+from ipportal.dates import parse_day
 from ipportal.permissions import OfficialRequiredMixin
 
 from ..forecast import forecasts
@@ -21,7 +20,7 @@ class ForecastView(OfficialRequiredMixin, TemplateView):
         day_param = self.request.GET.get("date", "").strip()
         error = False
         try:
-            as_of = dt.date.fromisoformat(day_param) if day_param else today
+            as_of = parse_day(day_param) if day_param else today
         except ValueError:
             as_of, error = today, True
         plan = Plan.objects.for_year(as_of.year)

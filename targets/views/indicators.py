@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -9,6 +9,7 @@ from django.views import View
 from django.views.generic import CreateView, ListView, TemplateView, UpdateView
 
 from ipportal.permissions import OfficialRequiredMixin
+from ipportal.uploads import document_response
 
 from ..charts import history_chart
 from ..dashboards import history_chart_data
@@ -170,7 +171,4 @@ class ReportedAttachmentView(OfficialRequiredMixin, View):
         entry = get_object_or_404(ReportedValue, pk=pk)
         if not entry.attachment:
             raise Http404
-        suffix = entry.attachment.name.rsplit(".", 1)[-1]
-        return FileResponse(
-            entry.attachment.open("rb"), as_attachment=True, filename=f"{entry.indicator.code}-{entry.year}.{suffix}"
-        )
+        return document_response(entry.attachment, f"{entry.indicator.code}-{entry.year}")

@@ -1,7 +1,7 @@
 """The plan's key tasks for officials and the member units that report on them."""
 
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,6 +10,7 @@ from django.views.generic import TemplateView
 
 from ipportal.permissions import OfficialRequiredMixin, SupervisionMixin
 from ipportal.roles import is_official, unit_of
+from ipportal.uploads import document_response
 
 from ..forms import ProgressReportForm, WorkPlanForm
 from ..models import Area, IndicatorValue, KeyTask, MemberUnit, Plan, ProgressReport, WorkPlan
@@ -120,6 +121,4 @@ class SubmissionAttachmentView(SupervisionMixin, View):
         entry = get_object_or_404(submissions_for(SUBMISSIONS[kind][0], request.user), pk=pk)
         if not entry.attachment:
             raise Http404
-        suffix = entry.attachment.name.rsplit(".", 1)[-1]
-        name = f"task{entry.task.number}-{entry.year}-{kind}.{suffix}"
-        return FileResponse(entry.attachment.open("rb"), as_attachment=True, filename=name)
+        return document_response(entry.attachment, f"task{entry.task.number}-{entry.year}-{kind}")

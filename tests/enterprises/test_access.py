@@ -84,8 +84,9 @@ def test_official_searches_by_name_or_code(official_client, enterprise_a, enterp
 
 def test_api_client_cannot_open_web_pages(client, api_client_user):
     client.force_login(api_client_user)
-    assert client.get(reverse("enterprises:list")).status_code == 403
-    assert client.get(reverse("home")).status_code == 403
+    for url in (reverse("enterprises:list"), reverse("home")):
+        response = client.get(url)  # the session is ended: the page answers as to anyone signed out
+        assert response.status_code == 302 and response.url.startswith(reverse("login"))
 
 
 class TestAPI:

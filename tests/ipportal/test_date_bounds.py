@@ -1,0 +1,64 @@
+"""Dates and years at the edges of what Python and the database hold are refused as bad input
+(pages: the error and today's view; API: 400), never a server error."""
+
+import pytest
+from rest_framework.test import APIClient
+
+from tests.factories import PatentFactory
+
+pytestmark = pytest.mark.django_db
+
+EDGES = ["0001-01-01", "9999-12-31", "1899-12-31", "2101-01-01"]
+HUGE = str(10**30)
+
+
+@pytest.fixture
+def api(api_token) -> APIClient:
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {api_token}")
+    return client
+
+
+@pytest.fixture(autouse=True)
+def a_patent_at_risk(enterprise_a):
+    return PatentFactory(enterprise=enterprise_a)
+
+
+@pytest.mark.parametrize("day", EDGES)
+@pytest.mark.parametrize("path", ["/api/v1/lapse-risk/", "/api/v1/indicators/forecast/"])
+def test_api_refuses_a_date_at_the_edges(api, path, day):
+    response = api.get(path, {"date": day}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    assert "date" in response.json()
+
+
+@pytest.mark.parametrize("year", ["0", "9999", HUGE, "-1"])
+def test_api_refuses_a_year_out_of_range(api, year):
+    response = api.get("/api/v1/indicators/", {"year": year})
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize("day", EDGES)
+@pytest.mark.parametrize("path", ["/enterprises/lapse-risk/", "/targets/forecast/"])
+def test_pages_show_today_and_the_error_for_a_date_at_the_edges(official_client, path, day):
+    response = official_client.get(path, {"date": day}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert response.context["date_error"]
+
+
+@pytest.mark.parametrize("day", EDGES)
+def test_lapse_risk_reminder_with_a_date_at_the_edges_is_no_error(official_client, enterprise_a, day):
+    response = official_client.post("/enterprises/lapse-risk/", {"enterprise": enterprise_a.pk, "date": day})
+    assert response.status_code == 302
+
+
+@pytest.mark.parametrize("day", EDGES)
+def test_audit_page_with_a_date_at_the_edges_is_no_error(official_client, day):
+    for name in ("date_from", "date_to"):
+        assert official_client.get("/audit/", {name: day}).status_code == 200
+
+
+@pytest.mark.parametrize("year", ["0", "9999", HUGE])
+@pytest.mark.parametrize("path", ["/enterprises/reconciliation/", "/targets/", "/training/untrained/"])
+def test_pages_with_a_year_out_of_range_are_no_error(official_client, path, year):
+    assert official_client.get(path, {"year": year}).status_code == 200
