@@ -56,7 +56,7 @@ bench: install-dev
 	$(PY) bench/dashboard.py 1000000 --keep
 	$(PY) bench/load.py 1000000
 
-## Every benchmark at a tiny size (under a minute in all), as CI runs them: that they run, not how fast.
+## Every benchmark at a tiny size (a minute or two in all), as CI runs them: that they run, not how fast.
 bench-smoke: install-dev
 	$(PY) bench/import_patents.py 300
 	$(PY) bench/recompute.py 2000 --rounds 1
