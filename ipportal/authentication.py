@@ -2,12 +2,16 @@
 
 The city and province systems poll the indicator API with a token; without the cache every call
 costs two queries (the token with its user, then the user's groups) before any work is done.
-A cached entry lives a minute and is dropped at once when the token is deleted (how a token is
-revoked), or when its user or the user's groups or membership change.
+A cached entry lives TOKEN_CACHE_SECONDS and is dropped at once when the token is deleted (how a
+token is revoked), or when its user or the user's groups or membership change. That only reaches
+every process when they share the cache (Redis): with a per-process cache the settings turn the
+token cache off (TOKEN_CACHE_SECONDS = 0), so a token revoked in one process is refused at once
+by all the others too.
 """
 
 import hashlib
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -17,15 +21,14 @@ from rest_framework.authtoken.models import Token
 
 from .roles import enterprise_of, unit_of
 
-TIMEOUT = 60
-
-
 def _key(token_key: str) -> str:
     return "auth:token:" + hashlib.sha256(token_key.encode()).hexdigest()
 
 
 class CachedTokenAuthentication(TokenAuthentication):
     def authenticate_credentials(self, key):
+        if not settings.TOKEN_CACHE_SECONDS:
+            return super().authenticate_credentials(key)
         cache_key = _key(key)
         user = cache.get(cache_key)
         if user is not None:
@@ -35,7 +38,7 @@ class CachedTokenAuthentication(TokenAuthentication):
         user._portal_groups = set(user.groups.values_list("name", flat=True))
         enterprise_of(user)
         unit_of(user)
-        cache.set(cache_key, user, TIMEOUT)
+        cache.set(cache_key, user, settings.TOKEN_CACHE_SECONDS)
         return user, token
 
 

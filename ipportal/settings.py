@@ -167,6 +167,9 @@ else:
     CELERY_BROKER_URL = "memory://localhost/"
     CELERY_RESULT_BACKEND = "cache+memory://"
     CELERY_TASK_ALWAYS_EAGER = True
+# API tokens → users are cached only in a cache every process shares: a per-process cache could
+# not be told that another process revoked a token (ipportal.authentication).
+TOKEN_CACHE_SECONDS = 60 if REDIS_URL else 0
 CELERY_TASK_EAGER_PROPAGATES = True
 # A task is acknowledged when it ends, not when it starts: a worker killed mid-task (even by
 # SIGKILL) leaves its message unacknowledged, and another worker runs it again. Every task is

@@ -23,7 +23,8 @@ def client_for(key: str) -> APIClient:
     return client
 
 
-def test_a_polling_client_costs_no_query_once_its_token_is_known(api_token):
+def test_a_polling_client_costs_no_query_once_its_token_is_known(api_token, settings):
+    settings.TOKEN_CACHE_SECONDS = 60  # as with the shared (Redis) cache of a deployment
     client = client_for(api_token)
     assert client.get("/api/v1/indicators/?year=2025").status_code == 200
     with CaptureQueriesContext(connection) as queries:
@@ -60,3 +61,26 @@ def test_an_enterprise_token_follows_its_membership(user_a, enterprise_a, enterp
     user_a.membership.enterprise = enterprise_b
     user_a.membership.save()
     assert [e["name"] for e in client.get("/api/v1/enterprises/").json()["results"]] == [enterprise_b.name]
+
+
+def revoke_in_another_process(key: str) -> None:
+    """What a web process sees when another one deletes the token: the row is gone, and no
+    signal reached this process's own cache."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {Token._meta.db_table} WHERE key = %s", [key])
+
+
+def test_without_a_shared_cache_a_token_revoked_elsewhere_is_refused_at_once(api_token, settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.TOKEN_CACHE_SECONDS = 0  # what the settings choose without REDIS_URL
+    client = client_for(api_token)
+    assert client.get("/api/v1/enterprises/").status_code == 200
+    revoke_in_another_process(api_token)
+    assert client.get("/api/v1/enterprises/").status_code == 401
+
+
+def test_the_settings_cache_tokens_only_in_a_cache_every_process_shares():
+    from ipportal import settings as portal_settings
+
+    shared = portal_settings.CACHES["default"]["BACKEND"] != "django.core.cache.backends.locmem.LocMemCache"
+    assert (portal_settings.TOKEN_CACHE_SECONDS > 0) == shared
