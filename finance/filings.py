@@ -28,6 +28,7 @@ def _award(filing: Filing):
 
 
 def _pledge(filing: Filing):
+    _refuse_others_patents(filing)
     pledge = Pledge.objects.filter(registration_number=filing.number).first()
     if pledge is None:
         pledge = Pledge.objects.create(
@@ -55,6 +56,24 @@ def _pledge(filing: Filing):
         pledge.enterprise = filing.enterprise
         pledge.save(update_fields=["enterprise", "updated_at"])
     return pledge
+
+
+def _refuse_others_patents(filing: Filing) -> None:
+    """An enterprise pledges its own patents: a pledged number that the registry records for
+    another park enterprise refuses the approval, naming the numbers (ApprovalRefused)."""
+    if filing.subtype != PledgedIPType.PATENT:
+        return
+    numbers = split_numbers(filing.title)
+    others = sorted(
+        Patent.objects.filter(application_number__in=numbers, enterprise__isnull=False)
+        .exclude(enterprise=filing.enterprise)
+        .values_list("application_number", flat=True)
+    )
+    if others:
+        raise ApprovalRefused(
+            _("The registry records these pledged patents for another enterprise: %(numbers)s.")
+            % {"numbers": ", ".join(others)}
+        )
 
 
 def _check_pledge(data: dict, problems: dict) -> None:

@@ -21,6 +21,7 @@ from rest_framework.authtoken.models import Token
 
 from .roles import enterprise_of, unit_of
 
+
 def _key(token_key: str) -> str:
     return "auth:token:" + hashlib.sha256(token_key.encode()).hexdigest()
 
