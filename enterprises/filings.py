@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from .codes import normalize_patent_number, patent_type_of
@@ -23,6 +23,7 @@ from .models import (
     LegalStatus,
     Patent,
     PlantVariety,
+    ReviewState,
     Source,
     Trademark,
     TrademarkStatus,
@@ -139,6 +140,21 @@ def clean_number(kind: str, number: str) -> str:
     return number
 
 
+DUPLICATE_NUMBER = _("This number is already filed by your enterprise.")
+
+
+def number_taken(enterprise, kind: str, number: str, filing: Filing | None = None) -> bool:
+    """Whether the enterprise has filed this number for this kind already (rejected filings do not
+    count), for a clear answer before saving; the unique_filing_number constraint holds the same
+    rule when two posts race."""
+    if not number:
+        return False
+    taken = Filing.objects.filter(enterprise=enterprise, kind=kind, number=number).exclude(state=ReviewState.REJECTED)
+    if filing is not None and filing.pk:
+        taken = taken.exclude(pk=filing.pk)
+    return taken.exists()
+
+
 class ApprovalRefused(Exception):
     """The filing cannot join the registry as it stands (the message says why)."""
 
@@ -146,7 +162,13 @@ class ApprovalRefused(Exception):
 def apply(filing: Filing) -> models.Model:
     """Merge the filing into the registry; return the record. Raises ApprovalRefused."""
     with transaction.atomic():
-        record = APPLY[filing.kind](filing)
+        try:
+            with transaction.atomic():
+                record = APPLY[filing.kind](filing)
+        except IntegrityError:
+            # Another approval created the same record after this one looked for it; the unique
+            # index waited for it to commit. Merge with it as with any record found.
+            record = APPLY[filing.kind](filing)
         filing.record_type = ContentType.objects.get_for_model(record)
         filing.record_id = record.pk
         filing.save(update_fields=["record_type", "record_id", "updated_at"])
@@ -160,7 +182,6 @@ def review(filing_id: int, action: str, user, comment: str = "") -> Filing:
     """An official's step on a filing, for the page and the API alike: start the review, approve
     (the record joins the registry), return for changes or reject (both need a comment).
     Raises TransitionRefused or ApprovalRefused with the reason, and ValueError for an unknown action."""
-    from .models import ReviewState
     from .workflow import OPEN, TransitionRefused, move
 
     if action not in REVIEW_ACTIONS:

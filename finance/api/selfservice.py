@@ -3,7 +3,7 @@ officials' clients review them. The same rules as the pages (querysets via for_u
 transitions in enterprises.workflow and finance.claims)."""
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -13,6 +13,7 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.response import Response
 
+from enterprises import filings as filing_rules
 from enterprises.filings import REVIEW_ACTIONS, ApprovalRefused, review, validate_for_kind
 from enterprises.models import Attachment, Filing, ReviewEvent, ReviewState
 from enterprises.workflow import TransitionRefused, attach, move
@@ -121,17 +122,24 @@ class FilingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         enterprise = enterprise_of(self.request.user)
         if enterprise is None or is_official(self.request.user):
             raise APIPermissionDenied
+        data = serializer.validated_data
+        duplicate = APIValidationError({"number": [str(filing_rules.DUPLICATE_NUMBER)]})
+        if filing_rules.number_taken(enterprise, data["kind"], data.get("number")):
+            raise duplicate
         files = documents_of(self.request)
-        with transaction.atomic():
-            filing = serializer.save(enterprise=enterprise, submitted_by=self.request.user, state=ReviewState.DRAFT)
-            attach(filing, files, self.request.user)
-            move(
-                filing,
-                ReviewState.SUBMITTED,
-                self.request.user,
-                allowed_from=(ReviewState.DRAFT,),
-                officials_only=False,
-            )
+        try:
+            with transaction.atomic():
+                filing = serializer.save(enterprise=enterprise, submitted_by=self.request.user, state=ReviewState.DRAFT)
+                attach(filing, files, self.request.user)
+                move(
+                    filing,
+                    ReviewState.SUBMITTED,
+                    self.request.user,
+                    allowed_from=(ReviewState.DRAFT,),
+                    officials_only=False,
+                )
+        except IntegrityError as error:  # a parallel post filed the number first (unique_filing_number)
+            raise duplicate from error
 
     @action(detail=True, methods=["post"], serializer_class=ReviewInput)
     def review(self, request, pk=None):
