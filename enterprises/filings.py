@@ -14,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext_lazy as _
 
+from ipportal.dates import FIRST_DAY, LAST_DAY
+
 from .codes import normalize_patent_number, patent_type_of
 from .models import (
     Certification,
@@ -387,6 +389,9 @@ def validate_for_kind(kind: str, data: dict) -> dict:
             data["title"] = ";".join(dict.fromkeys(normalise_numbers(data["subtype"], split_numbers(data["title"]))))
         except ImportValueError as error:
             problems["title"] = str(error)
+    for name in ("filed_on", "event_date", "expires_on"):
+        if data.get(name) and not FIRST_DAY <= data[name] <= LAST_DAY:
+            problems[name] = _("a date from 1900-01-01 to 2100-12-31")
     if data.get("filed_on") and data.get("event_date") and data["filed_on"] > data["event_date"]:
         problems["filed_on"] = _("The application date is after the grant or registration date.")
     if data.get("expires_on") and data.get("event_date") and data["expires_on"] < data["event_date"]:
