@@ -83,3 +83,11 @@ def test_an_import_row_dated_at_the_edges_is_invalid_not_a_crash(tmp_path):
     path = write(tmp_path / "marks.csv", TRADEMARK_HEADER, [row])
     result = run_import(KINDS["trademarks"], path)
     assert result.invalid == 1 and not result.committed
+
+
+def test_the_officials_record_form_refuses_a_date_at_the_edges(official_client):
+    data = {"registration_number": "12345678", "nice_class": "9", "mark": "甲", "registration_date": "9999-06-01"}
+    data |= {"status": "valid", "holder_name": "园区外公司"}
+    response = official_client.post("/enterprises/trademarks/new/", data, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert "registration_date" in response.context["form"].errors
