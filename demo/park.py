@@ -246,7 +246,7 @@ def _fund(rng, enterprises, official, enterprise_user) -> None:
         claim = Claim.objects.create(
             enterprise=enterprise, item=support, created_by=enterprise_user, note="2025年授权发明专利"
         )
-        rules.save_lines(claim, [rules.Choice(p, None) for p in granted])
+        rules.save_lines(claim, [rules.Choice(p, None) for p in granted], on=D(2025, 6, 1))
         move(claim, ReviewState.SUBMITTED, enterprise_user, allowed_from=(ReviewState.DRAFT,), officials_only=False)
         move(claim, ReviewState.UNDER_REVIEW, official, allowed_from=(ReviewState.SUBMITTED,), officials_only=True)
         move(

@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from core.models import ReviewState
 from core.review import OPEN, TransitionRefused, move
+from ipportal.dates import FIRST_DAY, LAST_DAY
 
 from .codes import normalize_patent_number, patent_type_of
 from .models import (
@@ -72,6 +73,21 @@ def clean_number(kind: str, number: str) -> str:
     return clean(number) if clean and number else number
 
 
+DUPLICATE_NUMBER = _("This number is already filed by your enterprise.")
+
+
+def number_taken(enterprise, kind: str, number: str, filing: Filing | None = None) -> bool:
+    """Whether the enterprise has filed this number for this kind already (rejected filings do not
+    count), for a clear answer before saving; the unique_filing_number constraint holds the same
+    rule when two posts race."""
+    if not number:
+        return False
+    taken = Filing.objects.filter(enterprise=enterprise, kind=kind, number=number).exclude(state=ReviewState.REJECTED)
+    if filing is not None and filing.pk:
+        taken = taken.exclude(pk=filing.pk)
+    return taken.exists()
+
+
 class ApprovalRefused(Exception):
     """The filing cannot join the registry as it stands (the message says why)."""
 
@@ -79,7 +95,13 @@ class ApprovalRefused(Exception):
 def apply(filing: Filing) -> models.Model:
     """Merge the filing into the registry; return the record. Raises ApprovalRefused."""
     with transaction.atomic():
-        record = SPECS[filing.kind].apply(filing)
+        try:
+            with transaction.atomic():
+                record = SPECS[filing.kind].apply(filing)
+        except IntegrityError:
+            # Another approval created the same record after this one looked for it; the unique
+            # index waited for it to commit. Merge with it as with any record found.
+            record = SPECS[filing.kind].apply(filing)
         filing.record_type = ContentType.objects.get_for_model(record)
         filing.record_id = record.pk
         filing.save(update_fields=["record_type", "record_id", "updated_at"])
@@ -223,6 +245,9 @@ def validate_for_kind(kind: str, data: dict) -> dict:
             problems["number"] = error.messages[0]
     if spec.check:
         spec.check(data, problems)
+    for name in ("filed_on", "event_date", "expires_on"):
+        if data.get(name) and not FIRST_DAY <= data[name] <= LAST_DAY:
+            problems[name] = _("a date from 1900-01-01 to 2100-12-31")
     if data.get("filed_on") and data.get("event_date") and data["filed_on"] > data["event_date"]:
         problems["filed_on"] = _("The application date is after the grant or registration date.")
     if data.get("expires_on") and data.get("event_date") and data["expires_on"] < data["event_date"]:

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.importing import KINDS
+from ipportal.dates import BoundedDatesMixin
 from ipportal.uploads import validate_document
 
 from .codes import (
@@ -159,8 +160,9 @@ class ImportUploadForm(forms.Form):
         return upload
 
 
-class HolderFormMixin:
-    """Normalises the holder's credit code and matches the park enterprise on save."""
+class HolderFormMixin(BoundedDatesMixin):
+    """Normalises the holder's credit code and matches the park enterprise on save; its dates
+    are bounded like every date the portal takes in."""
 
     code_field = "holder_credit_code"
 

@@ -7,6 +7,7 @@ rejected claim releases its records). Approvals are made under a lock on the ite
 officials approving at once cannot together exceed its budget.
 """
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -78,9 +79,20 @@ class Choice:
         return item.amount_for(self.cost)
 
 
-def save_lines(claim: Claim, choices: list[Choice]) -> None:
-    """Replace the claim's records and recompute its amount (the claim is a draft or returned)."""
+def check_open(item: SupportItem, day: dt.date | None = None) -> None:
+    """Claims are made (drafted, changed and submitted) only while the item is open: pages and API alike."""
+    if not item.is_open_on(day or timezone.localdate()):
+        raise TransitionRefused(
+            _("This item takes claims from %(start)s to %(end)s.")
+            % {"start": f"{item.opens_on:%Y-%m-%d}", "end": f"{item.closes_on:%Y-%m-%d}"}
+        )
+
+
+def save_lines(claim: Claim, choices: list[Choice], *, on: dt.date | None = None) -> None:
+    """Replace the claim's records and recompute its amount (the claim is a draft or returned), on
+    a day the item is open (today, unless demo data tells of an earlier day)."""
     item = claim.item
+    check_open(item, on)
     taken = claimed_elsewhere(item, [c.record for c in choices], claim)
     if taken:
         raise TransitionRefused(_("Some of these records are already claimed for this item."))
@@ -136,12 +148,7 @@ def remaining(item: SupportItem) -> Decimal:
 def submit(claim: Claim, user, comment: str = "") -> None:
     if not claim.lines.exists():
         raise TransitionRefused(_("Choose at least one record to claim for."))
-    today = timezone.localdate()
-    if not claim.item.is_open_on(today):
-        raise TransitionRefused(
-            _("This item takes claims from %(start)s to %(end)s.")
-            % {"start": f"{claim.item.opens_on:%Y-%m-%d}", "end": f"{claim.item.closes_on:%Y-%m-%d}"}
-        )
+    check_open(claim.item)
     claim.submitted_at = timezone.now()
     move(claim, ReviewState.SUBMITTED, user, comment, allowed_from=EDITABLE, officials_only=False)
 

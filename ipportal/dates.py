@@ -7,6 +7,9 @@ or a year from the request goes through here, so such values are bad input, not 
 
 import datetime as dt
 
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+
 FIRST_YEAR = 1900
 LAST_YEAR = 2100
 FIRST_DAY = dt.date(FIRST_YEAR, 1, 1)
@@ -27,3 +30,13 @@ def parse_year(text: str) -> int:
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise ValueError(f"{year} is outside {FIRST_YEAR}–{LAST_YEAR}")
     return year
+
+
+class BoundedDatesMixin:
+    """A form whose every date field takes a day from FIRST_DAY to LAST_DAY only."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.DateField):
+                field.validators = [*field.validators, MinValueValidator(FIRST_DAY), MaxValueValidator(LAST_DAY)]

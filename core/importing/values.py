@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from ipportal.dates import FIRST_DAY, LAST_DAY
 from ipportal.exports import FORMULA_PREFIXES
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -48,6 +49,15 @@ _DATE_PATTERNS = [
 
 
 def parse_date(raw) -> dt.date:
+    """A date from 1900 to 2100 (as every date the portal takes in): later ones leave the calendar
+    when a term is added to them (a trademark's ten years)."""
+    day = _parse_date(raw)
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ImportValueError(_("a date from 1900-01-01 to 2100-12-31"))
+    return day
+
+
+def _parse_date(raw) -> dt.date:
     if isinstance(raw, dt.datetime):
         return raw.date()
     if isinstance(raw, dt.date):

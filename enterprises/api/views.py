@@ -1,11 +1,12 @@
 """Park enterprises and filings (申报备案)."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied as APIPermissionDenied
+from rest_framework.exceptions import ValidationError as APIValidationError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
@@ -14,6 +15,7 @@ from core.models import ReviewState
 from core.review import TransitionRefused, attach, move
 from ipportal.roles import enterprise_of, is_official
 
+from .. import filings as filing_rules
 from ..filings import ApprovalRefused, review
 from ..filters import EnterpriseFilter
 from ..models import Enterprise, Filing
@@ -57,17 +59,24 @@ class FilingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         enterprise = enterprise_of(self.request.user)
         if enterprise is None or is_official(self.request.user):
             raise APIPermissionDenied
+        data = serializer.validated_data
+        duplicate = APIValidationError({"number": [str(filing_rules.DUPLICATE_NUMBER)]})
+        if filing_rules.number_taken(enterprise, data["kind"], data.get("number")):
+            raise duplicate
         files = documents_of(self.request)
-        with transaction.atomic():
-            filing = serializer.save(enterprise=enterprise, submitted_by=self.request.user, state=ReviewState.DRAFT)
-            attach(filing, files, self.request.user)
-            move(
-                filing,
-                ReviewState.SUBMITTED,
-                self.request.user,
-                allowed_from=(ReviewState.DRAFT,),
-                officials_only=False,
-            )
+        try:
+            with transaction.atomic():
+                filing = serializer.save(enterprise=enterprise, submitted_by=self.request.user, state=ReviewState.DRAFT)
+                attach(filing, files, self.request.user)
+                move(
+                    filing,
+                    ReviewState.SUBMITTED,
+                    self.request.user,
+                    allowed_from=(ReviewState.DRAFT,),
+                    officials_only=False,
+                )
+        except IntegrityError as error:  # a parallel post filed the number first (unique_filing_number)
+            raise duplicate from error
 
     @extend_schema(
         description=_("Officials: start the review, approve (the record joins the registry), return or reject.")

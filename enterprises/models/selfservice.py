@@ -58,6 +58,15 @@ class Filing(models.Model):
         verbose_name_plural = _("filings")
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["kind", "number"])]
+        constraints = [
+            # An enterprise files a number once (enterprises.filings.number_taken says so first);
+            # a rejected filing frees it. Pages and API alike, parallel posts included.
+            models.UniqueConstraint(
+                fields=["enterprise", "kind", "number"],
+                condition=~models.Q(state="rejected") & ~models.Q(number=""),
+                name="unique_filing_number",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.number}"

@@ -6,7 +6,7 @@ import django_filters
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Q, Sum
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -25,6 +25,7 @@ from ipportal.roles import enterprise_of, is_official
 from ipportal.uploads import document_response
 from targets.models import Plan
 
+from .. import filings as filing_rules
 from ..filings import REVIEW_ACTIONS, SPECS, ApprovalRefused, review, subtypes_of
 from ..forms import FilingForm, ReviewForm
 from ..models import Enterprise, Filing, Patent, PatentType, Trademark
@@ -176,28 +177,28 @@ class FilingCreateView(EnterpriseUserRequiredMixin, View):
         kind = self.kind(request)
         form = FilingForm(request.POST, request.FILES, kind=kind)
         if form.is_valid():
-            number = form.cleaned_data.get("number")
-            already = Filing.objects.filter(enterprise=self.enterprise, kind=kind, number=number).exclude(
-                state=ReviewState.REJECTED
-            )
-            if number and already.exists():
-                form.add_error("number", _("This number is already filed by your enterprise."))
+            if filing_rules.number_taken(self.enterprise, kind, form.cleaned_data.get("number")):
+                form.add_error("number", filing_rules.DUPLICATE_NUMBER)
             else:
-                with transaction.atomic():
-                    filing = form.save(commit=False)
-                    filing.kind, filing.enterprise, filing.submitted_by = kind, self.enterprise, request.user
-                    filing.state = ReviewState.DRAFT
-                    filing.save()
-                    attach(filing, form.cleaned_data["documents"], request.user)
-                    move(
-                        filing,
-                        ReviewState.SUBMITTED,
-                        request.user,
-                        allowed_from=(ReviewState.DRAFT,),
-                        officials_only=False,
-                    )
-                messages.success(request, _("Your filing was sent to the IP office."))
-                return redirect(filing)
+                try:
+                    with transaction.atomic():
+                        filing = form.save(commit=False)
+                        filing.kind, filing.enterprise, filing.submitted_by = kind, self.enterprise, request.user
+                        filing.state = ReviewState.DRAFT
+                        filing.save()
+                        attach(filing, form.cleaned_data["documents"], request.user)
+                        move(
+                            filing,
+                            ReviewState.SUBMITTED,
+                            request.user,
+                            allowed_from=(ReviewState.DRAFT,),
+                            officials_only=False,
+                        )
+                except IntegrityError:  # a parallel post filed the number first (unique_filing_number)
+                    form.add_error("number", filing_rules.DUPLICATE_NUMBER)
+                else:
+                    messages.success(request, _("Your filing was sent to the IP office."))
+                    return redirect(filing)
         return render(request, self.template_name, {"form": form, "kind": kind, "label": Filing.Kind(kind).label})
 
 
@@ -254,20 +255,26 @@ class FilingEditView(EnterpriseUserRequiredMixin, View):
     def post(self, request, pk):
         filing = self.filing(request, pk)
         form = FilingForm(request.POST, request.FILES, instance=filing, kind=filing.kind)
-        if form.is_valid():
-            with transaction.atomic():
-                form.save()
-                attach(filing, form.cleaned_data["documents"], request.user)
-                move(
-                    filing,
-                    ReviewState.SUBMITTED,
-                    request.user,
-                    request.POST.get("comment", ""),
-                    allowed_from=(ReviewState.RETURNED,),
-                    officials_only=False,
-                )
-            messages.success(request, _("Your filing was sent to the IP office again."))
-            return redirect(filing)
+        if form.is_valid() and filing_rules.number_taken(filing.enterprise, filing.kind, filing.number, filing):
+            form.add_error("number", filing_rules.DUPLICATE_NUMBER)
+        elif form.is_valid():
+            try:
+                with transaction.atomic():
+                    form.save()
+                    attach(filing, form.cleaned_data["documents"], request.user)
+                    move(
+                        filing,
+                        ReviewState.SUBMITTED,
+                        request.user,
+                        request.POST.get("comment", ""),
+                        allowed_from=(ReviewState.RETURNED,),
+                        officials_only=False,
+                    )
+            except IntegrityError:  # a parallel post filed the number first (unique_filing_number)
+                form.add_error("number", filing_rules.DUPLICATE_NUMBER)
+            else:
+                messages.success(request, _("Your filing was sent to the IP office again."))
+                return redirect(filing)
         return render(
             request,
             "enterprises/filing_form.html",

@@ -62,3 +62,32 @@ def test_audit_page_with_a_date_at_the_edges_is_no_error(official_client, day):
 @pytest.mark.parametrize("path", ["/enterprises/reconciliation/", "/targets/", "/training/untrained/"])
 def test_pages_with_a_year_out_of_range_are_no_error(official_client, path, year):
     assert official_client.get(path, {"year": year}).status_code == 200
+
+
+# Dates entered as data: a trademark registered on 9999-06-01 has no expiry date in the calendar.
+
+
+def test_a_filing_dated_at_the_edges_is_refused_by_the_api(user_a):
+    from tests.finance.test_selfservice_api import api
+
+    data = {"kind": "trademark", "number": "12345678", "nice_class": 9, "title": "甲", "event_date": "9999-06-01"}
+    response = api(user_a).post("/api/v1/filings/", data, format="json", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400 and "event_date" in response.json()
+
+
+def test_an_import_row_dated_at_the_edges_is_invalid_not_a_crash(tmp_path):
+    from core.importing import KINDS, run_import
+    from tests.enterprises.test_import_records import TRADEMARK_HEADER, write
+
+    row = ["12345678", "甲", "9", "", "9999-06-01", "", "园区外公司", "", "有效", ""]
+    path = write(tmp_path / "marks.csv", TRADEMARK_HEADER, [row])
+    result = run_import(KINDS["trademarks"], path)
+    assert result.invalid == 1 and not result.committed
+
+
+def test_the_officials_record_form_refuses_a_date_at_the_edges(official_client):
+    data = {"registration_number": "12345678", "nice_class": "9", "mark": "甲", "registration_date": "9999-06-01"}
+    data |= {"status": "valid", "holder_name": "园区外公司"}
+    response = official_client.post("/enterprises/trademarks/new/", data, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert "registration_date" in response.context["form"].errors
