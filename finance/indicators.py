@@ -12,6 +12,7 @@ from targets.computation import (
     Outcome,
     annual_count,
     annual_sum,
+    average_growth,
     calculator,
     count_outcome,
     cumulative,
@@ -110,26 +111,42 @@ def institutions_with_office(ctx: Context, year: int) -> Outcome:
     return count_outcome(open_at(ServiceInstitution.objects.all(), "office_opened", "office_closed", day).count())
 
 
+def park_awards():
+    """Awards won by park enterprises; an award with no enterprise counts nowhere."""
+    return Award.objects.filter(enterprise__isnull=False)
+
+
 @calculator("U7")
 def china_patent_awards(ctx: Context, year: int) -> Outcome:
-    awards = Award.objects.filter(kind__in=Award.CHINA_PATENT_AWARDS)
+    awards = park_awards().filter(kind__in=Award.CHINA_PATENT_AWARDS)
     return cumulative(ctx, lambda y: annual_count(awards, "award_date", y), year)
 
 
 @calculator("U8")
 def hubei_patent_awards(ctx: Context, year: int) -> Outcome:
-    awards = Award.objects.filter(kind=Award.Kind.HUBEI)
+    awards = park_awards().filter(kind=Award.Kind.HUBEI)
     return cumulative(ctx, lambda y: annual_count(awards, "award_date", y), year)
+
+
+def park_transaction_amount(year: int) -> Decimal:
+    """IP transactions with a park enterprise as a party, summed by contract date."""
+    return annual_sum(IPTransaction.objects.filter(enterprise__isnull=False), "contract_date", "amount", year)
+
+
+def park_contract_turnover(year: int) -> Decimal:
+    """Technology contracts with a park enterprise as a party, summed by registration date."""
+    return annual_sum(TechContract.objects.filter(enterprise__isnull=False), "registration_date", "turnover", year)
 
 
 @calculator("U9")
 def transaction_growth(ctx: Context, year: int) -> Outcome:
-    return growth(lambda y: annual_sum(IPTransaction.objects.all(), "contract_date", "amount", y), year)
+    """年均增长: average annual growth since the base year (U4/U5 are year-on-year)."""
+    return average_growth(ctx, park_transaction_amount, year)
 
 
 @calculator("U10")
 def contract_growth(ctx: Context, year: int) -> Outcome:
-    return growth(lambda y: annual_sum(TechContract.objects.all(), "registration_date", "turnover", y), year)
+    return average_growth(ctx, park_contract_turnover, year)
 
 
 @calculator("U11")
