@@ -5,7 +5,7 @@ import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from targets.computation import (
     Context,
@@ -134,10 +134,19 @@ def pilot_coverage(ctx: Context, year: int) -> Outcome:
 
 
 def honoured_in_plan(ctx: Context, kinds, year: int) -> Outcome:
-    """Enterprises granted one of the honours from the plan's first year to Y, each enterprise once."""
+    """Enterprises newly granted one of the honours from the plan's first year to Y, each once.
+
+    An honour is new (新培育) when the enterprise held neither it nor a higher one of the kinds
+    in an earlier year: a renewal, or a lower honour after a higher, is not new."""
     first = ctx.plan.first_year
     honoured = Honour.objects.filter(kind__in=kinds, year__gte=first, year__lte=year)
-    count = honoured.aggregate(n=Count("enterprise", distinct=True))["n"]
+    held_before = Q()
+    for rank, kind in enumerate(kinds):
+        same_or_higher = Honour.objects.filter(
+            enterprise=OuterRef("enterprise"), kind__in=kinds[rank:], year__lt=OuterRef("year")
+        )
+        held_before |= Q(kind=kind) & Exists(same_or_higher)
+    count = honoured.exclude(held_before).aggregate(n=Count("enterprise", distinct=True))["n"]
     return count_outcome(count, from_year=first, to_year=year)
 
 
@@ -148,4 +157,4 @@ def national_ip_enterprises(ctx: Context, year: int) -> Outcome:
 
 @calculator("M4")
 def provincial_demonstration_enterprises(ctx: Context, year: int) -> Outcome:
-    return honoured_in_plan(ctx, [Honour.Kind.PROVINCIAL_DEMONSTRATION], year)
+    return honoured_in_plan(ctx, (Honour.Kind.PROVINCIAL_DEMONSTRATION,), year)
