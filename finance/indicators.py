@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.db.models import Q, QuerySet, Sum
 
-from enterprises.indicators import HIGH_VALUE_RULES
+from enterprises.indicators import HIGH_VALUE_RULES, declared_note
 from targets.computation import (
     Context,
     Outcome,
@@ -59,32 +59,36 @@ def awarded_patents(year: int) -> Q:
 HIGH_VALUE_RULES.extend((pledged_patents, awarded_patents))
 
 
-def park_pledges(ip_type: str | None = None) -> QuerySet:
-    pledges = Pledge.objects.filter(enterprise__isnull=False)
+def park_pledges(ip_type: str | None = None, pledges: QuerySet | None = None) -> QuerySet:
+    """Park pledges the indicators count: confirmed by an import or an official (not only declared)."""
+    pledges = Pledge.objects.counted() if pledges is None else pledges
     return pledges.filter(ip_type=ip_type) if ip_type else pledges
 
 
-def patent_pledge_count(year: int) -> int:
-    return annual_count(park_pledges(PledgedIPType.PATENT), "registration_date", year)
+def patent_pledge_count(year: int, pledges: QuerySet | None = None) -> int:
+    return annual_count(park_pledges(PledgedIPType.PATENT, pledges), "registration_date", year)
 
 
-def patent_pledge_amount(year: int) -> Decimal:
-    return annual_sum(park_pledges(PledgedIPType.PATENT), "registration_date", "amount", year)
+def patent_pledge_amount(year: int, pledges: QuerySet | None = None) -> Decimal:
+    return annual_sum(park_pledges(PledgedIPType.PATENT, pledges), "registration_date", "amount", year)
 
 
 @calculator("U4")
 def patent_pledge_growth(ctx: Context, year: int) -> Outcome:
-    return growth(patent_pledge_count, year)
+    declared = declared_note(lambda pledges: patent_pledge_count(year, pledges), Pledge)
+    return growth(patent_pledge_count, year, **declared)
 
 
 @calculator("U5")
 def patent_pledge_amount_growth(ctx: Context, year: int) -> Outcome:
-    return growth(patent_pledge_amount, year)
+    declared = declared_note(lambda pledges: patent_pledge_count(year, pledges), Pledge)
+    return growth(patent_pledge_amount, year, **declared)
 
 
 @calculator("U6")
 def pledge_amount(ctx: Context, year: int) -> Outcome:
-    return count_outcome(annual_sum(park_pledges(), "registration_date", "amount", year))
+    declared = declared_note(lambda pledges: annual_count(pledges, "registration_date", year), Pledge)
+    return count_outcome(annual_sum(park_pledges(), "registration_date", "amount", year), **declared)
 
 
 def open_at(queryset, opened: str, closed: str, day: dt.date):

@@ -39,3 +39,28 @@ def records_link(indicator: Indicator, year: int) -> str | None:
     except NoReverseMatch:
         return None
     return f"{url}?{urlencode({key: str(value).format(year=year) for key, value in params.items()})}"
+
+
+# Beside a value: the records left out of it (enterprises' declarations awaiting confirmation,
+# lapsed patents whose lapse date nobody knows), where they are listed.
+NOTE_LINKS: dict[str, tuple[str, dict]] = {
+    "declared": ("enterprises:reconciliation", {"year": "{year}"}),
+    "lapse_date_unknown": (
+        PARK_PATENTS,
+        {"in_park": 1, "patent_type": "invention", "legal_status": "lapsed", "lapse_date_unknown": "true"},
+    ),
+}
+
+
+def value_notes(inputs: dict, year: int) -> list[dict]:
+    """The notes a stored value carries in its inputs, each with its count and the list behind it."""
+    notes = []
+    for key, (url_name, params) in NOTE_LINKS.items():
+        if inputs.get(key):
+            try:
+                url = reverse(url_name)
+            except NoReverseMatch:
+                url = ""
+            query = urlencode({name: str(value).format(year=year) for name, value in params.items()})
+            notes.append({"kind": key, "count": inputs[key], "url": f"{url}?{query}" if url else ""})
+    return notes

@@ -14,7 +14,7 @@ from ..charts import history_chart
 from ..dashboards import history_chart_data
 from ..forms import IndicatorTargetForm, NewIndicatorForm, ReportedValueForm, YearlyFigureForm
 from ..formulas import describe
-from ..links import records_link
+from ..links import records_link, value_notes
 from ..models import Area, Plan, RecomputeRun, ReportedValue, Status, YearlyFigure
 from ..tasks import queue_or_run
 from ..values import history_rows, value_rows
@@ -74,6 +74,7 @@ class IndicatorListView(OfficialRequiredMixin, TemplateView):
         for row in rows:
             row["formula"] = describe(row)
             row["records"] = records_link(row["indicator"], year)
+            row["notes"] = value_notes(row["inputs"], year)
         context.update(
             status=status if status in Status.values else "",
             statuses=Status.choices,
@@ -98,6 +99,7 @@ class IndicatorDetailView(OfficialRequiredMixin, TemplateView):
         for row in rows:
             row["formula"] = describe(row)
             row["records"] = records_link(indicator, row["year"])
+            row["notes"] = value_notes(row["inputs"], row["year"])
         context.update(
             plan=plan,
             indicator=indicator,

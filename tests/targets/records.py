@@ -39,7 +39,9 @@ def patent(
     )
 
 
-def trademark(enterprise, registered, *, number=None, nice_class=1, status="valid", expiry=None, gi=False):
+def trademark(
+    enterprise, registered, *, number=None, nice_class=1, status="valid", expiry=None, gi=False, invalid_date=None
+):
     return Trademark.objects.create(
         registration_number=number or str(next(_serial) + 10000000),
         nice_class=nice_class,
@@ -48,6 +50,7 @@ def trademark(enterprise, registered, *, number=None, nice_class=1, status="vali
         expiry_date=expiry or default_expiry(registered),
         status=status,
         geographical_indication=gi,
+        invalid_date=invalid_date,
         holder_name=enterprise.name if enterprise else "园区外公司",
         enterprise=enterprise,
     )
