@@ -33,6 +33,8 @@ class YearlyFigureSaveMixin:
     def form_valid(self, form):
         form.instance.updated_by = self.request.user
         messages.success(self.request, _("Figures for %(year)s saved.") % {"year": form.instance.year})
+        for warning in form.instance.implausibilities():
+            messages.warning(self.request, warning)
         return super().form_valid(form)
 
     def get_success_url(self) -> str:
