@@ -76,6 +76,32 @@ def test_growth_projects_the_measure_then_the_growth(plan, enterprise_a):
     assert result.margin == 40 and result.meets_target is True
 
 
+def test_average_growth_projects_the_measure_then_the_growth_since_the_base_year(plan, enterprise_a):
+    from finance.models import IPTransaction
+
+    def deal(number: str, day: dt.date, amount_wan: int) -> None:
+        IPTransaction.objects.create(
+            contract_number=number,
+            kind="transfer",
+            ip_type="patent",
+            seller="甲",
+            buyer="乙",
+            enterprise=enterprise_a,
+            amount=Decimal(amount_wan) * 10000,
+            contract_date=day,
+        )
+
+    deal("B", D(2022, 5, 1), 100)  # the base year
+    deal("L1", D(2024, 3, 1), 50)
+    deal("L2", D(2024, 9, 1), 50)  # by 30 June last year: half of its total
+    deal("N", D(2025, 4, 1), 60)
+
+    result = forecast(indicator(plan, "U9"), plan, D(2025, 6, 30))
+
+    assert result.projected_total == 1_200_000  # yuan
+    assert round(result.projected, 4) == round(((Decimal("1.2") ** (Decimal(1) / 3)) - 1) * 100, 4)  # not 20 %
+
+
 def test_growth_over_an_empty_last_year_has_no_projection(plan, enterprise_a):
     pledge(enterprise_a, D(2025, 3, 1), 100)
     result = forecast(indicator(plan, "U4"), plan, D(2025, 6, 30))
