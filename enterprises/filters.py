@@ -75,6 +75,7 @@ class RecordFilter(SearchFilterSet):
 
     enterprise = ParkEnterpriseFilter()
     in_park = YesNo(label=_("in the park"), method="filter_in_park")
+    reconciled = YesNo(label=_("reconciled"), field_name="reconciled")
     year = YearFilter(label=_("year"), method="filter_year")
 
     def filter_in_park(self, queryset, name, value):

@@ -172,3 +172,16 @@ def test_records_only_an_enterprise_declared_stay_out_of_the_indicators(enterpri
     assert f'<a href="{link}">1 declared, awaiting confirmation</a>'.encode() in page
     zh = official_client.get(reverse("targets:indicator-detail", args=["C1"]), HTTP_ACCEPT_LANGUAGE="zh-hans")
     assert "1项已申报、待核实" in zh.content.decode()
+
+
+def test_indicator_links_list_only_the_confirmed_records(enterprise_a, official_client):
+    from targets.links import records_link
+    from targets.models import Indicator
+
+    from ..targets.records import patent
+
+    counted = patent(enterprise_a, granted=dt.date(2025, 3, 1))
+    declared = patent(enterprise_a, granted=dt.date(2025, 4, 1), reconciled=False)
+    link = records_link(Indicator.objects.get(code="C1"), 2025)
+    page = official_client.get(link).content.decode()
+    assert counted.application_number in page and declared.application_number not in page
