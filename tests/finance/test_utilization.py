@@ -21,7 +21,7 @@ from targets.models import IndicatorValue, YearlyFigure
 from targets.recompute import recompute
 
 from ..factories import valid_credit_code
-from ..targets.records import patent, pledge
+from ..targets.records import deal, patent, pledge
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -76,19 +76,6 @@ def test_u7_u8_count_only_awards_won_by_park_enterprises(enterprise_a):
     Award.objects.create(kind="hubei", title="无企业", award_date=D(2024, 7, 1))
     assert value("U7", 2025) == 1
     assert value("U8", 2025) == 0
-
-
-def deal(number: str, amount_wan, day: dt.date, enterprise=None) -> IPTransaction:
-    return IPTransaction.objects.create(
-        contract_number=number,
-        kind="transfer",
-        ip_type="patent",
-        seller="甲",
-        buyer="乙",
-        enterprise=enterprise,
-        amount=Decimal(str(amount_wan)) * 10000,
-        contract_date=day,
-    )
 
 
 def contract(number: str, amount_wan, day: dt.date, enterprise=None) -> TechContract:

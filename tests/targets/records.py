@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from enterprises.codes import patent_check_digit
 from enterprises.models import Patent, Trademark, default_expiry
-from finance.models import Pledge, PledgedItem
+from finance.models import IPTransaction, Pledge, PledgedItem
 
 _serial = itertools.count(1)
 
@@ -70,3 +70,17 @@ def pledge(enterprise, registered, amount_wan, *, ip_type="patent", numbers=()):
         linked = Patent.objects.filter(application_number=number).first()
         PledgedItem.objects.create(pledge=record, number=number, position=position, patent=linked)
     return record
+
+
+def deal(number: str, amount_wan, day: dt.date, enterprise=None) -> IPTransaction:
+    """An IP transfer of the amount in 万元; with an enterprise, a park party."""
+    return IPTransaction.objects.create(
+        contract_number=number,
+        kind="transfer",
+        ip_type="patent",
+        seller="甲",
+        buyer="乙",
+        enterprise=enterprise,
+        amount=Decimal(str(amount_wan)) * 10000,
+        contract_date=day,
+    )

@@ -10,7 +10,7 @@ from rest_framework.test import APIClient
 from targets.forecast import PATTERN, PRO_RATA, Forecast, elapsed_share, forecast, forecasts, same_day_last_year
 from targets.models import Plan
 
-from .records import patent, pledge, trademark
+from .records import deal, patent, pledge, trademark
 
 pytestmark = pytest.mark.django_db
 
@@ -77,24 +77,10 @@ def test_growth_projects_the_measure_then_the_growth(plan, enterprise_a):
 
 
 def test_average_growth_projects_the_measure_then_the_growth_since_the_base_year(plan, enterprise_a):
-    from finance.models import IPTransaction
-
-    def deal(number: str, day: dt.date, amount_wan: int) -> None:
-        IPTransaction.objects.create(
-            contract_number=number,
-            kind="transfer",
-            ip_type="patent",
-            seller="甲",
-            buyer="乙",
-            enterprise=enterprise_a,
-            amount=Decimal(amount_wan) * 10000,
-            contract_date=day,
-        )
-
-    deal("B", D(2022, 5, 1), 100)  # the base year
-    deal("L1", D(2024, 3, 1), 50)
-    deal("L2", D(2024, 9, 1), 50)  # by 30 June last year: half of its total
-    deal("N", D(2025, 4, 1), 60)
+    deal("B", 100, D(2022, 5, 1), enterprise_a)  # the base year
+    deal("L1", 50, D(2024, 3, 1), enterprise_a)
+    deal("L2", 50, D(2024, 9, 1), enterprise_a)  # by 30 June last year: half of its total
+    deal("N", 60, D(2025, 4, 1), enterprise_a)
 
     result = forecast(indicator(plan, "U9"), plan, D(2025, 6, 30))
 
