@@ -33,6 +33,10 @@ class EnterpriseResource(resources.ModelResource):
             "little_giant",
             "listing_reserve",
             "tech_sme",
+            "high_tech_year",
+            "specialised_year",
+            "little_giant_year",
+            "listing_reserve_year",
             "ip_staff_count",
         )
 
