@@ -34,6 +34,10 @@ class EnterpriseResource(FormulaSafeResource):
             "little_giant",
             "listing_reserve",
             "tech_sme",
+            "high_tech_year",
+            "specialised_year",
+            "little_giant_year",
+            "listing_reserve_year",
             "ip_staff_count",
         )
 

@@ -69,6 +69,7 @@ class RecordFilter(SearchFilterSet):
 
     enterprise = ParkEnterpriseFilter()
     in_park = BooleanFilter(label=_("in the park"), method="filter_in_park")
+    reconciled = BooleanFilter(label=_("reconciled"), field_name="reconciled")
     year = YearFilter(label=_("year"), method="filter_year")
 
     def filter_in_park(self, queryset, name, value):
@@ -92,6 +93,7 @@ class PatentFilter(RecordFilter):
     pct_year = YearFilter(label=_("PCT filing year"), method="filter_pct_year")
     in_force_year = YearFilter(label=_("in force at the end of"), method="filter_in_force")
     high_value_year = YearFilter(label=_("high-value at the end of"), method="filter_high_value")
+    lapse_date_unknown = django_filters.BooleanFilter(label=_("lapse date unknown"), method="filter_lapse_unknown")
 
     class Meta:
         model = Patent
@@ -102,6 +104,11 @@ class PatentFilter(RecordFilter):
 
     def filter_in_force(self, queryset, name, value):
         return queryset.in_force_on(year_end(value))
+
+    def filter_lapse_unknown(self, queryset, name, value):
+        """Lapsed patents whose lapse date nobody knows (they count as not in force in any year)."""
+        unknown = Q(legal_status=LegalStatus.LAPSED, lapse_date__isnull=True)
+        return queryset.filter(unknown) if value else queryset.exclude(unknown)
 
     def filter_high_value(self, queryset, name, value):
         return queryset.in_force_on(year_end(value)).filter(high_value_q(int(value)))

@@ -43,6 +43,10 @@ class EnterpriseForm(forms.ModelForm):
             "little_giant",
             "listing_reserve",
             "tech_sme",
+            "high_tech_year",
+            "specialised_year",
+            "little_giant_year",
+            "listing_reserve_year",
             "ip_staff_count",
             "contact_name",
             "contact_phone",
@@ -237,11 +241,12 @@ class TrademarkForm(HolderFormMixin, forms.ModelForm):
             "registration_date",
             "expiry_date",
             "status",
+            "invalid_date",
             "geographical_indication",
             "holder_name",
             "holder_credit_code",
         ]
-        widgets = dict.fromkeys(("application_date", "registration_date", "expiry_date"), DATE)
+        widgets = dict.fromkeys(("application_date", "registration_date", "expiry_date", "invalid_date"), DATE)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -17,12 +17,14 @@ def certified_enterprises(day: dt.date) -> QuerySet:
 def pilot_target_enterprises(year: int) -> QuerySet:
     """M2's denominator: national IP advantage/demonstration or national little-giant enterprises in year Y.
 
-    An honour counts from the year it was granted. The enterprise list's little-giant flag counts
-    too (the enterprises import carries it without a year), so a little giant known only by its
-    flag is not left out of the coverage.
+    An honour counts from the year it was granted. The enterprise list's little-giant title counts
+    too, from its year of recognition (Enterprise.title_held_in), so a little giant known only from
+    the list is not left out of the coverage, nor counted before it was one.
     """
     honoured = Honour.objects.filter(kind__in=[*Honour.NATIONAL_IP, Honour.Kind.LITTLE_GIANT], year__lte=year)
-    return Enterprise.objects.filter(Q(pk__in=honoured.values("enterprise")) | Q(little_giant=True))
+    return Enterprise.objects.filter(
+        Q(pk__in=honoured.values("enterprise")) | Enterprise.title_held_in("little_giant", year)
+    )
 
 
 def piloting_enterprise_ids(day: dt.date) -> QuerySet:
@@ -30,7 +32,9 @@ def piloting_enterprise_ids(day: dt.date) -> QuerySet:
 
 
 def high_tech_without_certification(day: dt.date) -> QuerySet:
-    return Enterprise.objects.filter(high_tech=True).exclude(pk__in=certified_enterprises(day).values("pk"))
+    return Enterprise.objects.filter(Enterprise.title_held_in("high_tech", day.year)).exclude(
+        pk__in=certified_enterprises(day).values("pk")
+    )
 
 
 def targets_without_pilot(day: dt.date) -> QuerySet:

@@ -154,13 +154,17 @@ class PledgeImport(ImportKind):
 
 
 class ParkPartyImport(ImportKind):
-    """Rows naming a park party by credit code: matched to the enterprise, as holders are."""
+    """Rows naming a park party by credit code: the code is kept and matched to the enterprise, as
+    holders are (enterprises.matching re-links them when the enterprise arrives later)."""
 
     def write_chunk(self, rows: list[dict[str, Any]], result: ImportResult) -> None:
         ids = enterprise_ids(row.get("credit_code") or "" for row in rows)
         for row in rows:
             if "credit_code" in row:
-                row["enterprise_id"] = ids.get(row.pop("credit_code") or "")
+                row["party_credit_code"] = row.pop("credit_code") or ""
+                row["enterprise_id"] = ids.get(row["party_credit_code"])
+                if row["enterprise_id"] is None:
+                    result.extra["not_in_park"] = result.extra.get("not_in_park", 0) + 1
         super().write_chunk(rows, result)
 
 
@@ -208,7 +212,7 @@ class TransactionImport(ParkPartyImport):
             deal.numbers,
             deal.seller,
             deal.buyer,
-            deal.enterprise.credit_code if deal.enterprise else "",
+            deal.party_credit_code or (deal.enterprise.credit_code if deal.enterprise else ""),
             format((deal.amount / 10000).normalize(), "f"),
             iso(deal.contract_date),
         ]
@@ -244,7 +248,7 @@ class TechContractImport(ParkPartyImport):
             contract.title,
             contract.seller,
             contract.buyer,
-            contract.enterprise.credit_code if contract.enterprise else "",
+            contract.party_credit_code or (contract.enterprise.credit_code if contract.enterprise else ""),
             format((contract.turnover / 10000).normalize(), "f"),
             iso(contract.registration_date),
         ]

@@ -6,12 +6,13 @@ from decimal import Decimal
 
 from django.db.models import Q, QuerySet, Sum
 
-from enterprises.indicators import HIGH_VALUE_RULES
+from enterprises.indicators import HIGH_VALUE_RULES, declared_note
 from targets.computation import (
     Context,
     Outcome,
     annual_count,
     annual_sum,
+    average_growth,
     calculator,
     count_outcome,
     cumulative,
@@ -58,32 +59,36 @@ def awarded_patents(year: int) -> Q:
 HIGH_VALUE_RULES.extend((pledged_patents, awarded_patents))
 
 
-def park_pledges(ip_type: str | None = None) -> QuerySet:
-    pledges = Pledge.objects.filter(enterprise__isnull=False)
+def park_pledges(ip_type: str | None = None, pledges: QuerySet | None = None) -> QuerySet:
+    """Park pledges the indicators count: confirmed by an import or an official (not only declared)."""
+    pledges = Pledge.objects.counted() if pledges is None else pledges
     return pledges.filter(ip_type=ip_type) if ip_type else pledges
 
 
-def patent_pledge_count(year: int) -> int:
-    return annual_count(park_pledges(PledgedIPType.PATENT), "registration_date", year)
+def patent_pledge_count(year: int, pledges: QuerySet | None = None) -> int:
+    return annual_count(park_pledges(PledgedIPType.PATENT, pledges), "registration_date", year)
 
 
-def patent_pledge_amount(year: int) -> Decimal:
-    return annual_sum(park_pledges(PledgedIPType.PATENT), "registration_date", "amount", year)
+def patent_pledge_amount(year: int, pledges: QuerySet | None = None) -> Decimal:
+    return annual_sum(park_pledges(PledgedIPType.PATENT, pledges), "registration_date", "amount", year)
 
 
 @calculator("U4")
 def patent_pledge_growth(ctx: Context, year: int) -> Outcome:
-    return growth(patent_pledge_count, year)
+    declared = declared_note(lambda pledges: patent_pledge_count(year, pledges), Pledge)
+    return growth(patent_pledge_count, year, **declared)
 
 
 @calculator("U5")
 def patent_pledge_amount_growth(ctx: Context, year: int) -> Outcome:
-    return growth(patent_pledge_amount, year)
+    declared = declared_note(lambda pledges: patent_pledge_count(year, pledges), Pledge)
+    return growth(patent_pledge_amount, year, **declared)
 
 
 @calculator("U6")
 def pledge_amount(ctx: Context, year: int) -> Outcome:
-    return count_outcome(annual_sum(park_pledges(), "registration_date", "amount", year))
+    declared = declared_note(lambda pledges: annual_count(pledges, "registration_date", year), Pledge)
+    return count_outcome(annual_sum(park_pledges(), "registration_date", "amount", year), **declared)
 
 
 def open_at(queryset, opened: str, closed: str, day: dt.date):
@@ -110,26 +115,42 @@ def institutions_with_office(ctx: Context, year: int) -> Outcome:
     return count_outcome(open_at(ServiceInstitution.objects.all(), "office_opened", "office_closed", day).count())
 
 
+def park_awards():
+    """Awards won by park enterprises; an award with no enterprise counts nowhere."""
+    return Award.objects.filter(enterprise__isnull=False)
+
+
 @calculator("U7")
 def china_patent_awards(ctx: Context, year: int) -> Outcome:
-    awards = Award.objects.filter(kind__in=Award.CHINA_PATENT_AWARDS)
+    awards = park_awards().filter(kind__in=Award.CHINA_PATENT_AWARDS)
     return cumulative(ctx, lambda y: annual_count(awards, "award_date", y), year)
 
 
 @calculator("U8")
 def hubei_patent_awards(ctx: Context, year: int) -> Outcome:
-    awards = Award.objects.filter(kind=Award.Kind.HUBEI)
+    awards = park_awards().filter(kind=Award.Kind.HUBEI)
     return cumulative(ctx, lambda y: annual_count(awards, "award_date", y), year)
+
+
+def park_transaction_amount(year: int) -> Decimal:
+    """IP transactions with a park enterprise as a party, summed by contract date."""
+    return annual_sum(IPTransaction.objects.filter(enterprise__isnull=False), "contract_date", "amount", year)
+
+
+def park_contract_turnover(year: int) -> Decimal:
+    """Technology contracts with a park enterprise as a party, summed by registration date."""
+    return annual_sum(TechContract.objects.filter(enterprise__isnull=False), "registration_date", "turnover", year)
 
 
 @calculator("U9")
 def transaction_growth(ctx: Context, year: int) -> Outcome:
-    return growth(lambda y: annual_sum(IPTransaction.objects.all(), "contract_date", "amount", y), year)
+    """年均增长: average annual growth since the base year (U4/U5 are year-on-year)."""
+    return average_growth(ctx, park_transaction_amount, year)
 
 
 @calculator("U10")
 def contract_growth(ctx: Context, year: int) -> Outcome:
-    return growth(lambda y: annual_sum(TechContract.objects.all(), "registration_date", "turnover", y), year)
+    return average_growth(ctx, park_contract_turnover, year)
 
 
 @calculator("U11")

@@ -1,12 +1,13 @@
-"""Linking pledges to park enterprises (by the pledgor's credit code) and pledged numbers to
-patent records, set-based, whichever arrives first; hooked into enterprises.matching."""
+"""Linking pledges (by the pledgor's credit code), IP transactions and technology contracts (by
+the park party's) to park enterprises, and pledged numbers to patent records, set-based,
+whichever arrives first; hooked into enterprises.matching."""
 
 from django.db.models import OuterRef, Subquery
 
 from enterprises.matching import AFTER_PATENTS_CHANGE, HOLDER_CODE_FIELDS
 from enterprises.models import Patent
 
-from .models import Pledge, PledgedIPType, PledgedItem
+from .models import IPTransaction, Pledge, PledgedIPType, PledgedItem, TechContract
 
 
 def link_pledged_patents() -> None:
@@ -16,5 +17,7 @@ def link_pledged_patents() -> None:
     )
 
 
-HOLDER_CODE_FIELDS.append((Pledge, "pledgor_credit_code"))
+HOLDER_CODE_FIELDS.extend(
+    ((Pledge, "pledgor_credit_code"), (IPTransaction, "party_credit_code"), (TechContract, "party_credit_code"))
+)
 AFTER_PATENTS_CHANGE.append(link_pledged_patents)

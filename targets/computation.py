@@ -156,6 +156,34 @@ def growth(measure: Callable[[int], Decimal | int], year: int, **inputs) -> Outc
     )
 
 
+def average_growth(ctx: Context, measure: Callable[[int], Decimal | int], year: int, **inputs) -> Outcome:
+    """Average annual growth since the base year (the year before the plan), as a percentage:
+    ((value in Y ÷ value in the base year) ^ (1 ÷ (Y − base)) − 1) × 100 — the plan's "年均增长".
+
+    Undefined in and before the base year, and over a zero base."""
+    base_year = ctx.plan.first_year - 1
+    current = d(measure(year))
+    inputs = {**inputs, "current": str(current), "base_year": base_year, "previous_year": base_year}
+    if year <= base_year:
+        return Outcome(None, reason="base_year", inputs=inputs)
+    base = d(measure(base_year))
+    inputs["base"] = str(base)
+    if base == 0:
+        return Outcome(None, reason="zero_base", numerator=current, base_value=base, inputs=inputs)
+    return Outcome(
+        compound_rate(current, base, year - base_year),
+        numerator=current,
+        denominator=base,
+        base_value=base,
+        inputs=inputs,
+    )
+
+
+def compound_rate(current: Decimal, base: Decimal, years: int) -> Decimal:
+    """((current ÷ base) ^ (1 ÷ years) − 1) × 100; the base is not zero."""
+    return ((current / base) ** (Decimal(1) / Decimal(years)) - 1) * HUNDRED
+
+
 def cumulative(ctx: Context, measure: Callable[[int], int | Decimal], year: int, **inputs) -> Outcome:
     """The measure summed from the plan's first year to Y inclusive (0 before the plan starts)."""
     years = list(range(ctx.plan.first_year, year + 1))
@@ -183,6 +211,10 @@ def explain(reason: str, inputs: dict) -> str:
         }
     if reason == "zero_base":
         return _("No value: growth over a zero base in %(year)s is undefined.") % {"year": inputs.get("previous_year")}
+    if reason == "base_year":
+        return _("No value: %(year)s is the base year of the average annual growth.") % {
+            "year": inputs.get("base_year", "")
+        }
     if reason == "zero_denominator":
         return _("No value: there is nothing to divide by this year.")
     if reason == "not_reported":

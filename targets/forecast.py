@@ -9,7 +9,8 @@ after the "as of" day left out (computation.counted_up_to), then projected to 31
 - otherwise pro rata by the share of the year elapsed (days so far ÷ days in the year).
 
 For a growth indicator the underlying annual measure (pledge count, amount, turnover) is
-projected, and the projected growth is taken against last year's full total. The margin is the
+projected, and the projected growth is taken against last year's full total (for an average
+annual growth, U9 and U10, against the base year's). The margin is the
 projection's distance from the target in the indicator's direction: positive is a surplus,
 negative a shortfall.
 """
@@ -21,7 +22,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
-from .computation import CALCULATORS, HUNDRED, Context, Outcome, counted_up_to, d, explain
+from .computation import CALCULATORS, HUNDRED, Context, Outcome, compound_rate, counted_up_to, d, explain
 from .models import Aggregation, Direction, Indicator, Plan
 from .values import as_number
 
@@ -130,6 +131,14 @@ def forecast(indicator: Indicator, plan: Plan, as_of: dt.date) -> Forecast:
     result.projected_total = to_date / result.share
     if indicator.aggregation != Aggregation.GROWTH:
         result.projected = result.projected_total
+    elif "base" in now.inputs:  # average annual growth since the base year (U9, U10)
+        base = d(now.inputs["base"])
+        if base:
+            result.projected = compound_rate(result.projected_total, base, year - now.inputs["base_year"])
+        else:
+            result.reason = explain("zero_base", now.inputs)
+    elif "base_year" in now.inputs:
+        result.reason = explain(now.reason, now.inputs)
     elif not previous_total:
         result.reason = explain("zero_base", {"previous_year": year - 1})
     else:

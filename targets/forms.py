@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -5,8 +7,41 @@ from ipportal.uploads import validate_document
 
 from .models import Aggregation, Indicator, ProgressReport, ReportedValue, WorkPlan, YearlyFigure
 
+TEN_THOUSAND = Decimal(10000)
+
+
+class TenThousandYuanField(forms.DecimalField):
+    """An amount entered in 万元 (as the yearly-figures import takes it), stored in yuan."""
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, min_value=0, max_digits=18, decimal_places=6, **kwargs)
+
+    def prepare_value(self, value):
+        """The stored yuan shown in 万元; what the user typed is shown as typed."""
+        if isinstance(value, (Decimal, int)):
+            return format((Decimal(value) / TEN_THOUSAND).normalize(), "f")
+        return value
+
+    def clean(self, value):
+        amount = super().clean(value)
+        return None if amount is None else (amount * TEN_THOUSAND).quantize(Decimal("0.01"))
+
+    def has_changed(self, initial, data) -> bool:
+        try:
+            return self.clean(data) != (None if initial in (None, "") else Decimal(initial))
+        except forms.ValidationError:
+            return True
+
 
 class YearlyFigureForm(forms.ModelForm):
+    """One unit on the form and in the import: 万元, labelled on each amount."""
+
+    population = forms.IntegerField(label=_("resident population (persons)"), required=False, min_value=0)
+    public_budget = TenThousandYuanField(label=_("public budget expenditure (10k yuan)"))
+    ip_funding = TenThousandYuanField(label=_("IP work funding (10k yuan)"))
+    rd_expenditure = TenThousandYuanField(label=_("R&D expenditure (10k yuan)"))
+    special_fund = TenThousandYuanField(label=_("special IP fund (10k yuan)"))
+
     class Meta:
         model = YearlyFigure
         fields = ["year", "population", "public_budget", "ip_funding", "rd_expenditure", "special_fund", "note"]

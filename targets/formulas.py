@@ -16,6 +16,21 @@ def wan(value) -> str:
     return n(Decimal(str(value)) / 10000, 2) if value not in (None, "") else "—"
 
 
+def average_growth_text(amounts: str, inputs: dict, year: int) -> str:
+    """The amounts compared, then the formula of the average annual growth with its exponent."""
+    base_year = inputs.get("base_year")
+    text = amounts % {
+        "current": wan(inputs.get("current")),
+        "base": wan(inputs.get("base")),
+        "year": year,
+        "base_year": base_year,
+    }
+    formula = _(
+        "average annual growth = (value %(year)s ÷ value %(base_year)s)^(1/%(years)s) − 1 (base year %(base_year)s)"
+    ) % {"year": year, "base_year": base_year, "years": year - base_year if base_year else "—"}
+    return f"{text}; {formula}"
+
+
 def describe(row: dict) -> str:
     """A sentence like "2,513 patents granted in 2025 by park enterprises" for a stored value."""
     year, inputs = row["year"], row["inputs"] or {}
@@ -79,6 +94,20 @@ def describe(row: dict) -> str:
                 "year": year,
                 "previous_year": inputs.get("previous_year"),
             }
+        ),
+        "U9": lambda: average_growth_text(
+            _(
+                "IP transactions of park enterprises: %(current)s 10k yuan in %(year)s against %(base)s 10k yuan in %(base_year)s"
+            ),
+            inputs,
+            year,
+        ),
+        "U10": lambda: average_growth_text(
+            _(
+                "Technology contracts of park enterprises: %(current)s 10k yuan in %(year)s against %(base)s 10k yuan in %(base_year)s"
+            ),
+            inputs,
+            year,
         ),
         "U6": lambda: (
             _("%(amount)s 10k yuan of IP pledges registered in %(year)s by park enterprises")

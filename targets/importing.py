@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.importing import Column, ImportKind
+from core.importing import Column, ImportKind, ImportResult
 from core.importing.values import ImportValueError, parse_positive_int, parse_ten_thousand_yuan
 
 from .models import YearlyFigure
@@ -40,6 +40,11 @@ class YearlyFigureImport(ImportKind):
             if column in values:
                 fields[field] = values[column]
         return fields
+
+    def write_chunk(self, rows: list[dict], result: ImportResult) -> None:
+        for row in rows:
+            result.warnings.extend(YearlyFigure(**row).implausibilities())
+        super().write_chunk(rows, result)
 
     def export_row(self, figure: YearlyFigure) -> list:
         def ten_thousand(value):

@@ -1,9 +1,13 @@
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.records.models import ParkRecordQuerySet
+from enterprises.models import Enterprise
+
+# The key enterprises whose IP staff M5 covers.
+KEY_ENTERPRISE_FLAGS = ("high_tech", "specialised", "little_giant", "listing_reserve", "tech_sme")
 
 
 class PublicityEvent(models.Model):
@@ -46,14 +50,10 @@ class PersonQuerySet(ParkRecordQuerySet):
     def ip_staff(self):
         return self.filter(is_ip_staff=True)
 
-    def of_key_enterprises(self):
-        """People of the enterprises M5 covers: high-tech, specialised, listing-reserve or tech SME."""
-        return self.filter(
-            Q(enterprise__high_tech=True)
-            | Q(enterprise__specialised=True)
-            | Q(enterprise__listing_reserve=True)
-            | Q(enterprise__tech_sme=True)
-        )
+    def of_key_enterprises(self, year: int):
+        """People of the enterprises M5 covers in year Y: high-tech, 专精特新 (little giants included),
+        listing-reserve or tech SME, by the titles they held that year."""
+        return self.filter(Enterprise.any_title_held_in(KEY_ENTERPRISE_FLAGS, year, prefix="enterprise__"))
 
     def trained_in(self, year: int):
         return self.filter(pk__in=Attendance.objects.filter(training__date__year=year).values("person"))

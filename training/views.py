@@ -5,7 +5,7 @@ from django.views.generic import ListView
 
 from ipportal.permissions import OfficialRequiredMixin
 
-from .indicators import key_ip_staff
+from .indicators import key_ip_staff, key_ip_staff_total
 
 
 class UntrainedStaffView(OfficialRequiredMixin, ListView):
@@ -19,8 +19,8 @@ class UntrainedStaffView(OfficialRequiredMixin, ListView):
     def get_queryset(self):
         year = self.year()
         return (
-            key_ip_staff()
-            .exclude(pk__in=key_ip_staff().trained_in(year).values("pk"))
+            key_ip_staff(year)
+            .exclude(pk__in=key_ip_staff(year).trained_in(year).values("pk"))
             .select_related("enterprise")
             .order_by("enterprise__name", "name")
         )
@@ -28,6 +28,5 @@ class UntrainedStaffView(OfficialRequiredMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         year = self.year()
-        staff = key_ip_staff()
-        context.update(year=year, total=staff.count(), trained=staff.trained_in(year).count())
+        context.update(year=year, total=key_ip_staff_total(year), trained=key_ip_staff(year).trained_in(year).count())
         return context

@@ -81,6 +81,7 @@ class ImportResult:
     extra: dict[str, int] = field(default_factory=dict)
     keys: set = field(default_factory=set)  # natural keys written, for kinds that act on them afterwards
     errors: list[RowError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # stored all the same, but worth a look (the kind's words)
     ignored_columns: list[str] = field(default_factory=list)
     file_error: str = ""
     committed: bool = False
@@ -107,6 +108,8 @@ class ImportResult:
         labels = {"not_in_park": _("not in the park")}
         for key, count in self.extra.items():
             text += f", {count} {labels.get(key, key)}"
+        for warning in self.warnings:
+            text += "\n" + _("Warning: %(warning)s") % {"warning": warning}
         return text
 
 

@@ -1,13 +1,21 @@
 """The enterprises list (import-formats.md, "Enterprises 企业")."""
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
 from core.importing.engine import Column, ImportKind
-from core.importing.values import ImportValueError, parse_bool, parse_choice, parse_non_negative_int
+from core.importing.values import (
+    ImportValueError,
+    parse_bool,
+    parse_choice,
+    parse_non_negative_int,
+    parse_positive_int,
+)
 
 from ..matching import relink_holders
 from ..models import Enterprise, Industry, accepted_credit_code
+from ..models.enterprises import TITLE_YEARS
 
 
 def parse_credit_code(raw) -> str:
@@ -16,6 +24,13 @@ def parse_credit_code(raw) -> str:
         return accepted_credit_code(raw)
     except ValidationError as error:
         raise ImportValueError(" ".join(error.messages)) from None
+
+
+def parse_title_year(raw) -> int:
+    year = parse_positive_int(raw)
+    if not 1980 <= year <= 2100:
+        raise ImportValueError(gettext_now("not a year between 1980 and 2100"))
+    return year
 
 
 INDUSTRY_SPELLINGS = {
@@ -52,6 +67,10 @@ class EnterpriseImport(ImportKind):
         Column("listing_reserve", "上市后备企业", parse=parse_bool),
         Column("tech_sme", "科技型中小企业", parse=parse_bool),
         Column("ip_staff", "知识产权工作人员数", parse=parse_non_negative_int),
+        Column("high_tech_year", "高新技术企业证书年份", parse=parse_title_year),
+        Column("specialised_year", "专精特新认定年份", parse=parse_title_year),
+        Column("little_giant_year", "小巨人认定年份", parse=parse_title_year),
+        Column("listing_reserve_year", "上市后备入库年份", parse=parse_title_year),
     ]
 
     def clean_row(self, values: dict) -> dict:
@@ -64,6 +83,11 @@ class EnterpriseImport(ImportKind):
                 fields[flag] = bool(values[flag])
         if "ip_staff" in values:
             fields["ip_staff_count"] = values["ip_staff"]
+        for flag, year_field in TITLE_YEARS.items():
+            if year_field in values:
+                fields[year_field] = values[year_field]
+                if values[year_field] and flag not in values:
+                    fields[flag] = True  # a year of recognition without the flag column: the title is held
         return fields
 
     def write_chunk(self, rows: list[dict], result) -> None:
@@ -84,4 +108,8 @@ class EnterpriseImport(ImportKind):
             INDUSTRY_HEADER_VALUE.get(enterprise.industry, ""),
             *(yes_no[getattr(enterprise, flag)] for flag in Enterprise.FLAGS),
             "" if enterprise.ip_staff_count is None else enterprise.ip_staff_count,
+            *(
+                "" if getattr(enterprise, field) is None else getattr(enterprise, field)
+                for field in TITLE_YEARS.values()
+            ),
         ]

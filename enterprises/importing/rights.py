@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from core.importing.engine import Column, ImportKind, ImportResult, RowInvalid
 from core.importing.values import ImportValueError, clean_text, parse_bool, parse_choice, parse_date, parse_int
@@ -156,6 +156,7 @@ class PatentImport(HolderMatching, ImportKind):
         Column("pct_filing_date", "PCT申请日", parse=parse_date),
         Column("strategic_emerging", "战略性新兴产业", parse=parse_bool),
         Column("overseas_family", "海外同族", parse=parse_bool),
+        Column("status_date", "法律状态日", parse=parse_date),
     ]
 
     def clean_row(self, values: dict) -> dict:
@@ -168,6 +169,8 @@ class PatentImport(HolderMatching, ImportKind):
                 % {"number": number, "derived": PatentType(derived).label},
             )
         applied, granted, lapsed = values["application_date"], values.get("grant_date"), values.get("lapse_date")
+        if values["legal_status"] == LegalStatus.LAPSED and not lapsed and values.get("status_date"):
+            lapsed = values["lapse_date"] = values["status_date"]  # the day the status changed to lapsed
         if granted and granted < applied:
             raise RowInvalid("grant_date", _("the grant date is before the application date"))
         if lapsed and (granted or applied) > lapsed:
@@ -194,8 +197,29 @@ class PatentImport(HolderMatching, ImportKind):
                 fields[name] = bool(values[name])
         return fields
 
+    def write_chunk(self, rows: list[dict[str, Any]], result: ImportResult) -> None:
+        # Lapsed with neither a lapse date nor a status date: stored, counted as not in force in
+        # every year, and named in a warning (their numbers kept in result.keys until then).
+        result.keys.update(
+            row["application_number"]
+            for row in rows
+            if row["legal_status"] == LegalStatus.LAPSED and not row.get("lapse_date")
+        )
+        super().write_chunk(rows, result)
+
     def after_import(self, result: ImportResult) -> None:
         patents_changed()
+        if result.keys:
+            result.warnings.append(
+                ngettext(
+                    "%(count)d lapsed patent has neither a lapse date nor a status date: it counts as not in force "
+                    'in every year and is listed as "lapse date unknown" beside C3 and C4.',
+                    "%(count)d lapsed patents have neither a lapse date nor a status date: they count as not in "
+                    'force in every year and are listed as "lapse date unknown" beside C3 and C4.',
+                    len(result.keys),
+                )
+                % {"count": len(result.keys)}
+            )
 
     def export_row(self, patent: Patent) -> list:
         return [
@@ -212,6 +236,7 @@ class PatentImport(HolderMatching, ImportKind):
             iso(patent.pct_filing_date),
             YES_NO[patent.strategic_emerging],
             YES_NO[patent.overseas_family],
+            "",  # the status date only supplies a missing lapse date
         ]
 
 
@@ -231,6 +256,7 @@ class TrademarkImport(HolderMatching, ImportKind):
         Column("credit_code", "统一社会信用代码", parse=parse_credit_code),
         Column("status", "商标状态", required=True, parse=parse_trademark_status),
         Column("geographical_indication", "地理标志", parse=parse_bool),
+        Column("invalid_date", "无效/注销日", parse=parse_date),
     ]
 
     def clean_row(self, values: dict) -> dict:
@@ -254,6 +280,11 @@ class TrademarkImport(HolderMatching, ImportKind):
             fields["application_date"] = applied
         if "geographical_indication" in values:
             fields["geographical_indication"] = bool(values["geographical_indication"])
+        if "invalid_date" in values:
+            ended = values["invalid_date"]
+            if ended and ended < registered:
+                raise RowInvalid("invalid_date", _("the invalidation or cancellation date is before the registration"))
+            fields["invalid_date"] = ended
         return fields
 
     def export_row(self, mark: Trademark) -> list:
@@ -268,6 +299,7 @@ class TrademarkImport(HolderMatching, ImportKind):
             mark.holder_credit_code,
             TRADEMARK_STATUS_LABELS[mark.status],
             YES_NO[mark.geographical_indication],
+            iso(mark.invalid_date),
         ]
 
 

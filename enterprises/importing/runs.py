@@ -117,6 +117,7 @@ def _process_run(run_id: int, *, confirm: bool) -> None:
         run.rows_total = run.rows_done = result.rows
         run.new, run.updated, run.unchanged, run.invalid = result.new, result.updated, result.unchanged, result.invalid
         run.not_in_park = result.extra.get("not_in_park", 0)
+        run.warnings = result.warnings
         run.errors = [error.as_dict() for error in result.errors]
         run.ignored_columns = result.ignored_columns
         run.message = result.file_error

@@ -29,6 +29,16 @@ class EnterpriseQuerySet(models.QuerySet):
         return self.filter(pk=enterprise.pk)
 
 
+# The year that goes with each title flag (import columns and form fields of the same names).
+TITLE_YEARS = {
+    "high_tech": "high_tech_year",
+    "specialised": "specialised_year",
+    "little_giant": "little_giant_year",
+    "listing_reserve": "listing_reserve_year",
+}
+HIGH_TECH_VALIDITY = 3  # years a high-tech enterprise certificate is valid, its own year included
+
+
 class Enterprise(models.Model):
     """A park enterprise, identified by its Unified Social Credit Code."""
 
@@ -56,6 +66,15 @@ class Enterprise(models.Model):
     little_giant = models.BooleanField(_("national little giant"), default=False)
     listing_reserve = models.BooleanField(_("listing reserve"), default=False)
     tech_sme = models.BooleanField(_("tech SME"), default=False)
+    high_tech_year = models.PositiveSmallIntegerField(
+        _("high-tech certificate year"),
+        null=True,
+        blank=True,
+        help_text=_("The certificate is valid that year and the two after (three years)."),
+    )
+    specialised_year = models.PositiveSmallIntegerField(_("专精特新 recognised in"), null=True, blank=True)
+    little_giant_year = models.PositiveSmallIntegerField(_("little giant recognised in"), null=True, blank=True)
+    listing_reserve_year = models.PositiveSmallIntegerField(_("in the listing reserve since"), null=True, blank=True)
     ip_staff_count = models.PositiveIntegerField(
         _("IP staff"), null=True, blank=True, help_text=_("Empty means unknown.")
     )
@@ -95,12 +114,48 @@ class Enterprise(models.Model):
 
     @property
     def flag_labels(self) -> list[str]:
-        return [str(self._meta.get_field(flag).verbose_name) for flag in self.FLAGS if getattr(self, flag)]
+        """Each title held, with its year when known ("high-tech enterprise (2023)")."""
+        labels = []
+        for flag in self.FLAGS:
+            if getattr(self, flag):
+                label, year = (
+                    str(self._meta.get_field(flag).verbose_name),
+                    getattr(self, TITLE_YEARS.get(flag, ""), None),
+                )
+                labels.append(f"{label} ({year})" if year else label)
+        return labels
 
     @classmethod
     def flag_filter(cls, flag: str) -> Q:
         assert flag in cls.FLAGS
         return Q(**{flag: True})
+
+    @classmethod
+    def title_held_in(cls, flag: str, year: int, prefix: str = "") -> Q:
+        """The enterprise held the title (a FLAG) in year Y, as its year tells (indicators use the
+        facts as they stood then, not today's flags).
+
+        A high-tech certificate is valid in its year and the two after, whatever today's flag says
+        (a renewal brings a new year). 专精特新, little giant and listing reserve hold from their
+        year on while flagged. A flag without a year holds in every year (the list did not say
+        since when); tech SMEs have no year."""
+        assert flag in cls.FLAGS
+        flagged = Q(**{f"{prefix}{flag}": True})
+        year_field = TITLE_YEARS.get(flag)
+        if year_field is None:
+            return flagged
+        unknown = Q(**{f"{prefix}{year_field}__isnull": True})
+        if flag == "high_tech":
+            valid = Q(**{f"{prefix}{year_field}__lte": year, f"{prefix}{year_field}__gt": year - HIGH_TECH_VALIDITY})
+            return (flagged & unknown) | valid
+        return flagged & (unknown | Q(**{f"{prefix}{year_field}__lte": year}))
+
+    @classmethod
+    def any_title_held_in(cls, flags, year: int, prefix: str = "") -> Q:
+        held = Q(pk__in=[])
+        for flag in flags:
+            held |= cls.title_held_in(flag, year, prefix)
+        return held
 
 
 class Membership(models.Model):

@@ -20,6 +20,15 @@ class HeldRecordQuerySet(models.QuerySet):
     def in_park(self):
         return self.filter(enterprise__isnull=False)
 
+    def counted(self):
+        """What the park's indicators count: park records that an import or an official has
+        confirmed (not those only an enterprise filing declares)."""
+        return self.in_park().filter(reconciled=True)
+
+    def declared(self):
+        """Park records only an enterprise filing declares, awaiting confirmation (the worklist)."""
+        return self.in_park().filter(reconciled=False)
+
 
 class Source(models.TextChoices):
     IMPORT = "import", _("import")

@@ -40,6 +40,7 @@ class ImportRun(models.Model):
     errors = models.JSONField(_("first invalid rows"), default=list, blank=True)
     ignored_columns = models.JSONField(_("ignored columns"), default=list, blank=True)
     not_in_park = models.PositiveIntegerField(_("not in the park"), default=0)
+    warnings = models.JSONField(_("warnings"), default=list, blank=True)
     message = models.TextField(_("message"), blank=True)
     waiting_for_queue = models.BooleanField(
         _("waiting for the task queue"),

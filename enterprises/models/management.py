@@ -110,7 +110,7 @@ class Honour(models.Model):
         PROVINCIAL_DEMONSTRATION = "provincial_demonstration", _("provincial IP demonstration enterprise")
         LITTLE_GIANT = "little_giant", _('national "little giant" enterprise')
 
-    NATIONAL_IP = (Kind.NATIONAL_ADVANTAGE, Kind.NATIONAL_DEMONSTRATION)
+    NATIONAL_IP = (Kind.NATIONAL_ADVANTAGE, Kind.NATIONAL_DEMONSTRATION)  # from lower to higher (M3)
 
     enterprise = models.ForeignKey(
         "enterprises.Enterprise",

@@ -2,6 +2,7 @@ import datetime as dt
 
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -23,10 +24,16 @@ class TrademarkStatus(models.TextChoices):
     CANCELLED = "cancelled", _("cancelled")
 
 
+ENDED = (TrademarkStatus.INVALID, TrademarkStatus.CANCELLED)
+
+
 class TrademarkQuerySet(HeldRecordQuerySet):
     def in_force_on(self, day: dt.date):
-        """Registered on or before the day, expiring on or after it, and valid (indicators.md)."""
-        return self.filter(registration_date__lte=day, expiry_date__gte=day, status=TrademarkStatus.VALID)
+        """Registered on or before the day, expiring on or after it, and valid then (indicators.md):
+        valid now, or invalidated or cancelled only after the day (without that date: not in force)."""
+        return self.filter(registration_date__lte=day, expiry_date__gte=day).filter(
+            Q(status=TrademarkStatus.VALID) | Q(status__in=ENDED, invalid_date__gt=day)
+        )
 
 
 class Trademark(HeldRecord):
@@ -43,6 +50,12 @@ class Trademark(HeldRecord):
     registration_date = models.DateField(_("registration date"), db_index=True)
     expiry_date = models.DateField(_("expiry date"))
     status = models.CharField(_("status"), max_length=16, choices=TrademarkStatus.choices)
+    invalid_date = models.DateField(
+        _("invalid or cancelled on"),
+        null=True,
+        blank=True,
+        help_text=_("The day the mark became invalid or was cancelled: it counts as in force until then."),
+    )
     geographical_indication = models.BooleanField(_("geographical indication"), default=False)
 
     objects = TrademarkQuerySet.as_manager()

@@ -9,8 +9,19 @@ from core.records.models import ParkRecordQuerySet
 from .pledges import PledgedIPType
 
 
+def park_party_code_field() -> models.CharField:
+    """The park party's credit code as the list gives it (enterprises.matching re-links by it)."""
+    return models.CharField(
+        _("park party's credit code"),
+        max_length=18,
+        blank=True,
+        db_index=True,
+        help_text=_("As the list gives it; the park enterprise is matched by it, also when it arrives later."),
+    )
+
+
 class IPTransaction(models.Model):
-    """A transfer or licence of patents or trademarks (U9 sums their amounts by contract date)."""
+    """A transfer or licence of patents or trademarks (U9 sums the amounts of those with a park party by contract date)."""
 
     class Kind(models.TextChoices):
         TRANSFER = "transfer", _("transfer")
@@ -22,6 +33,7 @@ class IPTransaction(models.Model):
     numbers = models.CharField(_("patent or trademark numbers"), max_length=500, blank=True)
     seller = models.CharField(_("transferor / licensor"), max_length=200)
     buyer = models.CharField(_("transferee / licensee"), max_length=200)
+    party_credit_code = park_party_code_field()
     enterprise = models.ForeignKey(
         "enterprises.Enterprise",
         on_delete=models.SET_NULL,
@@ -50,12 +62,13 @@ class IPTransaction(models.Model):
 
 
 class TechContract(models.Model):
-    """A registered technology contract (U10 sums the turnover by registration date)."""
+    """A registered technology contract (U10 sums the turnover of those with a park party by registration date)."""
 
     registration_number = models.CharField(_("registration number"), max_length=64, unique=True)
     title = models.CharField(_("title"), max_length=300)
     seller = models.CharField(_("seller"), max_length=200)
     buyer = models.CharField(_("buyer"), max_length=200, blank=True)
+    party_credit_code = park_party_code_field()
     enterprise = models.ForeignKey(
         "enterprises.Enterprise",
         on_delete=models.SET_NULL,

@@ -14,6 +14,9 @@ MONEY = {"max_digits": 18, "decimal_places": 2, "null": True, "blank": True}
 EXACT = {"max_digits": 40, "decimal_places": 16, "null": True, "blank": True}
 
 
+PLAUSIBLE_POPULATION = (1_000, 10_000_000)
+
+
 class YearlyFigure(models.Model):
     """The reference figures of one year that per-capita and ratio indicators divide by."""
 
@@ -41,6 +44,22 @@ class YearlyFigure(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("targets:yearly-edit", args=[self.year])
+
+    def implausibilities(self) -> list[str]:
+        """What looks wrong (most often a unit slip: yuan for 万元, or ten thousand people for people);
+        stored all the same, and shown as warnings by the form and the import."""
+        found = []
+        if self.population is not None and not PLAUSIBLE_POPULATION[0] <= self.population <= PLAUSIBLE_POPULATION[1]:
+            found.append(
+                _("%(year)s: a resident population of %(population)s is implausible (under 1,000 or over 10 million).")
+                % {"year": self.year, "population": f"{self.population:,}"}
+            )
+        if self.ip_funding is not None and self.public_budget and self.ip_funding > self.public_budget:
+            found.append(
+                _("%(year)s: the IP work funding is more than 100%% of the public budget expenditure.")
+                % {"year": self.year}
+            )
+        return found
 
 
 class Area(models.TextChoices):

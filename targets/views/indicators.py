@@ -15,7 +15,7 @@ from ..charts import history_chart
 from ..dashboards import history_chart_data
 from ..forms import IndicatorTargetForm, NewIndicatorForm, ReportedValueForm, YearlyFigureForm
 from ..formulas import describe
-from ..links import records_link
+from ..links import records_link, value_notes
 from ..models import Area, Plan, RecomputeRun, ReportedValue, Status, YearlyFigure
 from ..tasks import queue_or_run
 from ..values import history_rows, value_rows
@@ -34,6 +34,8 @@ class YearlyFigureSaveMixin:
     def form_valid(self, form):
         form.instance.updated_by = self.request.user
         messages.success(self.request, _("Figures for %(year)s saved.") % {"year": form.instance.year})
+        for warning in form.instance.implausibilities():
+            messages.warning(self.request, warning)
         return super().form_valid(form)
 
     def get_success_url(self) -> str:
@@ -75,6 +77,7 @@ class IndicatorListView(OfficialRequiredMixin, TemplateView):
         for row in rows:
             row["formula"] = describe(row)
             row["records"] = records_link(row["indicator"], year)
+            row["notes"] = value_notes(row["inputs"], year)
         context.update(
             status=status if status in Status.values else "",
             statuses=Status.choices,
@@ -99,6 +102,7 @@ class IndicatorDetailView(OfficialRequiredMixin, TemplateView):
         for row in rows:
             row["formula"] = describe(row)
             row["records"] = records_link(indicator, row["year"])
+            row["notes"] = value_notes(row["inputs"], row["year"])
         context.update(
             plan=plan,
             indicator=indicator,

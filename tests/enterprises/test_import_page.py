@@ -128,3 +128,12 @@ def test_enterprise_user_cannot_see_imports_or_upload(client_a, official, django
     assert client_a.get(run.get_absolute_url()).status_code == 403
     assert upload(client_a, HEADER).status_code == 403
     assert ImportRun.objects.count() == 1
+
+
+def test_preview_shows_the_warnings_of_the_file(official_client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(official_client, "年份,常住人口\n2024,32\n", name="yearly.csv", kind="yearly")
+    run = ImportRun.objects.get()
+    assert run.status == ImportRun.Status.PREVIEWED and len(run.warnings) == 1
+    page = official_client.get(run.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "警告： 2024年：常住人口32人不合常理" in page

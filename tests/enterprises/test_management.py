@@ -111,6 +111,19 @@ def test_m3_counts_national_ip_enterprises_honoured_from_2023_each_once():
     assert stored("M3", 2025).value == 2
 
 
+def test_m3_counts_only_first_time_honours_in_the_period():
+    again, lower_after_higher, promoted, first = EnterpriseFactory.create_batch(4)
+    Honour.objects.create(enterprise=again, kind="national_advantage", year=2020)
+    Honour.objects.create(enterprise=again, kind="national_advantage", year=2024)  # held it before: not new
+    Honour.objects.create(enterprise=lower_after_higher, kind="national_demonstration", year=2021)
+    Honour.objects.create(enterprise=lower_after_higher, kind="national_advantage", year=2024)  # held a higher one
+    Honour.objects.create(enterprise=promoted, kind="national_advantage", year=2019)
+    Honour.objects.create(enterprise=promoted, kind="national_demonstration", year=2024)  # a higher honour: new
+    Honour.objects.create(enterprise=first, kind="national_advantage", year=2025)
+    assert stored("M3", 2024).value == 1
+    assert stored("M3", 2025).value == 2
+
+
 def test_m4_counts_provincial_demonstration_enterprises_cumulatively(enterprise_a, enterprise_b):
     Honour.objects.create(enterprise=enterprise_a, kind="provincial_demonstration", year=2022)
     assert stored("M4", 2025).value == 0

@@ -146,3 +146,42 @@ def test_worklist_is_for_officials_only(client_a, enterprise_a):
     assert client_a.post(reverse("enterprises:mark-reconciled", args=["patent", patent.pk])).status_code == 403
     patent.refresh_from_db()
     assert not patent.reconciled
+
+
+# --- indicators count confirmed records only --------------------------------------------------
+
+
+def test_records_only_an_enterprise_declared_stay_out_of_the_indicators(enterprise_a, official_client):
+    from targets.models import IndicatorValue
+    from targets.recompute import recompute
+
+    from ..targets.records import patent, pledge
+
+    patent(enterprise_a, granted=dt.date(2025, 3, 1))
+    patent(enterprise_a, granted=dt.date(2025, 4, 1), reconciled=False)
+    confirmed = pledge(enterprise_a, dt.date(2025, 5, 1), 100)
+    declared = pledge(enterprise_a, dt.date(2025, 6, 1), 900)
+    Pledge.objects.filter(pk=declared.pk).update(reconciled=False)
+    recompute([2025])
+    c1 = IndicatorValue.objects.get(indicator__code="C1", year=2025)
+    u6 = IndicatorValue.objects.get(indicator__code="U6", year=2025)
+    assert (c1.value, c1.inputs["declared"]) == (1, 1)
+    assert (u6.value, u6.inputs["declared"]) == (confirmed.amount, 1)
+    page = official_client.get(reverse("targets:indicator-list") + "?year=2025", HTTP_ACCEPT_LANGUAGE="en").content
+    link = reverse("enterprises:reconciliation") + "?year=2025"
+    assert f'<a href="{link}">1 declared, awaiting confirmation</a>'.encode() in page
+    zh = official_client.get(reverse("targets:indicator-detail", args=["C1"]), HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert "1项已申报、待核实" in zh.content.decode()
+
+
+def test_indicator_links_list_only_the_confirmed_records(enterprise_a, official_client):
+    from targets.links import records_link
+    from targets.models import Indicator
+
+    from ..targets.records import patent
+
+    counted = patent(enterprise_a, granted=dt.date(2025, 3, 1))
+    declared = patent(enterprise_a, granted=dt.date(2025, 4, 1), reconciled=False)
+    link = records_link(Indicator.objects.get(code="C1"), 2025)
+    page = official_client.get(link).content.decode()
+    assert counted.application_number in page and declared.application_number not in page

@@ -20,7 +20,8 @@ from finance.models import (
 from targets.models import IndicatorValue, YearlyFigure
 from targets.recompute import recompute
 
-from ..targets.records import patent
+from ..factories import valid_credit_code
+from ..targets.records import deal, patent, pledge
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -58,45 +59,100 @@ def test_u3_offices_and_m6_institutions_introduced_during_the_plan():
     assert value("M6", 2023) == 0
 
 
-def test_u7_u8_awards_are_cumulative_from_2023():
-    Award.objects.create(kind="china_gold", title="甲", award_date=D(2022, 12, 1))
-    Award.objects.create(kind="china_excellence", title="乙", award_date=D(2023, 7, 1))
-    Award.objects.create(kind="china_silver", title="丙", award_date=D(2025, 7, 1))
-    Award.objects.create(kind="hubei", title="丁", award_date=D(2024, 7, 1))
-    Award.objects.create(kind="national_st", title="戊", award_date=D(2024, 7, 1))
+def test_u7_u8_awards_are_cumulative_from_2023(enterprise_a):
+    Award.objects.create(kind="china_gold", title="甲", award_date=D(2022, 12, 1), enterprise=enterprise_a)
+    Award.objects.create(kind="china_excellence", title="乙", award_date=D(2023, 7, 1), enterprise=enterprise_a)
+    Award.objects.create(kind="china_silver", title="丙", award_date=D(2025, 7, 1), enterprise=enterprise_a)
+    Award.objects.create(kind="hubei", title="丁", award_date=D(2024, 7, 1), enterprise=enterprise_a)
+    Award.objects.create(kind="national_st", title="戊", award_date=D(2024, 7, 1), enterprise=enterprise_a)
     assert value("U7", 2024) == 1
     assert value("U7", 2025) == 2
     assert value("U8", 2025) == 1
 
 
-def test_u9_u10_growth_of_amounts():
-    IPTransaction.objects.create(
-        contract_number="T1",
-        kind="transfer",
-        ip_type="patent",
-        seller="甲",
-        buyer="乙",
-        amount=Decimal("1000000"),
-        contract_date=D(2024, 3, 1),
-    )
-    IPTransaction.objects.create(
-        contract_number="T2",
-        kind="licence",
-        ip_type="patent",
-        seller="甲",
-        buyer="丙",
-        amount=Decimal("1250000"),
-        contract_date=D(2025, 3, 1),
-    )
-    TechContract.objects.create(
-        registration_number="C1",
+def test_u7_u8_count_only_awards_won_by_park_enterprises(enterprise_a):
+    Award.objects.create(kind="china_gold", title="园区企业", award_date=D(2024, 7, 1), enterprise=enterprise_a)
+    Award.objects.create(kind="china_silver", title="无企业", award_date=D(2024, 7, 1))
+    Award.objects.create(kind="hubei", title="无企业", award_date=D(2024, 7, 1))
+    assert value("U7", 2025) == 1
+    assert value("U8", 2025) == 0
+
+
+def contract(number: str, amount_wan, day: dt.date, enterprise=None) -> TechContract:
+    return TechContract.objects.create(
+        registration_number=number,
         title="技术开发",
         seller="甲",
-        turnover=Decimal("5000000"),
-        registration_date=D(2025, 1, 1),
+        enterprise=enterprise,
+        turnover=Decimal(str(amount_wan)) * 10000,
+        registration_date=day,
     )
-    assert value("U9") == Decimal(25)
-    assert value("U10") is None  # zero base in 2024
+
+
+def test_u9_u10_are_average_annual_growth_since_the_base_year_2022(enterprise_a):
+    deal("T22", 100, D(2022, 3, 1), enterprise_a)
+    deal("T23", 150, D(2023, 3, 1), enterprise_a)
+    deal("T24", 144, D(2024, 3, 1), enterprise_a)
+    contract("C22", 100, D(2022, 1, 1), enterprise_a)
+    contract("C25", "172.8", D(2025, 1, 1), enterprise_a)
+    assert value("U9", 2023) == Decimal(50)  # one year after the base: the same as year-on-year
+    assert round(value("U9", 2024), 6) == Decimal(20)  # (144 ÷ 100)^(1/2) − 1, not 144 ÷ 150 − 1 = −4 %
+    assert round(value("U10", 2025), 6) == Decimal(20)  # (172.8 ÷ 100)^(1/3) − 1
+    assert value("U10", 2024) == Decimal(-100)
+    stored = IndicatorValue.objects.get(indicator__code="U9", year=2024)
+    assert stored.inputs["base_year"] == 2022 and stored.base_value == Decimal(1000000)
+
+
+def test_u4_stays_year_on_year(enterprise_a):
+    for registered in (D(2022, 5, 1), D(2023, 5, 1), D(2023, 6, 1), D(2024, 5, 1), D(2024, 6, 1), D(2024, 7, 1)):
+        pledge(enterprise_a, registered, 100)
+    assert value("U4", 2024) == Decimal(50)  # 3 against 2 in 2023, not the average since 2022
+
+
+def test_u9_has_no_value_in_the_base_year_or_over_a_zero_base(enterprise_a):
+    deal("T23", 150, D(2023, 3, 1), enterprise_a)
+    recompute([2022, 2023])
+    base_year = IndicatorValue.objects.get(indicator__code="U9", year=2022)
+    assert (base_year.value, base_year.reason) == (None, "base_year")
+    assert IndicatorValue.objects.get(indicator__code="U9", year=2023).reason == "zero_base"
+
+
+def test_u9_u10_count_only_deals_with_a_park_party(enterprise_a):
+    deal("P22", 100, D(2022, 3, 1), enterprise_a)
+    deal("P23", 110, D(2023, 3, 1), enterprise_a)
+    deal("OUT22", 100, D(2022, 3, 1))  # two outside contracts alone gave U9 = 200 %
+    deal("OUT23", 1000, D(2023, 3, 1))
+    contract("C22", 100, D(2022, 1, 1), enterprise_a)
+    contract("C23", 120, D(2023, 1, 1), enterprise_a)
+    contract("OUT", 5000, D(2023, 1, 1))
+    assert value("U9", 2023) == Decimal(10)
+    assert value("U10", 2023) == Decimal(20)
+
+
+def test_deal_is_linked_when_its_park_party_arrives_later(tmp_path):
+    code = valid_credit_code()
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "合同编号,交易类型,知识产权类型,让与人/许可人,受让人/被许可人,园区企业统一社会信用代码,交易金额(万元),合同日期\n"
+        f"JY1,转让,专利,后来企业,外地公司,{code},100,2022-05-01\n"
+        f"JY2,许可,专利,后来企业,外地公司,{code},121,2024-05-01\n",
+        encoding="utf-8",
+    )
+    call_command("import_records", "transactions", str(path), "--lang", "en", stdout=StringIO())
+    assert value("U9", 2024) is None  # no park party yet: nothing counted
+    enterprises = tmp_path / "e.csv"
+    enterprises.write_text(f"企业名称,统一社会信用代码\n后来企业,{code}\n", encoding="utf-8")
+    call_command("import_records", "enterprises", str(enterprises), "--lang", "en", stdout=StringIO())
+    assert IPTransaction.objects.filter(enterprise__credit_code=code).count() == 2
+    assert round(value("U9", 2024), 6) == Decimal(10)
+
+
+def test_u9_formula_shows_the_average_growth_since_the_base_year(enterprise_a, official_client):
+    deal("T22", 100, D(2022, 3, 1), enterprise_a)
+    deal("T24", 121, D(2024, 3, 1), enterprise_a)
+    recompute([2024])
+    page = official_client.get(reverse("targets:indicator-detail", args=["U9"]), HTTP_ACCEPT_LANGUAGE="en")
+    assert "(value 2024 ÷ value 2022)^(1/2) − 1" in page.content.decode()
 
 
 def test_u11_counts_enterprise_navigation_projects():

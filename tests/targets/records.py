@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from enterprises.codes import patent_check_digit
 from enterprises.models import Patent, Trademark, default_expiry
-from finance.models import Pledge, PledgedItem
+from finance.models import IPTransaction, Pledge, PledgedItem
 
 _serial = itertools.count(1)
 
@@ -39,7 +39,9 @@ def patent(
     )
 
 
-def trademark(enterprise, registered, *, number=None, nice_class=1, status="valid", expiry=None, gi=False):
+def trademark(
+    enterprise, registered, *, number=None, nice_class=1, status="valid", expiry=None, gi=False, invalid_date=None
+):
     return Trademark.objects.create(
         registration_number=number or str(next(_serial) + 10000000),
         nice_class=nice_class,
@@ -48,6 +50,7 @@ def trademark(enterprise, registered, *, number=None, nice_class=1, status="vali
         expiry_date=expiry or default_expiry(registered),
         status=status,
         geographical_indication=gi,
+        invalid_date=invalid_date,
         holder_name=enterprise.name if enterprise else "园区外公司",
         enterprise=enterprise,
     )
@@ -67,3 +70,17 @@ def pledge(enterprise, registered, amount_wan, *, ip_type="patent", numbers=()):
         linked = Patent.objects.filter(application_number=number).first()
         PledgedItem.objects.create(pledge=record, number=number, position=position, patent=linked)
     return record
+
+
+def deal(number: str, amount_wan, day: dt.date, enterprise=None) -> IPTransaction:
+    """An IP transfer of the amount in 万元; with an enterprise, a park party."""
+    return IPTransaction.objects.create(
+        contract_number=number,
+        kind="transfer",
+        ip_type="patent",
+        seller="甲",
+        buyer="乙",
+        enterprise=enterprise,
+        amount=Decimal(str(amount_wan)) * 10000,
+        contract_date=day,
+    )

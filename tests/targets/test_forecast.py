@@ -10,7 +10,7 @@ from rest_framework.test import APIClient
 from targets.forecast import PATTERN, PRO_RATA, Forecast, elapsed_share, forecast, forecasts, same_day_last_year
 from targets.models import Plan
 
-from .records import patent, pledge, trademark
+from .records import deal, patent, pledge, trademark
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +74,18 @@ def test_growth_projects_the_measure_then_the_growth(plan, enterprise_a):
     assert result.projected_total == 6
     assert result.projected == 50  # (6 − 4) ÷ 4, in percent
     assert result.margin == 40 and result.meets_target is True
+
+
+def test_average_growth_projects_the_measure_then_the_growth_since_the_base_year(plan, enterprise_a):
+    deal("B", 100, D(2022, 5, 1), enterprise_a)  # the base year
+    deal("L1", 50, D(2024, 3, 1), enterprise_a)
+    deal("L2", 50, D(2024, 9, 1), enterprise_a)  # by 30 June last year: half of its total
+    deal("N", 60, D(2025, 4, 1), enterprise_a)
+
+    result = forecast(indicator(plan, "U9"), plan, D(2025, 6, 30))
+
+    assert result.projected_total == 1_200_000  # yuan
+    assert round(result.projected, 4) == round(((Decimal("1.2") ** (Decimal(1) / 3)) - 1) * 100, 4)  # not 20 %
 
 
 def test_growth_over_an_empty_last_year_has_no_projection(plan, enterprise_a):

@@ -273,3 +273,29 @@ def test_menu_lists_the_new_pages_under_management_and_publicity(official_client
         assert name in areas["publicity"]
     page = official_client.get(reverse("home")).content.decode()
     assert reverse("enterprises:qualifying") in page and reverse("training:untrained") in page
+
+
+def test_m5_denominator_is_the_larger_of_declared_staff_and_roster(high_tech):
+    high_tech.ip_staff_count = 10  # declares ten IP staff, one of them on the roster
+    high_tech.save()
+    attend(Person.objects.create(enterprise=high_tech, name="张伟"))
+    roster_larger = EnterpriseFactory(tech_sme=True, ip_staff_count=1)
+    for name in ("李娜", "王磊"):
+        Person.objects.create(enterprise=roster_larger, name=name)
+    value = m5()
+    assert (value.numerator, value.denominator) == (1, 12)
+
+
+def test_m5_covers_little_giants():
+    giant = EnterpriseFactory(little_giant=True, ip_staff_count=2)
+    attend(Person.objects.create(enterprise=giant, name="陈静"))
+    assert m5().value == 50
+
+
+def test_m5_takes_the_titles_as_they_stood_in_the_year():
+    expired = EnterpriseFactory(high_tech=True, high_tech_year=2019)  # certificate valid 2019–2021
+    recognised_later = EnterpriseFactory(specialised=True, specialised_year=2026)
+    for enterprise in (expired, recognised_later):
+        attend(Person.objects.create(enterprise=enterprise, name="赵强"))
+    assert m5().reason == "zero_denominator"
+    assert m5(2021).denominator == 1

@@ -56,7 +56,7 @@ def reject_later_duplicates(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
-        ("enterprises", "0012_review_models_move_to_core"),
+        ("enterprises", "0013_facts_as_of_the_day"),
     ]
 
     operations = [
