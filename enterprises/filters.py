@@ -93,7 +93,7 @@ class PatentFilter(RecordFilter):
     pct_year = YearFilter(label=_("PCT filing year"), method="filter_pct_year")
     in_force_year = YearFilter(label=_("in force at the end of"), method="filter_in_force")
     high_value_year = YearFilter(label=_("high-value at the end of"), method="filter_high_value")
-    lapse_date_unknown = django_filters.BooleanFilter(label=_("lapse date unknown"), method="filter_lapse_unknown")
+    lapse_date_unknown = BooleanFilter(label=_("lapse date unknown"), method="filter_lapse_unknown")
 
     class Meta:
         model = Patent
