@@ -72,7 +72,7 @@ def _send(reminder: Reminder, users, title: str, template: str, context: dict, u
 
 def _owed_items(plan: Plan, day: dt.date):
     """Per unit: the plans and reports not handed in and the open follow-ups, with their due dates."""
-    years = [y for y in (day.year - 1, day.year, day.year + 1) if plan.first_year <= y <= plan.last_year]
+    years = [y for y in range(plan.first_year, plan.last_year + 1) if y <= day.year + 1]
     per_unit: dict[MemberUnit, list[Item]] = defaultdict(list)
     for due in obligations(plan, years=years, today=day):
         if due.missing:

@@ -76,6 +76,7 @@ def test_the_weekly_digest_lists_what_is_overdue_to_the_unit_and_the_office(
     [digest] = mine(sent, finance_bureau, Reminder.Kind.DIGEST)
     notice = Notification.objects.filter(user=finance_user).exclude(body="").latest("pk")
     assert "2025-01-31" in notice.body and finance_bureau.tasks.first().title in notice.body
+    assert "2023-01-31" in notice.body  # every year's, not only the latest
     office = Notification.objects.get(user=official)
     assert office.url.endswith("/tasks/overdue/")
     assert finance_bureau.name in office.body
