@@ -7,6 +7,7 @@
   list/detail/form/export views and ``record_urls`` (``views``), the API viewset factory
   (``api``), the one filter helper (``filters``), shared querysets and the abstract model for
   the reconciled fields (``models``).
-- ``review.py``: the review-state machine of filings and claims (``move``, the timeline, notices);
-  ``models.py`` holds its review events, notifications and attachments.
+- ``review.py``: the review-state machine of filings, claims and the member units' plans and
+  reports (``move``, the timeline, notices) and ``announce`` for plain notices (reminders,
+  warnings); ``models.py`` holds the review events, notifications and attachments.
 """

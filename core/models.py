@@ -53,20 +53,27 @@ class ReviewEvent(models.Model):
 
 
 class Notification(models.Model):
-    """A portal notice of a review event, for one user (also sent by e-mail)."""
+    """A portal notice for one user (also sent by e-mail): of a review event, or a plain notice
+    (a reminder, a digest, an early warning) with its own title, text and link."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
-    event = models.ForeignKey(ReviewEvent, on_delete=models.CASCADE, related_name="notifications")
+    event = models.ForeignKey(
+        ReviewEvent, on_delete=models.CASCADE, related_name="notifications", null=True, blank=True
+    )
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    body = models.TextField(_("text"), blank=True)
+    url = models.CharField(_("link"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
     read_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         db_table = "enterprises_notification"
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
-        ordering = ["-event__at", "-pk"]
+        ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
-        return str(self.event)
+        return str(self.event) if self.event_id else self.title
 
 
 class Attachment(models.Model):

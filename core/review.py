@@ -41,16 +41,26 @@ def move(subject, to_state: str, actor, comment: str = "", *, allowed_from, offi
     return event
 
 
-def recipients(subject, to_officials: bool):
+def officials():
+    """The active officials (the office): members of the officials group and superusers."""
     users = get_user_model().objects.filter(is_active=True)
+    return users.filter(Q(groups__name=settings.OFFICIALS_GROUP) | Q(is_superuser=True)).distinct()
+
+
+def recipients(subject, to_officials: bool):
+    """Who hears of a move: the officials, or the subject's side. A subject that is not an
+    enterprise's (a member unit's plan or report) says who its side is with `review_recipients(users)`."""
     if to_officials:
-        return users.filter(Q(groups__name=settings.OFFICIALS_GROUP) | Q(is_superuser=True)).distinct()
+        return officials()
+    users = get_user_model().objects.filter(is_active=True)
+    if hasattr(subject, "review_recipients"):
+        return subject.review_recipients(users)
     return users.filter(membership__enterprise=subject.enterprise_id)
 
 
 def notify(event: ReviewEvent, subject, *, to_officials: bool) -> None:
     people = list(recipients(subject, to_officials).exclude(pk=event.actor_id))
-    Notification.objects.bulk_create(Notification(user=user, event=event) for user in people)
+    Notification.objects.bulk_create(Notification(user=user, event=event, created_at=event.at) for user in people)
     addresses = [user.email for user in people if user.email]
     if not addresses:
         return
@@ -59,6 +69,19 @@ def notify(event: ReviewEvent, subject, *, to_officials: bool) -> None:
         body = render_to_string("enterprises/email/review_event.txt", {"event": event, "subject": subject})
     messages = [(str(title), body, None, [address]) for address in addresses]
     transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=True))
+
+
+def announce(users, title: str, body: str, url: str = "") -> int:
+    """A plain notice (not a review step) to each user, on the portal and by e-mail; the text is
+    given ready in the language it is sent in. Returns how many users it reached."""
+    people = list(users)
+    Notification.objects.bulk_create(Notification(user=user, title=title[:300], body=body, url=url) for user in people)
+    link = f"{settings.SITE_URL.rstrip('/')}{url}" if url.startswith("/") else url
+    text = f"{body}\n\n{link}\n" if link else body
+    messages = [(title, text, None, [user.email]) for user in people if user.email]
+    if messages:
+        transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=True))
+    return len(people)
 
 
 def attach(subject, files, user) -> None:

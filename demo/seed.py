@@ -19,6 +19,7 @@ from targets.models import MemberUnit, UnitMembership, YearlyFigure
 
 from .park import seed_park_records
 from .records import seed_records
+from .supervision import seed_supervision
 
 DEMO_PASSWORD = "jmgx-demo-2025"
 
@@ -146,4 +147,5 @@ def seed() -> list[Login]:
     seed_records(enterprises)
 
     seed_park_records(enterprises, official, User.objects.get(username="ent_a"))
+    seed_supervision(official, unit_user)
     return logins

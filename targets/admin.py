@@ -2,13 +2,22 @@ from django.contrib import admin
 
 from .models import (
     AnnualReport,
+    AssessmentItem,
+    AssessmentScore,
+    Deadline,
+    Decision,
+    EarlyWarning,
+    FollowUp,
     Indicator,
+    IndicatorMute,
     IndicatorValue,
     KeyTask,
+    Meeting,
     MemberUnit,
     Plan,
     ProgressReport,
     RecomputeRun,
+    Reminder,
     ReportedValue,
     UnitMembership,
     WorkPlan,
@@ -75,8 +84,68 @@ class KeyTaskAdmin(admin.ModelAdmin):
 
 @admin.register(WorkPlan, ProgressReport)
 class SubmissionAdmin(admin.ModelAdmin):
-    list_display = ["task", "year", "submitted_by", "submitted_at"]
+    list_display = ["task", "unit", "year", "state", "submitted_by", "submitted_at"]
+    list_filter = ["year", "state"]
+
+
+@admin.register(Deadline)
+class DeadlineAdmin(admin.ModelAdmin):
+    list_display = ["year", "kind", "due", "task", "unit"]
+    list_filter = ["year", "kind"]
+
+
+@admin.register(Reminder)
+class ReminderAdmin(admin.ModelAdmin):
+    list_display = ["key", "kind", "unit", "day", "items", "recipients", "sent_at"]
+    list_filter = ["kind", "day"]
+    search_fields = ["key"]
+
+
+class DecisionInline(admin.TabularInline):
+    model = Decision
+    extra = 0
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["date", "title"]
+    inlines = [DecisionInline]
+
+
+@admin.register(Decision)
+class DecisionAdmin(admin.ModelAdmin):
+    list_display = ["meeting", "number", "text"]
+    list_select_related = ["meeting"]
+
+
+@admin.register(FollowUp)
+class FollowUpAdmin(admin.ModelAdmin):
+    list_display = ["unit", "due", "action", "done_at"]
+    list_filter = ["unit", "due"]
+    list_select_related = ["unit"]
+
+
+@admin.register(AssessmentItem)
+class AssessmentItemAdmin(admin.ModelAdmin):
+    list_display = ["year", "order", "name", "weight"]
     list_filter = ["year"]
+
+
+@admin.register(AssessmentScore)
+class AssessmentScoreAdmin(admin.ModelAdmin):
+    list_display = ["item", "unit", "task", "score", "scored_by", "scored_at"]
+    list_filter = ["item__year", "unit"]
+    list_select_related = ["item", "unit", "task"]
+
+
+@admin.register(IndicatorMute)
+class IndicatorMuteAdmin(admin.ModelAdmin):
+    list_display = ["indicator", "year", "muted_by", "muted_at"]
+
+
+@admin.register(EarlyWarning)
+class EarlyWarningAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "run"]
 
 
 @admin.register(AnnualReport)

@@ -5,7 +5,22 @@ from django.utils.translation import gettext_lazy as _
 
 from ipportal.uploads import validate_document
 
-from .models import Aggregation, Indicator, ProgressReport, ReportedValue, WorkPlan, YearlyFigure
+from .models import (
+    Aggregation,
+    AssessmentItem,
+    Deadline,
+    Decision,
+    FollowUp,
+    Indicator,
+    KeyTask,
+    Meeting,
+    MemberUnit,
+    ProgressReport,
+    ReportedValue,
+    WorkPlan,
+    YearlyFigure,
+)
+from .models.assessment import MAX_SCORE
 
 TEN_THOUSAND = Decimal(10000)
 
@@ -137,3 +152,107 @@ class ProgressReportForm(DocumentFormMixin, forms.ModelForm):
         model = ProgressReport
         fields = ["year", "period", "text", "attachment"]
         widgets = {"text": forms.Textarea(attrs={"rows": 6})}
+
+
+class ReviewCommentForm(forms.Form):
+    comment = forms.CharField(
+        label=_("comment"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Needed when returning it: say what needs to change."),
+    )
+
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class PlanTasksMixin:
+    """The `task` choice narrowed to the plan's key tasks."""
+
+    def __init__(self, *args, plan=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if plan is not None:
+            self.fields["task"].queryset = KeyTask.objects.filter(plan=plan)
+
+
+class DeadlineForm(PlanTasksMixin, forms.ModelForm):
+    class Meta:
+        model = Deadline
+        fields = ["year", "kind", "due", "task", "unit"]
+        widgets = {"due": DATE_INPUT}
+
+    def validate_unique(self):
+        """The partial unique constraints, said in words rather than as a database error."""
+        super().validate_unique()
+        data = self.cleaned_data
+        same = Deadline.objects.filter(
+            year=data.get("year"), kind=data.get("kind"), task=data.get("task"), unit=data.get("unit")
+        ).exclude(pk=self.instance.pk)
+        if same.exists():
+            self.add_error(None, _("There is already a deadline for this year, kind, task and unit."))
+
+
+class MeetingForm(forms.ModelForm):
+    decisions = forms.CharField(
+        label=_("decisions"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("One decision a line."),
+    )
+
+    class Meta:
+        model = Meeting
+        fields = ["date", "title", "attendees", "minutes"]
+        widgets = {
+            "date": DATE_INPUT,
+            "attendees": forms.Textarea(attrs={"rows": 3}),
+            "minutes": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def decision_lines(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data.get("decisions", "").splitlines() if line.strip()]
+
+
+class DecisionForm(forms.ModelForm):
+    class Meta:
+        model = Decision
+        fields = ["text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+
+class FollowUpForm(PlanTasksMixin, forms.ModelForm):
+    class Meta:
+        model = FollowUp
+        fields = ["unit", "task", "action", "due"]
+        widgets = {"due": DATE_INPUT, "action": forms.Textarea(attrs={"rows": 2})}
+
+
+class FollowUpDoneForm(forms.Form):
+    note = forms.CharField(label=_("how it was done"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class AssessmentItemForm(forms.ModelForm):
+    class Meta:
+        model = AssessmentItem
+        fields = ["order", "name", "name_en", "weight"]
+
+
+class ScoreForm(forms.Form):
+    item = forms.ModelChoiceField(queryset=AssessmentItem.objects.none(), label=_("item"))
+    unit = forms.ModelChoiceField(queryset=MemberUnit.objects.all(), label=_("member unit"))
+    task = forms.ModelChoiceField(queryset=KeyTask.objects.none(), label=_("key task"))
+    score = forms.DecimalField(label=_("score"), min_value=0, max_value=MAX_SCORE, decimal_places=1)
+    comment = forms.CharField(label=_("comment"), required=False, max_length=300)
+
+    def __init__(self, *args, plan=None, year=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if plan is not None:
+            self.fields["item"].queryset = AssessmentItem.objects.filter(plan=plan, year=year)
+            self.fields["task"].queryset = KeyTask.objects.filter(plan=plan)
+
+    def clean(self):
+        data = super().clean()
+        task, unit = data.get("task"), data.get("unit")
+        if task and unit and not task.units.filter(pk=unit.pk).exists():
+            raise forms.ValidationError(_("This unit is not responsible for this task."))
+        return data

@@ -15,6 +15,7 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils import timezone
 
+from . import early_warnings
 from .computation import CALCULATORS, Context, Outcome
 from .models import Indicator, IndicatorValue, Plan, RecomputeRun, ReportedValue
 from .progress import status_for
@@ -75,7 +76,7 @@ def recompute(
     try:
         with connection.execute_wrapper(count_queries), transaction.atomic():
             _lock()
-            written = _compute_and_store(plan, years)
+            written, changes = _compute_and_store(plan, years)
     except Exception:
         logger.exception("indicator recomputation failed")
         run.state = RecomputeRun.State.FAILED
@@ -90,13 +91,15 @@ def recompute(
     run.queries = queries
     run.finished_at = timezone.now()
     run.save()
+    early_warnings.warn(changes, run)
     logger.info(
         "recomputed %s values for %s in %.2f s, %s queries", written, years, time.monotonic() - started, queries
     )
     return run
 
 
-def _compute_and_store(plan: Plan, years: list[int]) -> int:
+def _compute_and_store(plan: Plan, years: list[int]) -> tuple[int, list[dict]]:
+    """Write the values; return how many, and what got worse (early_warnings.worsened)."""
     ctx = Context(plan=plan)
     indicators = list(plan.indicators.all())
     reported = {(r.indicator_id, r.year): r for r in ReportedValue.objects.filter(indicator__plan=plan)}
@@ -110,15 +113,24 @@ def _compute_and_store(plan: Plan, years: list[int]) -> int:
     stored_base = dict(
         IndicatorValue.objects.filter(indicator__plan=plan, year=plan.base_year).values_list("indicator_id", "value")
     )
+    before = {
+        (indicator_id, year): (value, status)
+        for indicator_id, year, value, status in IndicatorValue.objects.filter(
+            indicator__plan=plan, year__in=years
+        ).values_list("indicator_id", "year", "value", "status")
+    }
     for indicator in indicators:
         in_run = outcomes.get((indicator.pk, plan.base_year))
         base_values[indicator.pk] = in_run[0].value if in_run else stored_base.get(indicator.pk)
 
     now = timezone.now()
     rows = []
+    after = {}
     for indicator in indicators:
         for year in years:
             outcome, method = outcomes[(indicator.pk, year)]
+            status = status_for(indicator, plan, year, outcome.value, base_values[indicator.pk])
+            after[(indicator.pk, year)] = (outcome.value, status)
             rows.append(
                 IndicatorValue(
                     indicator=indicator,
@@ -129,7 +141,7 @@ def _compute_and_store(plan: Plan, years: list[int]) -> int:
                     denominator=outcome.denominator,
                     base_value=outcome.base_value,
                     inputs=outcome.inputs,
-                    status=status_for(indicator, plan, year, outcome.value, base_values[indicator.pk]),
+                    status=status,
                     method=method,
                     computed_at=now,
                 )
@@ -150,4 +162,5 @@ def _compute_and_store(plan: Plan, years: list[int]) -> int:
             "computed_at",
         ],
     )
-    return len(rows)
+    changes = early_warnings.worsened(plan, indicators, years, before, after, stored_base, base_values)
+    return len(rows), changes

@@ -1,17 +1,20 @@
 """The app's Celery tasks and the helpers that queue them; if the broker cannot be reached, the
 work runs in the caller's process rather than being lost."""
 
+import datetime as dt
 import logging
 
 from celery import shared_task
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import timezone
 from kombu.exceptions import OperationalError
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from . import recompute as recomputation
 from . import reports
 from .models import AnnualReport, Plan
+from .reminders import send_reminders
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +34,12 @@ def make_annual_report(report_id: int) -> str:
     if report is None or report.state == AnnualReport.State.DONE:
         return "gone" if report is None else report.state
     return reports.make(report).state
+
+
+@shared_task(acks_late=True)
+def send_supervision_reminders(day: str | None = None) -> int:
+    """The daily reminders and weekly digests (beat, every morning); safe to run twice."""
+    return len(send_reminders(dt.date.fromisoformat(day) if day else timezone.localdate()).reminders)
 
 
 def queue_or_run(trigger: str) -> bool:

@@ -119,6 +119,17 @@ PAGES: dict[str, tuple[dict, object]] = {
         lambda o: {"number": o["workplan"].task.number, "kind": "plan"},
     ),
     "targets:submission-attachment": (SUPERVISION, _submission_kwargs),
+    "targets:submission-detail": (SUPERVISION, _submission_kwargs),
+    "targets:submission-review": (OFFICIALS_POST_ONLY, _submission_kwargs),
+    "targets:deadline-list": (OFFICIALS, None),
+    "targets:deadline-edit": (OFFICIALS, lambda o: {"pk": o["deadline"].pk}),
+    "targets:meeting-list": (OFFICIALS, None),
+    "targets:meeting-detail": (OFFICIALS, lambda o: {"pk": o["meeting"].pk}),
+    "targets:follow-up-done": (expect(LOGIN, 403, 403, 405, 403, 405), lambda o: {"pk": o["follow_up"].pk}),
+    "targets:assessment": (OFFICIALS, None),
+    "targets:assessment-export": (OFFICIALS, None),
+    "targets:indicator-mute": (OFFICIALS_POST_ONLY, lambda o: {"code": "C1"}),
+    "targets:warning-detail": (OFFICIALS, lambda o: {"pk": o["warning"].pk}),
     "targets:yearly-list": (OFFICIALS, None),
     "targets:yearly-create": (OFFICIALS, None),
     "targets:yearly-edit": (OFFICIALS, lambda o: {"year": o["yearly"].year}),
@@ -286,8 +297,11 @@ def world(db, settings, tmp_path):
     from finance.models import Claim, SupportItem
     from targets.models import (
         AnnualReport,
+        Deadline,
+        EarlyWarning,
         Indicator,
         KeyTask,
+        Meeting,
         MemberUnit,
         Plan,
         ReportedValue,
@@ -362,6 +376,13 @@ def world(db, settings, tmp_path):
         task=task, unit=unit, year=2025, text="计划", attachment=ContentFile(PDF, name="w.pdf")
     )
     objects["yearly"] = YearlyFigure.objects.create(year=2024, population=100000)
+    objects["deadline"] = Deadline.objects.create(year=2025, kind="plan", due=dt.date(2025, 2, 10))
+    objects["meeting"] = Meeting.objects.create(
+        plan=Plan.objects.current(), date=dt.date(2025, 3, 1), title="领导小组会议", attendees="组长"
+    )
+    decision = objects["meeting"].decisions.create(number=1, text="决定")
+    objects["follow_up"] = decision.follow_ups.create(unit=unit, action="落实", due=dt.date(2025, 4, 1))
+    objects["warning"] = EarlyWarning.objects.create(changes=[])
     objects["report"] = AnnualReport.objects.create(
         plan=Plan.objects.current(),
         year=2025,

@@ -1,15 +1,17 @@
 """The dashboard's "needs attention" cards: counts of what waits for an official, each linking
-to the list behind it. This app adds its own (indicators behind, overdue work plans); the other
+to the list behind it. This app adds its own (indicators behind, overdue plans and reports,
+overdue follow-ups of the leading group's decisions); the other
 apps register theirs from their `dashboards` module (filings, imports, claims)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import Plan, Status
-from ..supervision import overdue_work_plans
+from ..models import FollowUp, Plan, Status
+from ..supervision import overdue
 
 
 @dataclass
@@ -45,4 +47,10 @@ def attention(plan: Plan, year: int, tiles: list) -> list[Attention]:
 
 @attention_card(order=50)
 def overdue_plans(plan: Plan, year: int) -> Attention:
-    return Attention(_("overdue work plans"), len(overdue_work_plans(plan)), reverse("targets:task-overdue"))
+    return Attention(_("overdue plans and reports"), len(overdue(plan)), reverse("targets:task-overdue"))
+
+
+@attention_card(order=51)
+def overdue_follow_ups(plan: Plan, year: int) -> Attention:
+    count = FollowUp.objects.overdue(timezone.localdate()).filter(decision__meeting__plan=plan).count()
+    return Attention(_("overdue follow-ups"), count, reverse("targets:task-overdue") + "#follow-ups")

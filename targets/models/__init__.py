@@ -1,20 +1,27 @@
 """The targets app's models, by subject: ``plan`` (the plan, its indicators, yearly figures),
 ``values`` (computed and entered values, recompute runs), ``supervision`` (member units, key
-tasks, work plans and progress reports) and ``reports`` (annual reports)."""
+tasks, work plans and progress reports, deadlines, reminders, meetings and follow-ups),
+``assessment`` (the yearly rubric and scores of the units) and ``reports`` (annual reports)."""
 
+from .assessment import AssessmentItem, AssessmentScore
 from .plan import EXACT, MONEY, Aggregation, Area, Direction, Indicator, Plan, PlanQuerySet, Unit, YearlyFigure
 from .reports import AnnualReport
 from .supervision import (
+    Deadline,
+    Decision,
+    FollowUp,
     KeyTask,
     KeyTaskQuerySet,
+    Meeting,
     MemberUnit,
     MemberUnitQuerySet,
     ProgressReport,
+    Reminder,
     UnitMembership,
     UnitSubmission,
     WorkPlan,
 )
-from .values import IndicatorValue, RecomputeRun, ReportedValue, Status
+from .values import EarlyWarning, IndicatorMute, IndicatorValue, RecomputeRun, ReportedValue, Status
 
 __all__ = [
     "EXACT",
@@ -22,17 +29,26 @@ __all__ = [
     "Aggregation",
     "AnnualReport",
     "Area",
+    "AssessmentItem",
+    "AssessmentScore",
+    "Deadline",
+    "Decision",
     "Direction",
+    "EarlyWarning",
+    "FollowUp",
     "Indicator",
+    "IndicatorMute",
     "IndicatorValue",
     "KeyTask",
     "KeyTaskQuerySet",
+    "Meeting",
     "MemberUnit",
     "MemberUnitQuerySet",
     "Plan",
     "PlanQuerySet",
     "ProgressReport",
     "RecomputeRun",
+    "Reminder",
     "ReportedValue",
     "Status",
     "Unit",

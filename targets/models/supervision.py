@@ -1,12 +1,19 @@
-"""The leading group's member units, their users, the plan's key tasks and the units' work plans and progress reports."""
+"""The leading group's member units, their users, the plan's key tasks, the units' work plans and
+progress reports (reviewed by officials), their deadlines and the reminders sent, and the leading
+group's meetings with the follow-ups (督办) they assign."""
+
+import datetime as dt
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from ipportal.roles import is_official
+from core.models import ReviewState
+from ipportal.roles import is_official, unit_of
 from ipportal.uploads import GeneratedName
 
 from .plan import Area, Indicator, Plan
@@ -101,7 +108,20 @@ class KeyTask(models.Model):
         return self.title_en if (get_language() or "").startswith("en") and self.title_en else self.title
 
 
+class UnitSubmissionQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Officials see every plan and report; a member unit its own only."""
+        if is_official(user):
+            return self
+        unit = unit_of(user)
+        return self.filter(unit=unit) if unit is not None else self.none()
+
+
 class UnitSubmission(models.Model):
+    """What a member unit hands in; officials accept it or return it with a comment (core.review)."""
+
+    KIND = ""
+
     task = models.ForeignKey(KeyTask, on_delete=models.CASCADE, verbose_name=_("key task"))
     unit = models.ForeignKey(MemberUnit, on_delete=models.CASCADE, verbose_name=_("member unit"))
     year = models.PositiveSmallIntegerField(_("year"))
@@ -111,13 +131,26 @@ class UnitSubmission(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("submitted by")
     )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    state = models.CharField(_("state"), max_length=16, choices=ReviewState.choices, default=ReviewState.SUBMITTED)
+    events = GenericRelation("core.ReviewEvent")
+
+    objects = UnitSubmissionQuerySet.as_manager()
 
     class Meta:
         abstract = True
 
+    def get_absolute_url(self) -> str:
+        return reverse("targets:submission-detail", args=[self.KIND, self.pk])
+
+    def review_recipients(self, users):
+        """The other side of an official's review step: the unit's accounts (core.review.notify)."""
+        return users.filter(unit_membership__unit=self.unit_id)
+
 
 class WorkPlan(UnitSubmission):
-    """A member unit's work plan on a task for a year, due by 31 December of the year before."""
+    """A member unit's work plan on a task for a year, due by its deadline (31 January unless set)."""
+
+    KIND = "plan"
 
     class Meta:
         verbose_name = _("work plan")
@@ -130,7 +163,9 @@ class WorkPlan(UnitSubmission):
 
 
 class ProgressReport(UnitSubmission):
-    """A member unit's report on its progress with a task."""
+    """A member unit's report on its progress with a task (half-year by 15 July, year by 15 December unless set)."""
+
+    KIND = "report"
 
     class Period(models.TextChoices):
         FIRST_HALF = "h1", _("first half")
@@ -146,3 +181,190 @@ class ProgressReport(UnitSubmission):
 
     def __str__(self) -> str:
         return f"{self.unit} · {self.task.number} · {self.year} {self.period}"
+
+
+class Deadline(models.Model):
+    """When something is due in a year: for every task and unit, or for one task, one unit or both
+    (the most specific applies). Without a row the defaults in DEFAULT_DUE apply."""
+
+    class Kind(models.TextChoices):
+        WORK_PLAN = "plan", _("work plan")
+        HALF_YEAR = "h1", _("half-year report")
+        YEAR = "year", _("year report")
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    kind = models.CharField(_("what"), max_length=8, choices=Kind.choices)
+    due = models.DateField(_("due"))
+    task = models.ForeignKey(
+        KeyTask,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        verbose_name=_("key task"),
+        help_text=_("empty: every task"),
+    )
+    unit = models.ForeignKey(
+        MemberUnit,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        verbose_name=_("member unit"),
+        help_text=_("empty: every unit"),
+    )
+
+    class Meta:
+        verbose_name = _("deadline")
+        verbose_name_plural = _("deadlines")
+        ordering = ["-year", "kind", "task", "unit"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["year", "kind"], condition=Q(task__isnull=True, unit__isnull=True), name="deadline_general_once"
+            ),
+            models.UniqueConstraint(
+                fields=["year", "kind", "task"], condition=Q(unit__isnull=True), name="deadline_task_once"
+            ),
+            models.UniqueConstraint(
+                fields=["year", "kind", "unit"], condition=Q(task__isnull=True), name="deadline_unit_once"
+            ),
+            models.UniqueConstraint(fields=["year", "kind", "task", "unit"], name="deadline_task_unit_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.get_kind_display()}: {self.due:%Y-%m-%d}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("targets:deadline-edit", args=[self.pk])
+
+    @property
+    def specificity(self) -> int:
+        return (2 if self.task_id else 0) + (1 if self.unit_id else 0)
+
+
+DEFAULT_DUE = {
+    Deadline.Kind.WORK_PLAN: (1, 31),
+    Deadline.Kind.HALF_YEAR: (7, 15),
+    Deadline.Kind.YEAR: (12, 15),
+}
+
+
+def default_due(kind: str, year: int) -> dt.date:
+    month, day = DEFAULT_DUE[kind]
+    return dt.date(year, month, day)
+
+
+class Reminder(models.Model):
+    """A reminder or digest that was sent; its key makes each one go out once, however often the job runs."""
+
+    class Kind(models.TextChoices):
+        BEFORE = "before", _("7 days before the deadline")
+        ON_DAY = "on_day", _("on the day of the deadline")
+        DIGEST = "digest", _("weekly digest of what is overdue")
+
+    key = models.CharField(_("key"), max_length=120, unique=True)
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices)
+    unit = models.ForeignKey(
+        MemberUnit,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        verbose_name=_("member unit"),
+        help_text=_("empty: the office"),
+    )
+    day = models.DateField(_("day"))
+    items = models.PositiveIntegerField(_("items"), default=0)
+    recipients = models.PositiveIntegerField(_("recipients"), default=0)
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        ordering = ["-day", "kind"]
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class Meeting(models.Model):
+    """A meeting of the leading group (领导小组会议): who attended and what it decided."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("plan"))
+    date = models.DateField(_("date"))
+    title = models.CharField(_("title"), max_length=200)
+    attendees = models.TextField(_("attendees"))
+    minutes = models.TextField(_("minutes"), blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("leading-group meeting")
+        verbose_name_plural = _("leading-group meetings")
+        ordering = ["-date", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("targets:meeting-detail", args=[self.pk])
+
+
+class Decision(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions", verbose_name=_("meeting"))
+    number = models.PositiveSmallIntegerField(_("number"))
+    text = models.TextField(_("decision"))
+
+    class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        ordering = ["meeting", "number"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "number"], name="decision_number_per_meeting")]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} · {self.number}"
+
+
+class FollowUpQuerySet(models.QuerySet):
+    def for_user(self, user) -> "FollowUpQuerySet":
+        """Officials see every follow-up; a member unit those assigned to it."""
+        if is_official(user):
+            return self
+        unit = unit_of(user)
+        return self.filter(unit=unit) if unit is not None else self.none()
+
+    def open(self) -> "FollowUpQuerySet":
+        return self.filter(done_at__isnull=True)
+
+    def overdue(self, today: dt.date) -> "FollowUpQuerySet":
+        return self.open().filter(due__lt=today)
+
+
+class FollowUp(models.Model):
+    """A decision turned into work for a unit by a date (督办事项)."""
+
+    decision = models.ForeignKey(
+        Decision, on_delete=models.CASCADE, related_name="follow_ups", verbose_name=_("decision")
+    )
+    unit = models.ForeignKey(
+        MemberUnit, on_delete=models.CASCADE, related_name="follow_ups", verbose_name=_("member unit")
+    )
+    task = models.ForeignKey(
+        KeyTask, on_delete=models.SET_NULL, null=True, blank=True, related_name="follow_ups", verbose_name=_("key task")
+    )
+    action = models.TextField(_("what is to be done"))
+    due = models.DateField(_("due"))
+    done_at = models.DateTimeField(_("done at"), null=True, blank=True)
+    done_note = models.TextField(_("how it was done"), blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = FollowUpQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("follow-up")
+        verbose_name_plural = _("follow-ups")
+        ordering = ["due", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.unit} · {self.due:%Y-%m-%d}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("targets:meeting-detail", args=[self.decision.meeting_id])

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -91,3 +92,44 @@ class RecomputeRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.trigger} {self.started_at:%Y-%m-%d %H:%M} {self.state}"
+
+
+class IndicatorMute(models.Model):
+    """Officials asked not to be warned about an indicator for a year."""
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="mutes", verbose_name=_("indicator")
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    muted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    muted_at = models.DateTimeField(_("muted at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("muted early warning")
+        verbose_name_plural = _("muted early warnings")
+        constraints = [models.UniqueConstraint(fields=["indicator", "year"], name="indicator_mute_once")]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code} {self.year}"
+
+
+class EarlyWarning(models.Model):
+    """What got worse in one recomputation, sent to the office as one notice.
+
+    `changes` holds one entry per indicator and year: code, year, and the status and progress
+    category before and after, with the values."""
+
+    run = models.ForeignKey(RecomputeRun, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(_("at"), auto_now_add=True)
+    changes = models.JSONField(_("changes"), default=list)
+
+    class Meta:
+        verbose_name = _("early warning")
+        verbose_name_plural = _("early warnings")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} ({len(self.changes)})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("targets:warning-detail", args=[self.pk])

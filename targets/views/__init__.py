@@ -1,3 +1,4 @@
+from .assessment import AssessmentExportView, AssessmentView
 from .dashboards import (
     ChartDataView,
     ChartsView,
@@ -18,23 +19,38 @@ from .indicators import (
     YearlyFigureListView,
     YearlyFigureUpdateView,
 )
+from .meetings import MeetingDetailView, MeetingListView
 from .supervision import (
+    DeadlineListView,
+    DeadlineUpdateView,
+    FollowUpDoneView,
     OverdueListView,
     SubmissionAttachmentView,
+    SubmissionDetailView,
+    SubmissionReviewView,
     TaskDetailView,
     TaskListView,
     TaskSubmitView,
 )
+from .warnings import IndicatorMuteView, WarningDetailView
 
 __all__ = [
+    "AssessmentExportView",
+    "AssessmentView",
     "ChartDataView",
     "ChartsView",
     "DashboardView",
+    "DeadlineListView",
+    "DeadlineUpdateView",
+    "FollowUpDoneView",
     "ForecastView",
     "IndicatorCreateView",
     "IndicatorDetailView",
     "IndicatorListView",
+    "IndicatorMuteView",
     "IndicatorUpdateView",
+    "MeetingDetailView",
+    "MeetingListView",
     "OverdueListView",
     "RecomputeView",
     "ReportDetailView",
@@ -42,9 +58,12 @@ __all__ = [
     "ReportListView",
     "ReportedAttachmentView",
     "SubmissionAttachmentView",
+    "SubmissionDetailView",
+    "SubmissionReviewView",
     "TaskDetailView",
     "TaskListView",
     "TaskSubmitView",
+    "WarningDetailView",
     "YearlyFigureCreateView",
     "YearlyFigureListView",
     "YearlyFigureUpdateView",

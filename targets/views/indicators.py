@@ -113,6 +113,7 @@ class IndicatorDetailView(OfficialRequiredMixin, TemplateView):
             reported=indicator.reported_values.select_related("entered_by").order_by("year"),
             report_form=kwargs.get("report_form") or ReportedValueForm(initial={"year": plan.last_year}),
             can_report=indicator.is_reported or not indicator.calculator,
+            muted_years=list(indicator.mutes.order_by("year").values_list("year", flat=True)),
         )
         return context
 

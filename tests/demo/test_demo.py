@@ -41,3 +41,15 @@ def test_demo_gives_the_management_indicators_values():
         )
     )
     assert all(values[code] for code in ("M1", "M2", "M3", "M4", "M5")), values
+
+
+def test_demo_has_supervision_to_show():
+    from core.models import ReviewState
+    from targets.models import AssessmentScore, FollowUp, ProgressReport
+
+    call_command("seed_demo")
+    call_command("seed_demo")
+    report = ProgressReport.objects.get()
+    assert report.state == ReviewState.RETURNED and report.events.count() == 2
+    assert FollowUp.objects.count() == 2 and FollowUp.objects.open().count() == 1
+    assert AssessmentScore.objects.count() == 3

@@ -96,20 +96,20 @@ def test_member_unit_start_page_is_its_tasks(unit_client):
     assert unit_client.get(reverse("home")).url == reverse("targets:task-list")
 
 
-def test_overdue_work_plans_are_those_missing_after_the_year_end(finance_bureau):
+def test_overdue_work_plans_are_those_missing_after_31_january(finance_bureau):
     plan = Plan.objects.current()
     task = finance_bureau.tasks.first()
     units = MemberUnit.objects.filter(pk=finance_bureau.pk)
-    before = overdue_work_plans(plan, units=units, today=dt.date(2023, 12, 31))
+    before = overdue_work_plans(plan, units=units, today=dt.date(2024, 1, 31))
     assert {(o.year, o.task.number) for o in before} == {(2023, t.number) for t in finance_bureau.tasks.all()}
     WorkPlan.objects.create(
-        task=task, unit=finance_bureau, year=2023, text="x", submitted_at=dt.datetime(2022, 12, 20, tzinfo=dt.UTC)
+        task=task, unit=finance_bureau, year=2023, text="x", submitted_at=dt.datetime(2023, 1, 20, tzinfo=dt.UTC)
     )
-    after = overdue_work_plans(plan, units=units, today=dt.date(2024, 1, 1))
+    after = overdue_work_plans(plan, units=units, today=dt.date(2024, 2, 1))
     assert (2023, task.number) not in {(o.year, o.task.number) for o in after}
     assert (2024, task.number) in {(o.year, o.task.number) for o in after}
 
 
 def test_official_sees_overdue_list(official_client):
     content = official_client.get(reverse("targets:task-overdue"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "Overdue work plans" in content and "区市场监管局" in content
+    assert "Overdue plans and reports" in content and "区市场监管局" in content

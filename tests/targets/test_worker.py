@@ -1,4 +1,5 @@
-"""The recomputation through a real Celery worker and Redis broker (CI runs this on PostgreSQL)."""
+"""The recomputation and the supervision reminders through a real Celery worker and Redis broker
+(CI runs this on PostgreSQL)."""
 
 import os
 import subprocess
@@ -10,8 +11,8 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from targets.models import Indicator, IndicatorValue
-from targets.tasks import recompute_indicators
+from targets.models import Indicator, IndicatorValue, MemberUnit, Reminder
+from targets.tasks import recompute_indicators, send_supervision_reminders
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -50,3 +51,18 @@ def test_recompute_task_runs_on_a_real_worker(reference_data, worker):
         time.sleep(0.5)
     assert result.get(timeout=5) == Indicator.objects.filter(plan__first_year=2023).count() == 29
     assert IndicatorValue.objects.filter(year=2025).count() == 29
+
+
+def test_reminders_task_runs_on_a_real_worker(reference_data, worker):
+    from ipportal.celery import app
+
+    app.conf.task_always_eager = False
+    unit = MemberUnit.objects.get(name="区财政局")
+    result = send_supervision_reminders.delay("2025-01-24")
+    deadline = time.monotonic() + 90
+    while not result.ready() and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert result.get(timeout=5) > 0
+    assert Reminder.objects.filter(key=f"before:2025-01-31:unit{unit.pk}").exists()
+    again = send_supervision_reminders.delay("2025-01-24")
+    assert again.get(timeout=90) == 0
