@@ -5,10 +5,12 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.test import Client
@@ -16,6 +18,7 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 from rest_framework.throttling import SimpleRateThrottle
 
+from ipportal import throttling
 from ipportal.security import client_ip
 from tests.conftest import PASSWORD
 
@@ -202,6 +205,10 @@ def test_test_clients_still_log_in(client, official):
 @pytest.fixture
 def low_rates(monkeypatch):
     monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": "3/minute", "user": "5/minute"})
+    # One fixed window for the whole test, however slow the machine (a real minute could roll
+    # over between two requests), and no counts left in a shared cache by earlier tests.
+    monkeypatch.setattr(throttling, "time", SimpleNamespace(time=lambda: 1_800_000_030.0))
+    cache.clear()
 
 
 def test_throttle_rates_come_from_settings(settings):
