@@ -1,9 +1,9 @@
 """The officials' list of key enterprises' IP staff not yet trained in a year (M5's gap)."""
 
-from django.utils import timezone
 from django.views.generic import ListView
 
 from ipportal.permissions import OfficialRequiredMixin
+from targets.models import Plan
 
 from .indicators import key_ip_staff
 
@@ -14,7 +14,9 @@ class UntrainedStaffView(OfficialRequiredMixin, ListView):
 
     def year(self) -> int:
         value = self.request.GET.get("year", "")
-        return int(value) if value.isdigit() and 1990 <= int(value) <= 2100 else timezone.localdate().year
+        if value.isdigit() and 1990 <= int(value) <= 2100:
+            return int(value)
+        return Plan.objects.reporting_day().year
 
     def get_queryset(self):
         year = self.year()
@@ -30,4 +32,6 @@ class UntrainedStaffView(OfficialRequiredMixin, ListView):
         year = self.year()
         staff = key_ip_staff()
         context.update(year=year, total=staff.count(), trained=staff.trained_in(year).count())
+        if not self.request.GET.get("year"):
+            context["reporting"] = Plan.objects.reporting_day()
         return context

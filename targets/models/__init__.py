@@ -2,7 +2,19 @@
 ``values`` (computed and entered values, recompute runs), ``supervision`` (member units, key
 tasks, work plans and progress reports) and ``reports`` (annual reports)."""
 
-from .plan import EXACT, MONEY, Aggregation, Area, Direction, Indicator, Plan, PlanQuerySet, Unit, YearlyFigure
+from .plan import (
+    EXACT,
+    MONEY,
+    Aggregation,
+    Area,
+    Direction,
+    Indicator,
+    Plan,
+    PlanQuerySet,
+    ReportingDay,
+    Unit,
+    YearlyFigure,
+)
 from .reports import AnnualReport
 from .supervision import (
     KeyTask,
@@ -34,6 +46,7 @@ __all__ = [
     "ProgressReport",
     "RecomputeRun",
     "ReportedValue",
+    "ReportingDay",
     "Status",
     "Unit",
     "UnitMembership",

@@ -62,7 +62,8 @@ class TaskDetailView(SupervisionMixin, TemplateView):
         plan = current_plan()
         user = self.request.user
         task = get_object_or_404(KeyTask.objects.for_user(user).filter(plan=plan), number=self.kwargs["number"])
-        year = min(timezone.localdate().year, plan.last_year)
+        reporting = plan.reporting_day()
+        year = reporting.year
         values = {
             v.indicator_id: v for v in IndicatorValue.objects.filter(indicator__in=task.indicators.all(), year=year)
         }
@@ -70,6 +71,7 @@ class TaskDetailView(SupervisionMixin, TemplateView):
             plan=plan,
             task=task,
             year=year,
+            reporting=reporting,
             indicators=[(indicator, values.get(indicator.pk)) for indicator in task.indicators.all()],
             work_plans=submissions_for(WorkPlan, user, task),
             reports=submissions_for(ProgressReport, user, task),

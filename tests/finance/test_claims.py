@@ -283,3 +283,12 @@ def test_certification_reward_is_claimed_for_certificates_issued_in_the_year(cli
     client.force_login(user_a)
     form = client.get(reverse("finance:claim-create", args=[support.pk])).context["form"]
     assert list(form.available.values()) == [certificate]
+
+
+def test_a_claim_on_a_closed_item_says_so_and_offers_no_submit(client, user_a, enterprise_a):
+    support = item(opens_on=TODAY - dt.timedelta(days=60), closes_on=TODAY - dt.timedelta(days=1))
+    claim = Claim.objects.create(enterprise=enterprise_a, item=support, state="returned")
+    client.force_login(user_a)
+    page = client.get(claim.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "no longer takes claims" in page and 'value="submit"' not in page
+    assert claim not in client.get(reverse("enterprises:home")).context["to_act"]
