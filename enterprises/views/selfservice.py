@@ -69,7 +69,7 @@ class EnterpriseHomeView(EnterpriseUserRequiredMixin, TemplateView):
             "year": year,
             "as_of": today,
             "reporting": reporting,
-            "patent_rows": [(label, by_type.get(value, {})) for value, label in PatentType.choices],
+            "patent_rows": [(value, label, by_type.get(value, {})) for value, label in PatentType.choices],
             "trademarks_in_force": Trademark.objects.filter(enterprise=enterprise).in_force_on(today).count(),
             "trademarks_this_year": Trademark.objects.filter(
                 enterprise=enterprise, registration_date__year=year
@@ -129,7 +129,10 @@ def contributions(enterprise, year: int, today) -> list[tuple[str, object, objec
 
 
 class FilingFilter(django_filters.FilterSet):
-    state = django_filters.ChoiceFilter(label=gettext_lazy("state"), choices=ReviewState.choices)
+    # A filing is never paid: only claims are.
+    state = django_filters.ChoiceFilter(
+        label=gettext_lazy("state"), choices=[(v, label) for v, label in ReviewState.choices if v != ReviewState.PAID]
+    )
     kind = django_filters.ChoiceFilter(label=gettext_lazy("what is filed"), choices=Filing.Kind.choices)
     waiting = BooleanFilter(label=gettext_lazy("awaiting review"), method="awaiting_review")
     q = django_filters.CharFilter(label=gettext_lazy("search"), method="search")

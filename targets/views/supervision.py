@@ -54,6 +54,9 @@ class TaskListView(SupervisionMixin, TemplateView):
         return context
 
 
+SUBMISSION_IDS = {"plan": "id_plan_%s", "report": "id_report_%s"}
+
+
 class TaskDetailView(SupervisionMixin, TemplateView):
     template_name = "targets/task_detail.html"
 
@@ -76,8 +79,12 @@ class TaskDetailView(SupervisionMixin, TemplateView):
             work_plans=submissions_for(WorkPlan, user, task),
             reports=submissions_for(ProgressReport, user, task),
             can_submit=unit_of(user) is not None and task.units.filter(pk=unit_of(user).pk).exists(),
-            plan_form=kwargs.get("plan_form") or WorkPlanForm(initial={"year": year + 1}),
-            report_form=kwargs.get("report_form") or ProgressReportForm(initial={"year": year}),
+            # Work plans are for the next year, but never past the plan's last one. Each form gets
+            # its own element ids: both have a year, a text and an attachment.
+            plan_form=kwargs.get("plan_form")
+            or WorkPlanForm(initial={"year": min(year + 1, plan.last_year)}, auto_id=SUBMISSION_IDS["plan"]),
+            report_form=kwargs.get("report_form")
+            or ProgressReportForm(initial={"year": year}, auto_id=SUBMISSION_IDS["report"]),
         )
         return context
 
@@ -97,7 +104,9 @@ class TaskSubmitView(SupervisionMixin, View):
         lookup = {"task": task, "unit": unit, "year": request.POST.get("year") or 0}
         if kind == "report":
             lookup["period"] = request.POST.get("period") or ""
-        form = form_class(request.POST, request.FILES, instance=model.objects.filter(**lookup).first())
+        form = form_class(
+            request.POST, request.FILES, instance=model.objects.filter(**lookup).first(), auto_id=SUBMISSION_IDS[kind]
+        )
         if not form.is_valid():
             view = TaskDetailView(request=request, kwargs={"number": number})
             context = view.get_context_data(**{f"{kind}_form": form})
