@@ -33,6 +33,7 @@ class SelfServiceAccess(BasePermission):
 
 class EventSerializer(serializers.ModelSerializer):
     actor = serializers.StringRelatedField()
+    comment = serializers.CharField(source="shown_comment", read_only=True)
 
     class Meta:
         model = ReviewEvent

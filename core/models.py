@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ipportal.coded import render
 from ipportal.roles import enterprise_of, sees_all_park_data
 from ipportal.uploads import GeneratedName
 
@@ -40,6 +41,12 @@ class ReviewEvent(models.Model):
     )
     at = models.DateTimeField(_("at"), default=timezone.now)
     comment = models.TextField(_("comment"), blank=True)
+    note = models.JSONField(
+        _("note by the portal"),
+        default=dict,
+        blank=True,
+        help_text=_("What the portal itself records with the step (e.g. the payment), as a code with parameters."),
+    )
 
     class Meta:
         db_table = "enterprises_reviewevent"
@@ -50,6 +57,11 @@ class ReviewEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} → {self.get_to_state_display()}"
+
+    @property
+    def shown_comment(self) -> str:
+        """The comment a person wrote, else the portal's note in the reader's language."""
+        return self.comment or (render(self.note) if self.note else "")
 
 
 class Notification(models.Model):

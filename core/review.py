@@ -24,8 +24,11 @@ class TransitionRefused(Exception):
     """Not allowed from the current state, for this user, or without what it needs."""
 
 
-def move(subject, to_state: str, actor, comment: str = "", *, allowed_from, officials_only: bool) -> ReviewEvent:
-    """Record the transition (the subject's state is saved with it) and notify the other side."""
+def move(
+    subject, to_state: str, actor, comment: str = "", *, allowed_from, officials_only: bool, note: dict | None = None
+) -> ReviewEvent:
+    """Record the transition (the subject's state is saved with it) and notify the other side.
+    `note` is what the portal itself says about the step, coded (ipportal.coded) to be read in any language."""
     if officials_only != is_official(actor):
         raise PermissionDenied
     if subject.state not in allowed_from:
@@ -33,7 +36,12 @@ def move(subject, to_state: str, actor, comment: str = "", *, allowed_from, offi
             _("This cannot be done while it is %(state)s.") % {"state": subject.get_state_display()}
         )
     event = ReviewEvent.objects.create(
-        subject=subject, from_state=subject.state, to_state=to_state, actor=actor, comment=comment.strip()
+        subject=subject,
+        from_state=subject.state,
+        to_state=to_state,
+        actor=actor,
+        comment=comment.strip(),
+        note=note or {},
     )
     subject.state = to_state
     subject.save()

@@ -9,6 +9,7 @@ import random
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
 from core.models import ReviewState
 from core.review import move
@@ -29,6 +30,8 @@ from finance.models import (
     TechContract,
 )
 from training.models import PublicityEvent
+
+from .records import seed_recent_records
 
 D = dt.date
 YEARS = (2022, 2023, 2024, 2025)
@@ -204,49 +207,65 @@ def _publicity(rng) -> None:
             )
 
 
-def _fund(rng, enterprises, official, enterprise_user) -> None:
+ROUND_DAYS = 90  # how long the current round of support items stays open after the demo is seeded
 
-    today = dt.date.today()
+
+def _fund(rng, enterprises, official, enterprise_user) -> None:
+    """The fund's items for the plan's last year and for the current round, and the demo's claims.
+
+    The current round follows the clock: its items are for this year's records and stay open from
+    the start of the year until at least ROUND_DAYS after the seeding day, and the enterprise user
+    has records of this year to claim for and a returned claim to fix and resubmit, whatever the day.
+    """
+    today = timezone.localdate()
     items = {}
-    for year in sorted({2025, today.year}):
-        open_until = D(year, 12, 31)
-        items[year, "invention"], _ = SupportItem.objects.get_or_create(
+    for year in sorted({YEARS[-1], today.year}):
+        current = year == today.year
+        period = {
+            "opens_on": D(year, 1, 1),
+            "closes_on": max(D(year, 12, 31), today + dt.timedelta(days=ROUND_DAYS)) if current else D(year, 12, 31),
+        }
+        items[year, "invention"], _ = SupportItem.objects.update_or_create(
             year=year,
             name="发明专利授权资助",
-            defaults={
+            defaults=period,
+            create_defaults={
+                **period,
                 "target": "invention_grant",
                 "rule": "fixed",
                 "fixed_amount": Decimal(5000),
                 "budget": Decimal(800000),
-                "opens_on": D(year, 1, 1),
-                "closes_on": open_until,
                 "evidence": "授权公告文本；专利证书；缴费凭证",
             },
         )
-        items[year, "pledge"], _ = SupportItem.objects.get_or_create(
+        items[year, "pledge"], _ = SupportItem.objects.update_or_create(
             year=year,
             name="知识产权质押贷款贴息",
-            defaults={
+            defaults=period,
+            create_defaults={
+                **period,
                 "target": "pledge",
                 "rule": "share",
                 "rate": Decimal(50),
                 "cap": Decimal(200000),
                 "budget": Decimal(1500000),
-                "opens_on": D(year, 1, 1),
-                "closes_on": open_until,
                 "evidence": "质押登记通知书；借款合同；利息支付凭证",
             },
         )
     enterprise = enterprises[0]
-    support = items[2025, "invention"]
+    recent = seed_recent_records(enterprise, today)
+    support = items[today.year, "invention"]
     if Claim.objects.filter(enterprise=enterprise, item=support).exists():
         return
-    granted = list(rules.eligible_records(support, enterprise)[:3])
-    if granted:
+    # The returned claim holds two of this year's patents; the others stay free for a new claim.
+    claimed = [p for p in rules.eligible_records(support, enterprise) if p.pk in {r.pk for r in recent[:2]}]
+    if claimed:
         claim = Claim.objects.create(
-            enterprise=enterprise, item=support, created_by=enterprise_user, note="2025年授权发明专利"
+            enterprise=enterprise, item=support, created_by=enterprise_user, note=f"{today.year}年授权发明专利"
         )
-        rules.save_lines(claim, [rules.Choice(p, None) for p in granted], on=D(2025, 6, 1))
+        rules.save_lines(claim, [rules.Choice(p, None) for p in claimed])
+        claim.submitted_at = timezone.now()
+        claim.save(update_fields=["submitted_at"])
         move(claim, ReviewState.SUBMITTED, enterprise_user, allowed_from=(ReviewState.DRAFT,), officials_only=False)
         move(claim, ReviewState.UNDER_REVIEW, official, allowed_from=(ReviewState.SUBMITTED,), officials_only=True)
         move(

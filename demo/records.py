@@ -274,3 +274,41 @@ def seed_records(enterprises: list[Enterprise]) -> dict[str, int]:
         "pledges": Pledge.objects.count(),
         "copyrights": Copyright.objects.count(),
     }
+
+
+def seed_recent_records(enterprise: Enterprise, today: dt.date) -> list[Patent]:
+    """Four invention patents and a pledge of the enterprise dated this year, on or before today,
+    so that the current round of support items has records to claim for on any day."""
+    patents = []
+    for n in range(4):
+        granted = max(dt.date(today.year, 1, 1), today - dt.timedelta(days=20 * (n + 1)))
+        digits = f"{today.year - 2}1{9000001 + n:07d}"
+        patent, _ = Patent.objects.get_or_create(
+            application_number=f"{digits}.{patent_check_digit(digits)}",
+            defaults={
+                "patent_type": "invention",
+                "title": TITLES[enterprise.industry or Industry.OTHER][n % 5],
+                "application_date": granted - dt.timedelta(days=700),
+                "grant_date": granted,
+                "legal_status": "valid",
+                "holder_name": enterprise.name,
+                "holder_credit_code": enterprise.credit_code,
+                "enterprise": enterprise,
+            },
+        )
+        patents.append(patent)
+    registered = max(dt.date(today.year, 1, 1), today - dt.timedelta(days=30))
+    Pledge.objects.get_or_create(
+        registration_number=f"Y{today.year}900001",
+        defaults={
+            "pledgor_name": enterprise.name,
+            "pledgor_credit_code": enterprise.credit_code,
+            "enterprise": enterprise,
+            "pledgee_name": BANKS[0],
+            "ip_type": "patent",
+            "amount": Decimal(5000000),
+            "registration_date": registered,
+            "end_date": registered + dt.timedelta(days=365),
+        },
+    )
+    return patents

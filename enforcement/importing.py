@@ -2,12 +2,12 @@
 
 from typing import Any
 
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from core.importing import Column, ImportKind, ImportResult, RowInvalid
 from core.importing.merge import merge
 from core.importing.values import parse_bool, parse_choice, parse_date, parse_positive_int
+from ipportal.coded import coded
 
 from .models import Case, Survey, SurveyResponse
 
@@ -56,7 +56,7 @@ class CaseImport(ImportKind):
 
     def clean_row(self, values: dict) -> dict:
         if values.get("closed_date") and values["closed_date"] < values["filed_date"]:
-            raise RowInvalid("closed_date", _("the case closes before it was accepted"))
+            raise RowInvalid("closed_date", coded(gettext_noop("the case closes before it was accepted")))
         fields = {}
         for name, value in values.items():
             if name in {"group", "repeated", "malicious"}:

@@ -16,10 +16,12 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from core.models import ReviewState
 from core.review import TransitionRefused, move
 from enterprises.models import Certification, Patent, PatentType, Trademark
+from ipportal.coded import coded
 
 from .models import Award, Claim, ClaimLine, NavigationProject, Pledge, SupportItem
 
@@ -192,8 +194,8 @@ def mark_paid(claim: Claim, user, day, reference: str) -> None:
     if day is None or not reference.strip():
         raise TransitionRefused(_("Give the payment date and reference."))
     claim.payment_date, claim.payment_reference = day, reference.strip()
-    comment = _("paid on %(day)s, reference %(reference)s") % {"day": f"{day:%Y-%m-%d}", "reference": reference}
-    move(claim, ReviewState.PAID, user, comment, allowed_from=(ReviewState.APPROVED,), officials_only=True)
+    note = coded(gettext_noop("paid on %(day)s, reference %(reference)s"), day=f"{day:%Y-%m-%d}", reference=reference)
+    move(claim, ReviewState.PAID, user, allowed_from=(ReviewState.APPROVED,), officials_only=True, note=note)
 
 
 ENTERPRISE_ACTIONS = ("submit",)

@@ -3,14 +3,14 @@
 import re
 from typing import Any
 
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from core.importing import Column, ImportKind, ImportResult, RowInvalid
 from core.importing.values import ImportValueError, clean_text, parse_choice, parse_date, parse_ten_thousand_yuan
 from enterprises.importing.enterprises import parse_credit_code
 from enterprises.importing.rights import iso, parse_patent_number, parse_registration_number
 from enterprises.matching import enterprise_ids
+from ipportal.coded import coded
 
 from .matching import link_pledged_patents
 from .models import IPTransaction, Pledge, PledgedIPType, PledgedItem, TechContract
@@ -60,13 +60,13 @@ class PledgeImport(ImportKind):
     def clean_row(self, values: dict) -> dict:
         numbers = split_numbers(values["ip_numbers"])
         if not numbers:
-            raise RowInvalid("ip_numbers", _("required"))
+            raise RowInvalid("ip_numbers", coded(gettext_noop("required")))
         try:
             numbers = list(dict.fromkeys(normalise_numbers(values["ip_type"], numbers)))
         except ImportValueError as error:
             raise RowInvalid("ip_numbers", str(error)) from None
         if values.get("end_date") and values["end_date"] < values["registration_date"]:
-            raise RowInvalid("end_date", _("the end date is before the registration date"))
+            raise RowInvalid("end_date", coded(gettext_noop("the end date is before the registration date")))
         fields = {
             "registration_number": values["registration_number"],
             "pledgor_name": values["pledgor_name"],

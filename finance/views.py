@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -223,13 +224,17 @@ class ClaimDetailView(PortalUserRequiredMixin, DetailView):
         claim = self.object
         official = is_official(self.request.user)
         mine = enterprise_of(self.request.user) == claim.enterprise
+        # The enterprise edits and submits only while the item takes claims: `claims.submit` refuses otherwise.
+        item_open = claim.item.is_open_on(timezone.localdate())
         return {
             **super().get_context_data(**kwargs),
             "lines": claim.lines.all(),
             "attachments": claim.attachments.all(),
             "timeline": timeline(claim),
             "left": rules.remaining(claim.item),
-            "can_edit": mine and claim.state in rules.EDITABLE,
+            "can_edit": mine and claim.state in rules.EDITABLE and item_open,
+            "item_closed": mine and claim.state in rules.EDITABLE and not item_open,
+            "items_url": reverse("finance:item-list"),
             "can_start": official and claim.state == ReviewState.SUBMITTED,
             "can_decide": official and claim.state in rules.IN_REVIEW,
             "can_pay": official and claim.state == ReviewState.APPROVED,

@@ -4,6 +4,7 @@ import django_filters
 from auditlog.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.db import models
 from django.urls import NoReverseMatch
 from django.utils.translation import gettext_lazy as _
 from django_filters.views import FilterView
@@ -61,6 +62,30 @@ def record_link(entry: LogEntry) -> str:
         return ""
 
 
+def readable_changes(entry: LogEntry) -> list[tuple[str, list[str]]]:
+    """The entry's changes as (field, [before, after]) for people: auditlog writes an empty value
+    as "None", a file as its storage path and a related list as its manager, which mean nothing
+    to the reader."""
+    model = entry.content_type.model_class()
+    fields = model._meta.get_fields() if model else []
+    file_fields = {str(f.verbose_name) for f in fields if isinstance(f, models.FileField)}
+    # Related lists (lines, events, attachments) have no value of their own: auditlog writes the
+    # representation of their manager ("<… object at 0x…>", "finance.ClaimLine.None").
+    related_lists = {name for f in fields if f.one_to_many for name in (f.name, str(getattr(f, "verbose_name", "")))}
+    rows = []
+    for field, values in sorted(entry.changes_display_dict.items()):
+        if field in related_lists:
+            continue
+        shown = []
+        for value in values:
+            value = "" if value in (None, "None") else value
+            if value and field in file_fields:
+                value = _("a file")
+            shown.append(value)
+        rows.append((field, shown))
+    return rows
+
+
 class AuditLogView(OfficialRequiredMixin, FilterView):
     filterset_class = AuditFilter
     template_name = "audit/log.html"
@@ -76,7 +101,7 @@ class AuditLogView(OfficialRequiredMixin, FilterView):
                 entry,
                 _type_label(entry.content_type),
                 record_link(entry),
-                sorted(entry.changes_display_dict.items()),
+                readable_changes(entry),
             )
             for entry in context["object_list"]
         ]

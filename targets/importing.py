@@ -1,10 +1,10 @@
 """The yearly reference figures list (import-formats.md, "Yearly figures 年度基础数据")."""
 
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from core.importing import Column, ImportKind, ImportResult
 from core.importing.values import ImportValueError, parse_positive_int, parse_ten_thousand_yuan
+from ipportal.coded import coded
 
 from .models import YearlyFigure
 
@@ -12,7 +12,7 @@ from .models import YearlyFigure
 def parse_year(raw) -> int:
     year = parse_positive_int(raw)
     if not 1990 <= year <= 2100:
-        raise ImportValueError(_("not a year between 1990 and 2100"))
+        raise ImportValueError(coded(gettext_noop("not a year between 1990 and 2100")))
     return year
 
 

@@ -2,13 +2,13 @@
 
 from typing import Any
 
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from core.importing import Column, ImportKind, ImportResult, RowInvalid
 from core.importing.values import clean_text, parse_bool, parse_choice, parse_date, parse_non_negative_int
 from enterprises.importing.enterprises import parse_credit_code
 from enterprises.importing.management import park_enterprise_id
+from ipportal.coded import coded
 
 from .models import Attendance, Person, PublicityEvent, Talent, Training
 
@@ -254,7 +254,7 @@ class TalentImport(ImportKind):
 
     def clean_row(self, values: dict) -> dict:
         if values["category"] == Talent.Category.PATENT_ATTORNEY and not values.get("qualification_number"):
-            raise RowInvalid("qualification_number", _("required for a patent attorney"))
+            raise RowInvalid("qualification_number", coded(gettext_noop("required for a patent attorney")))
         fields = {"name": values["name"], "category": values["category"], "employer": values.get("employer") or ""}
         if values.get("credit_code"):
             fields["enterprise_id"] = park_enterprise_id(values["credit_code"])

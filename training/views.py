@@ -1,9 +1,9 @@
 """The officials' list of key enterprises' IP staff not yet trained in a year (M5's gap)."""
 
-from django.utils import timezone
 from django.views.generic import ListView
 
 from ipportal.permissions import OfficialRequiredMixin
+from targets.models import Plan
 
 from .indicators import key_ip_staff, key_ip_staff_total
 
@@ -14,7 +14,9 @@ class UntrainedStaffView(OfficialRequiredMixin, ListView):
 
     def year(self) -> int:
         value = self.request.GET.get("year", "")
-        return int(value) if value.isdigit() and 1990 <= int(value) <= 2100 else timezone.localdate().year
+        if value.isdigit() and 1990 <= int(value) <= 2100:
+            return int(value)
+        return Plan.objects.reporting_day().year
 
     def get_queryset(self):
         year = self.year()
@@ -29,4 +31,6 @@ class UntrainedStaffView(OfficialRequiredMixin, ListView):
         context = super().get_context_data(**kwargs)
         year = self.year()
         context.update(year=year, total=key_ip_staff_total(year), trained=key_ip_staff(year).trained_in(year).count())
+        if not self.request.GET.get("year"):
+            context["reporting"] = Plan.objects.reporting_day()
         return context

@@ -15,6 +15,9 @@ from typing import Any
 
 from django.db import models, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from ipportal.coded import coded, render
 
 from .merge import merge_chunk, merging_in_background
 from .reader import UnreadableFile, open_table, write_csv
@@ -39,19 +42,27 @@ class Column:
 
 
 class RowInvalid(Exception):
-    """Raised by ImportKind.clean_row: a value that is readable but wrong in its row."""
+    """Raised by ImportKind.clean_row: a value that is readable but wrong in its row. The message is
+    coded (ipportal.coded) to be stored and read in any language, or text."""
 
-    def __init__(self, column: str, message: str):
+    def __init__(self, column: str, message: dict | str):
         super().__init__(message)
         self.column = column
         self.message = message
+
+    def __str__(self) -> str:
+        return render(self.message)
 
 
 @dataclass
 class CellProblem:
     column: str
     value: str
-    reason: str
+    reason: dict | str  # a coded message (ipportal.coded), or text
+
+    @property
+    def text(self) -> str:
+        return render(self.reason)
 
 
 @dataclass
@@ -60,7 +71,7 @@ class RowError:
     problems: list[CellProblem]
 
     def __str__(self) -> str:
-        details = "; ".join(f'{p.column} = "{p.value}": {p.reason}' for p in self.problems)
+        details = "; ".join(f'{p.column} = "{p.value}": {p.text}' for p in self.problems)
         return _("row %(row)d: %(details)s") % {"row": self.row, "details": details}
 
     def as_dict(self) -> dict:
@@ -206,13 +217,13 @@ def _validate(
             if raw is None or raw == "" or (isinstance(raw, str) and not raw.strip()):
                 values[key] = None
                 if required:
-                    problems.append(CellProblem(title, "", _("required")))
+                    problems.append(CellProblem(title, "", coded(gettext_noop("required"))))
                 continue
             filled = True
             try:
                 values[key] = parse(raw)
             except ImportValueError as error:
-                problems.append(CellProblem(title, _display(raw), str(error)))
+                problems.append(CellProblem(title, _display(raw), error.reason))
         if not filled and all(is_blank(cell) for cell in cells):
             continue  # an empty line, not a row
         fields = None
@@ -262,7 +273,7 @@ def run_import(
                     key = kind.key_of(fields)
                     first = seen_keys.setdefault(key, number)
                     if first != number:
-                        reason = _("appears twice in the file (first in row %(row)d)") % {"row": first}
+                        reason = coded(gettext_noop("appears twice in the file (first in row %(row)s)"), row=first)
                         error = RowError(number, [CellProblem(kind.key_label(), " ".join(map(str, key)), reason)])
                 if error is not None:
                     result.invalid += 1
@@ -271,7 +282,7 @@ def run_import(
                     if on_error:
                         on_error(error)
                     if skip_invalid:
-                        reason = "; ".join(f"{p.column}: {p.reason}" for p in error.problems)
+                        reason = "; ".join(f"{p.column}: {p.text}" for p in error.problems)
                         padded = list(cells) + [""] * (len(table.header) - len(cells))
                         rejects.append([_display(c) for c in padded] + [str(number), reason])
                     continue

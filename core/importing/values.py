@@ -9,8 +9,9 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from ipportal.coded import coded, render
 from ipportal.dates import FIRST_DAY, LAST_DAY
 from ipportal.exports import FORMULA_PREFIXES
 
@@ -18,7 +19,16 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
 class ImportValueError(ValueError):
-    """A cell that cannot be read; str(error) is the reason shown to the user."""
+    """A cell that cannot be read. Its reason is a coded message (ipportal.coded) or text: the run
+    stores it as it is and the page shows it in the reader's language; str(error) is the reason in
+    the active language."""
+
+    @property
+    def reason(self) -> dict | str:
+        return self.args[0] if self.args else ""
+
+    def __str__(self) -> str:
+        return render(self.reason)
 
 
 def clean_text(raw) -> str:
@@ -53,7 +63,7 @@ def parse_date(raw) -> dt.date:
     when a term is added to them (a trademark's ten years)."""
     day = _parse_date(raw)
     if not FIRST_DAY <= day <= LAST_DAY:
-        raise ImportValueError(_("a date from 1900-01-01 to 2100-12-31"))
+        raise ImportValueError(coded(gettext_noop("a date from 1900-01-01 to 2100-12-31")))
     return day
 
 
@@ -66,7 +76,7 @@ def _parse_date(raw) -> dt.date:
         # An Excel date cell that reached us as its serial number.
         if 1 <= raw < 2958466:
             return EXCEL_EPOCH + dt.timedelta(days=int(raw))
-        raise ImportValueError(_("not a date"))
+        raise ImportValueError(coded(gettext_noop("not a date")))
     text = clean_text(raw)
     if len(text) == 10 and text[4] == "-":
         try:
@@ -80,8 +90,8 @@ def _parse_date(raw) -> dt.date:
             try:
                 return dt.date(year, month, day)
             except ValueError:
-                raise ImportValueError(_("no such date")) from None
-    raise ImportValueError(_("not a date (use 2024-03-05, 2024/3/5, 2024.03.05 or 2024年3月5日)"))
+                raise ImportValueError(coded(gettext_noop("no such date"))) from None
+    raise ImportValueError(coded(gettext_noop("not a date (use 2024-03-05, 2024/3/5, 2024.03.05 or 2024年3月5日)")))
 
 
 _BOOLEANS = {
@@ -97,50 +107,50 @@ def parse_bool(raw) -> bool:
     if value is None:
         value = _BOOLEANS.get(clean_text(raw).lower())
     if value is None:
-        raise ImportValueError(_("not a yes/no value (use 是/否, Y/N, yes/no, true/false or 1/0)"))
+        raise ImportValueError(coded(gettext_noop("not a yes/no value (use 是/否, Y/N, yes/no, true/false or 1/0)")))
     return value
 
 
 def parse_decimal(raw) -> Decimal:
     if isinstance(raw, bool):
-        raise ImportValueError(_("not a number"))
+        raise ImportValueError(coded(gettext_noop("not a number")))
     if isinstance(raw, float):
         raw = repr(raw)
     text = clean_text(raw).replace(",", "")
     try:
         value = Decimal(text)
     except InvalidOperation:
-        raise ImportValueError(_("not a number")) from None
+        raise ImportValueError(coded(gettext_noop("not a number"))) from None
     if not value.is_finite():
-        raise ImportValueError(_("not a number"))
+        raise ImportValueError(coded(gettext_noop("not a number")))
     return value
 
 
 def parse_int(raw) -> int:
     value = parse_decimal(raw)
     if value != value.to_integral_value():
-        raise ImportValueError(_("not a whole number"))
+        raise ImportValueError(coded(gettext_noop("not a whole number")))
     return int(value)
 
 
 def parse_non_negative_int(raw) -> int:
     value = parse_int(raw)
     if value < 0:
-        raise ImportValueError(_("must not be negative"))
+        raise ImportValueError(coded(gettext_noop("must not be negative")))
     return value
 
 
 def parse_positive_int(raw) -> int:
     value = parse_int(raw)
     if value <= 0:
-        raise ImportValueError(_("must be greater than zero"))
+        raise ImportValueError(coded(gettext_noop("must be greater than zero")))
     return value
 
 
 def parse_non_negative_decimal(raw) -> Decimal:
     value = parse_decimal(raw)
     if value < 0:
-        raise ImportValueError(_("must not be negative"))
+        raise ImportValueError(coded(gettext_noop("must not be negative")))
     return value
 
 
@@ -148,7 +158,7 @@ def parse_ten_thousand_yuan(raw) -> Decimal:
     """An amount given in 万元, returned in CNY, exact to the fen."""
     value = parse_non_negative_decimal(raw) * 10000
     if value != value.quantize(Decimal("0.01")):
-        raise ImportValueError(_("more precise than one fen (0.000001 万元)"))
+        raise ImportValueError(coded(gettext_noop("more precise than one fen (0.000001 万元)")))
     return value.quantize(Decimal("0.01"))
 
 
@@ -163,6 +173,6 @@ def parse_choice(mapping: dict[str, str]):
         if text in normalized:
             return normalized[text]
         choices = "、".join(dict.fromkeys(k for k in mapping if not k.isascii()))
-        raise ImportValueError(_("not one of: %(choices)s") % {"choices": choices})
+        raise ImportValueError(coded(gettext_noop("not one of: %(choices)s"), choices=choices))
 
     return parse

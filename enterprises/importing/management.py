@@ -1,10 +1,10 @@
 """The certification and honour lists (docs/import-formats-extra.md): rows name a park enterprise by credit code."""
 
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from core.importing.engine import Column, ImportKind, RowInvalid
 from core.importing.values import ImportValueError, clean_text, parse_choice, parse_date, parse_int
+from ipportal.coded import coded
 
 from ..models import Certification, Enterprise, Honour
 from .enterprises import parse_credit_code
@@ -17,7 +17,7 @@ def park_enterprise_id(code: str, column: str = "credit_code") -> int:
     """
     found = Enterprise.objects.filter(credit_code=code).values_list("id", flat=True).first()
     if found is None:
-        raise RowInvalid(column, _("no park enterprise has this credit code"))
+        raise RowInvalid(column, coded(gettext_noop("no park enterprise has this credit code")))
     return found
 
 
@@ -58,7 +58,7 @@ parse_honour = parse_choice(
 def parse_year(raw) -> int:
     year = parse_int(str(clean_text(raw)).removesuffix("年"))
     if not 1990 <= year <= 2100:
-        raise ImportValueError(_("not a year"))
+        raise ImportValueError(coded(gettext_noop("not a year")))
     return year
 
 
@@ -79,7 +79,7 @@ class CertificationImport(ImportKind):
 
     def clean_row(self, values: dict) -> dict:
         if values["expiry_date"] < values["issue_date"]:
-            raise RowInvalid("expiry_date", _("the expiry date is before the issue date"))
+            raise RowInvalid("expiry_date", coded(gettext_noop("the expiry date is before the issue date")))
         return {
             "enterprise_id": park_enterprise_id(values["credit_code"]),
             "standard": values["standard"],

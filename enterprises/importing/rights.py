@@ -6,10 +6,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, gettext_noop, ngettext
 
 from core.importing.engine import Column, ImportKind, ImportResult, RowInvalid
 from core.importing.values import ImportValueError, clean_text, parse_bool, parse_choice, parse_date, parse_int
+from ipportal.coded import coded
 
 from ..codes import normalize_patent_number, patent_type_of
 from ..matching import enterprise_ids, patents_changed
@@ -43,7 +44,7 @@ PCT_NUMBER = re.compile(r"^PCT/[A-Z]{2}(\d{4}/\d{6}|\d{2}/\d{5})$")
 def parse_pct_number(raw) -> str:
     text = "".join(clean_text(raw).upper().split())
     if not PCT_NUMBER.match(text):
-        raise ImportValueError(_("not a PCT application number such as PCT/CN2023/123456"))
+        raise ImportValueError(coded(gettext_noop("not a PCT application number such as PCT/CN2023/123456")))
     return text
 
 
@@ -96,14 +97,14 @@ TRADEMARK_STATUS_LABELS = {
 def parse_registration_number(raw) -> str:
     text = clean_text(raw)
     if not (text.isdigit() and 1 <= len(text) <= 9):
-        raise ImportValueError(_("a trademark registration number has 1 to 9 digits"))
+        raise ImportValueError(coded(gettext_noop("a trademark registration number has 1 to 9 digits")))
     return text
 
 
 def parse_nice_class(raw) -> int:
     value = parse_int(raw)
     if not 1 <= value <= 45:
-        raise ImportValueError(_("a Nice class is between 1 and 45"))
+        raise ImportValueError(coded(gettext_noop("a Nice class is between 1 and 45")))
     return value
 
 
@@ -165,18 +166,21 @@ class PatentImport(HolderMatching, ImportKind):
         if values.get("patent_type") and values["patent_type"] != derived:
             raise RowInvalid(
                 "patent_type",
-                _("disagrees with the number %(number)s, whose type is %(derived)s")
-                % {"number": number, "derived": PatentType(derived).label},
+                coded(
+                    gettext_noop("disagrees with the number %(number)s, whose type is %(derived)s"),
+                    number=number,
+                    derived=PatentType(derived).label,
+                ),
             )
         applied, granted, lapsed = values["application_date"], values.get("grant_date"), values.get("lapse_date")
         if values["legal_status"] == LegalStatus.LAPSED and not lapsed and values.get("status_date"):
             lapsed = values["lapse_date"] = values["status_date"]  # the day the status changed to lapsed
         if granted and granted < applied:
-            raise RowInvalid("grant_date", _("the grant date is before the application date"))
+            raise RowInvalid("grant_date", coded(gettext_noop("the grant date is before the application date")))
         if lapsed and (granted or applied) > lapsed:
-            raise RowInvalid("lapse_date", _("the lapse date is before the grant date"))
+            raise RowInvalid("lapse_date", coded(gettext_noop("the lapse date is before the grant date")))
         if values.get("pct_number") and not values.get("pct_filing_date"):
-            raise RowInvalid("pct_filing_date", _("required when a PCT application number is given"))
+            raise RowInvalid("pct_filing_date", coded(gettext_noop("required when a PCT application number is given")))
         digits = number.split(".")[0]
         fields = {
             "application_number": number,
@@ -263,10 +267,12 @@ class TrademarkImport(HolderMatching, ImportKind):
         registered = values["registration_date"]
         expiry = values.get("expiry_date") or default_expiry(registered)
         if expiry < registered:
-            raise RowInvalid("expiry_date", _("the expiry date is before the registration date"))
+            raise RowInvalid("expiry_date", coded(gettext_noop("the expiry date is before the registration date")))
         applied = values.get("application_date")
         if applied and applied > registered:
-            raise RowInvalid("application_date", _("the application date is after the registration date"))
+            raise RowInvalid(
+                "application_date", coded(gettext_noop("the application date is after the registration date"))
+            )
         fields = {
             "registration_number": values["registration_number"],
             "nice_class": values["nice_class"],
@@ -406,7 +412,7 @@ class GIProductImport(ImportKind):
             fields["region"] = values["region"] or ""
         if "revoked_date" in values:
             if values["revoked_date"] and values["revoked_date"] < values["approval_date"]:
-                raise RowInvalid("revoked_date", _("the revocation is before the approval"))
+                raise RowInvalid("revoked_date", coded(gettext_noop("the revocation is before the approval")))
             fields["revoked_date"] = values["revoked_date"]
         return fields
 

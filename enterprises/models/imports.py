@@ -3,6 +3,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.importing import KINDS
 from ipportal.uploads import GeneratedName
 
 
@@ -55,10 +56,16 @@ class ImportRun(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.kind} {self.original_name} ({self.created_at:%Y-%m-%d %H:%M})"
+        return f"{self.kind_label} {self.original_name} ({self.created_at:%Y-%m-%d %H:%M})"
 
     def get_absolute_url(self) -> str:
         return reverse("enterprises:import-detail", args=[self.pk])
+
+    @property
+    def kind_label(self) -> str:
+        """The kind's translated name (its key if the kind is no longer registered)."""
+        kind = KINDS.get(self.kind)
+        return str(kind.label) if kind else self.kind
 
     @property
     def is_active(self) -> bool:

@@ -4,21 +4,22 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from ipportal.dates import parse_day
 from ipportal.permissions import PortalUserRequiredMixin
 from ipportal.roles import is_official
+from targets.models import Plan
 
 from ..annuities import WINDOW_DAYS, NoRecipients, at_risk, impact, remind
 from ..models import Enterprise, Patent
 
 
 def day_from(text: str | None) -> tuple[dt.date, bool]:
-    """The day asked for (YYYY-MM-DD, 1900–2100), else today; and whether the text was unreadable."""
-    today = timezone.localdate()
+    """The day asked for (YYYY-MM-DD, 1900–2100), else the plan's reporting day (today while the plan
+    runs); and whether the text was unreadable."""
+    today = Plan.objects.reporting_day().day
     if not (text or "").strip():
         return today, False
     try:
@@ -45,6 +46,7 @@ class LapseRiskView(PortalUserRequiredMixin, TemplateView):
         context.update(
             day=day,
             date_error=error,
+            reporting=Plan.objects.reporting_day() if not self.request.GET.get("date") else None,
             window=WINDOW_DAYS,
             items=items,
             groups=list(groups.values()),

@@ -48,11 +48,10 @@ class EnterpriseHomeView(EnterpriseUserRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         enterprise = self.enterprise
         # The year the park's indicators are being counted for: this year, within the plan's years.
-        plan = Plan.objects.current()
-        year = (
-            min(max(timezone.localdate().year, plan.first_year), plan.last_year) if plan else timezone.localdate().year
-        )
-        today = min(timezone.localdate(), dt.date(year, 12, 31))
+        reporting = Plan.objects.reporting_day()
+        plan = reporting.plan
+        year = max(reporting.year, plan.first_year) if plan else reporting.year
+        today = min(reporting.day, dt.date(year, 12, 31))
         patents = Patent.objects.filter(enterprise=enterprise)
         by_type = {
             row["patent_type"]: row
@@ -70,7 +69,8 @@ class EnterpriseHomeView(EnterpriseUserRequiredMixin, TemplateView):
             "enterprise": enterprise,
             "year": year,
             "as_of": today,
-            "patent_rows": [(label, by_type.get(value, {})) for value, label in PatentType.choices],
+            "reporting": reporting,
+            "patent_rows": [(value, label, by_type.get(value, {})) for value, label in PatentType.choices],
             "trademarks_in_force": Trademark.objects.filter(enterprise=enterprise).in_force_on(today).count(),
             "trademarks_this_year": Trademark.objects.filter(
                 enterprise=enterprise, registration_date__year=year
@@ -84,7 +84,12 @@ class EnterpriseHomeView(EnterpriseUserRequiredMixin, TemplateView):
             "claims": claims[:10],
             "to_act": [
                 *filings.filter(state=ReviewState.RETURNED),
-                *claims.filter(state__in=(ReviewState.DRAFT, ReviewState.RETURNED)),
+                # A draft or returned claim needs the enterprise only while its item takes claims.
+                *claims.filter(
+                    state__in=(ReviewState.DRAFT, ReviewState.RETURNED),
+                    item__opens_on__lte=timezone.localdate(),
+                    item__closes_on__gte=timezone.localdate(),
+                ),
             ],
             "notifications": Notification.objects.filter(user=self.request.user, read_at__isnull=True).select_related(
                 "event", "event__actor"
@@ -125,7 +130,10 @@ def contributions(enterprise, year: int, today) -> list[tuple[str, object, objec
 
 
 class FilingFilter(django_filters.FilterSet):
-    state = django_filters.ChoiceFilter(label=gettext_lazy("state"), choices=ReviewState.choices)
+    # A filing is never paid: only claims are.
+    state = django_filters.ChoiceFilter(
+        label=gettext_lazy("state"), choices=[(v, label) for v, label in ReviewState.choices if v != ReviewState.PAID]
+    )
     kind = django_filters.ChoiceFilter(label=gettext_lazy("what is filed"), choices=Filing.Kind.choices)
     waiting = BooleanFilter(label=gettext_lazy("awaiting review"), method="awaiting_review")
     q = django_filters.CharFilter(label=gettext_lazy("search"), method="search")

@@ -133,7 +133,7 @@ class Claim(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
-        return _("claim %(number)s · %(item)s") % {"number": self.pk, "item": self.item.name}
+        return _("Claim %(number)s · %(item)s") % {"number": self.pk, "item": self.item.name}
 
     def get_absolute_url(self) -> str:
         return reverse("finance:claim-detail", args=[self.pk])

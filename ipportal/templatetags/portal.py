@@ -5,6 +5,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from django import template
 from django.utils.translation import gettext as _
 
+from ipportal.coded import render
+
 register = template.Library()
 
 
@@ -70,3 +72,9 @@ def history_url(record) -> str:
 
     content_type = ContentType.objects.get_for_model(record)
     return reverse("audit-log") + "?" + urlencode({"content_type": content_type.pk, "object_pk": record.pk})
+
+
+@register.filter
+def coded_message(value) -> str:
+    """A message stored as a code with parameters (ipportal.coded), in the reader's language."""
+    return render(value)

@@ -2,7 +2,7 @@ import datetime as dt
 
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -22,7 +22,7 @@ from .serializers import ForecastSerializer, IndicatorHistorySerializer, Indicat
 
 
 def default_year(plan: Plan) -> int:
-    return min(timezone.localdate().year, plan.last_year)
+    return plan.reporting_day().year
 
 
 @extend_schema(description=gettext_lazy("The plan's indicators with their stored values (read-only)."))
@@ -35,7 +35,11 @@ class IndicatorViewSet(viewsets.ViewSet):
     @extend_schema(
         parameters=[
             OpenApiParameter(
-                "year", int, description=gettext_lazy("Year, 1900–2100 (default: the current year, within the plan)")
+                "year",
+                int,
+                description=gettext_lazy(
+                    "Year, 1900–2100 (default: the current year, or the plan's last year once it is over)"
+                ),
             ),
             OpenApiParameter("area", str, enum=list(Area.values)),
         ],
@@ -77,14 +81,20 @@ class IndicatorViewSet(viewsets.ViewSet):
             "Year-end forecasts of the annual (flow) indicators, from the records dated up to the day."
         ),
         parameters=[
-            OpenApiParameter("date", dt.date, description=gettext_lazy("Forecast as of this day (default: today)"))
+            OpenApiParameter(
+                "date",
+                dt.date,
+                description=gettext_lazy(
+                    "Forecast as of this day (default: today, or the plan's last day once it is over)"
+                ),
+            )
         ],
         responses=ForecastSerializer(many=True),
     )
     @action(detail=False)
     def forecast(self, request):
         """Year-end forecasts of the annual (flow) indicators, from the records dated up to the day."""
-        as_of = query_date(request) or timezone.localdate()
+        as_of = query_date(request) or Plan.objects.reporting_day().day
         plan = Plan.objects.for_year(as_of.year)
         if plan is None:
             return Response([])

@@ -54,10 +54,11 @@ class Tile:
 
 
 def dashboard_year(plan: Plan, requested: str | None) -> int:
+    """The year asked for, else the plan's reporting year; within the plan's years."""
     try:
         year = int(requested or "")
     except ValueError:
-        year = timezone.localdate().year
+        year = plan.reporting_day().year
     return min(max(year, plan.first_year), plan.last_year)
 
 

@@ -4,7 +4,19 @@ tasks, work plans and progress reports, deadlines, reminders, meetings and follo
 ``assessment`` (the yearly rubric and scores of the units) and ``reports`` (annual reports)."""
 
 from .assessment import AssessmentItem, AssessmentScore
-from .plan import EXACT, MONEY, Aggregation, Area, Direction, Indicator, Plan, PlanQuerySet, Unit, YearlyFigure
+from .plan import (
+    EXACT,
+    MONEY,
+    Aggregation,
+    Area,
+    Direction,
+    Indicator,
+    Plan,
+    PlanQuerySet,
+    ReportingDay,
+    Unit,
+    YearlyFigure,
+)
 from .reports import AnnualReport
 from .supervision import (
     Deadline,
@@ -50,6 +62,7 @@ __all__ = [
     "RecomputeRun",
     "Reminder",
     "ReportedValue",
+    "ReportingDay",
     "Status",
     "Unit",
     "UnitMembership",

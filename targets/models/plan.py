@@ -1,5 +1,8 @@
 """The plan, its quantified goals (indicators) and the yearly reference figures they are computed with."""
 
+import datetime as dt
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -80,6 +83,32 @@ class PlanQuerySet(models.QuerySet):
         year = timezone.localdate().year
         return self.filter(first_year__lte=year, last_year__gte=year).first() or self.order_by("-last_year").first()
 
+    def reporting_day(self) -> "ReportingDay":
+        """The day pages report on when none is asked for: see `Plan.reporting_day`."""
+        plan = self.current()
+        if plan is None:
+            today = timezone.localdate()
+            return ReportingDay(day=today, today=today, plan=None)
+        return plan.reporting_day()
+
+
+@dataclass(frozen=True)
+class ReportingDay:
+    """The day (and year) a page shows by default, and whether that is not today because the plan is over."""
+
+    day: dt.date
+    today: dt.date
+    plan: "Plan | None"
+
+    @property
+    def year(self) -> int:
+        return self.day.year
+
+    @property
+    def past_plan(self) -> bool:
+        """Today is after the plan's last day, so pages show its last day instead."""
+        return self.day < self.today
+
 
 class Plan(models.Model):
     """A work plan with quantified goals; 2023–2025 now, the next period later."""
@@ -103,6 +132,16 @@ class Plan(models.Model):
     @property
     def name(self) -> str:
         return self.name_en if (get_language() or "").startswith("en") else self.name_zh
+
+    @property
+    def last_day(self) -> dt.date:
+        return dt.date(self.last_year, 12, 31)
+
+    def reporting_day(self, today: dt.date | None = None) -> ReportingDay:
+        """Today while the plan runs (or before it starts); its last day once it is over, because
+        the plan's values, targets and reference figures stop there."""
+        today = today or timezone.localdate()
+        return ReportingDay(day=min(today, self.last_day), today=today, plan=self)
 
     @property
     def years(self) -> list[int]:

@@ -159,7 +159,11 @@ class WorkPlan(UnitSubmission):
         constraints = [models.UniqueConstraint(fields=["task", "unit", "year"], name="work_plan_once")]
 
     def __str__(self) -> str:
-        return f"{self.unit} · {self.task.number} · {self.year}"
+        return _("%(unit)s: work plan for %(year)s, key task %(task)s") % {
+            "unit": self.unit,
+            "year": self.year,
+            "task": self.task.number,
+        }
 
 
 class ProgressReport(UnitSubmission):
@@ -180,7 +184,12 @@ class ProgressReport(UnitSubmission):
         constraints = [models.UniqueConstraint(fields=["task", "unit", "year", "period"], name="progress_report_once")]
 
     def __str__(self) -> str:
-        return f"{self.unit} · {self.task.number} · {self.year} {self.period}"
+        return _("%(unit)s: progress report for %(year)s (%(period)s), key task %(task)s") % {
+            "unit": self.unit,
+            "year": self.year,
+            "period": self.get_period_display(),
+            "task": self.task.number,
+        }
 
 
 class Deadline(models.Model):

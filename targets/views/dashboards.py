@@ -43,6 +43,7 @@ class DashboardView(OfficialRequiredMixin, TemplateView):
             **super().get_context_data(**kwargs),
             "plan": plan,
             "year": year,
+            "reporting": plan.reporting_day() if not self.request.GET.get("year") else None,
             "years": [y for y in plan.years if y >= plan.first_year],
             "areas": areas,
             "status_counts": [(value, label, counts[value]) for value, label in Status.choices],

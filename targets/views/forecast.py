@@ -1,5 +1,4 @@
 from django.http import Http404
-from django.utils import timezone
 from django.views.generic import TemplateView
 
 from ipportal.dates import parse_day
@@ -16,7 +15,8 @@ class ForecastView(OfficialRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        today = timezone.localdate()
+        reporting = Plan.objects.reporting_day()
+        today = reporting.day
         day_param = self.request.GET.get("date", "").strip()
         error = False
         try:
@@ -26,5 +26,12 @@ class ForecastView(OfficialRequiredMixin, TemplateView):
         plan = Plan.objects.for_year(as_of.year)
         if plan is None:
             raise Http404
-        context.update(plan=plan, as_of=as_of, date_error=error, forecasts=forecasts(plan, as_of), today=today)
+        context.update(
+            plan=plan,
+            as_of=as_of,
+            date_error=error,
+            forecasts=forecasts(plan, as_of),
+            today=today,
+            reporting=reporting if not day_param else None,
+        )
         return context

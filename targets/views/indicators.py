@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
@@ -64,12 +63,13 @@ class IndicatorListView(OfficialRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         plan = current_plan()
+        reporting = plan.reporting_day()
         try:
             year = int(self.request.GET.get("year", ""))
         except ValueError:
-            year = min(timezone.localdate().year, plan.last_year)
+            year = reporting.year
         if year not in plan.years:
-            year = min(timezone.localdate().year, plan.last_year)
+            year = reporting.year
         rows = value_rows(plan, year)
         status = self.request.GET.get("status")
         if status in Status.values:
@@ -81,6 +81,7 @@ class IndicatorListView(OfficialRequiredMixin, TemplateView):
         context.update(
             status=status if status in Status.values else "",
             statuses=Status.choices,
+            reporting=reporting if year == reporting.year else None,
             plan=plan,
             year=year,
             years=plan.years,

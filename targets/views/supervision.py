@@ -80,6 +80,9 @@ class TaskListView(SupervisionMixin, TemplateView):
         return context
 
 
+SUBMISSION_IDS = {"plan": "id_plan_%s", "report": "id_report_%s"}
+
+
 class TaskDetailView(SupervisionMixin, TemplateView):
     template_name = "targets/task_detail.html"
 
@@ -88,7 +91,8 @@ class TaskDetailView(SupervisionMixin, TemplateView):
         plan = current_plan()
         user = self.request.user
         task = get_object_or_404(KeyTask.objects.for_user(user).filter(plan=plan), number=self.kwargs["number"])
-        year = min(timezone.localdate().year, plan.last_year)
+        reporting = plan.reporting_day()
+        year = reporting.year
         values = {
             v.indicator_id: v for v in IndicatorValue.objects.filter(indicator__in=task.indicators.all(), year=year)
         }
@@ -96,12 +100,17 @@ class TaskDetailView(SupervisionMixin, TemplateView):
             plan=plan,
             task=task,
             year=year,
+            reporting=reporting,
             indicators=[(indicator, values.get(indicator.pk)) for indicator in task.indicators.all()],
             work_plans=submissions_for(WorkPlan, user, task),
             reports=submissions_for(ProgressReport, user, task),
             can_submit=unit_of(user) is not None and task.units.filter(pk=unit_of(user).pk).exists(),
-            plan_form=kwargs.get("plan_form") or WorkPlanForm(initial={"year": year + 1}),
-            report_form=kwargs.get("report_form") or ProgressReportForm(initial={"year": year}),
+            # Work plans are for the next year, but never past the plan's last one. Each form gets
+            # its own element ids: both have a year, a text and an attachment.
+            plan_form=kwargs.get("plan_form")
+            or WorkPlanForm(initial={"year": min(year + 1, plan.last_year)}, auto_id=SUBMISSION_IDS["plan"]),
+            report_form=kwargs.get("report_form")
+            or ProgressReportForm(initial={"year": year}, auto_id=SUBMISSION_IDS["report"]),
         )
         return context
 
@@ -126,7 +135,7 @@ class TaskSubmitView(SupervisionMixin, View):
             existing = model.objects.filter(**lookup).first()
         except (ValueError, TypeError):
             existing = None
-        form = form_class(request.POST, request.FILES, instance=existing)
+        form = form_class(request.POST, request.FILES, instance=existing, auto_id=SUBMISSION_IDS[kind])
         if not form.is_valid():
             view = TaskDetailView(request=request, kwargs={"number": number})
             context = view.get_context_data(**{f"{kind}_form": form})

@@ -177,8 +177,10 @@ def test_enterprise_home_shows_its_figures_and_what_needs_action(client, user_a,
     client.force_login(user_a)
     assert client.get("/").url == reverse("enterprises:home")
     response = client.get(reverse("enterprises:home"))
-    rows = dict(response.context["patent_rows"])
+    rows = {value: row for value, _label, row in response.context["patent_rows"]}
     assert sum(row.get("total", 0) for row in rows.values()) == 1
+    for value in rows:  # each type opens the list of that type
+        assert f'{reverse("enterprises:patent-list")}?patent_type={value}"' in response.content.decode()
     _label, own, park, share = response.context["counting"][0]  # patents granted this year (C1)
     assert (own, park, share) == (1, 2, 50.0)
     assert response.context["year"] == year and f"{year}年" in response.content.decode()
@@ -226,3 +228,10 @@ def test_pledge_filing_numbers_are_checked_and_kept_once(client, user_a, enterpr
     client.force_login(official)
     review(client, Filing.objects.get(), "approve")
     assert [item.patent for item in Pledge.objects.get(registration_number="Y2025420000124").items.all()] == [patent]
+
+
+def test_the_filings_state_filter_offers_only_filing_states(client, user_a):
+    client.force_login(user_a)
+    form = client.get(reverse("enterprises:filing-list")).context["filter"].form
+    states = [value for value, _label in form.fields["state"].choices]
+    assert "paid" not in states and "approved" in states

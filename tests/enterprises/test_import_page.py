@@ -137,3 +137,29 @@ def test_preview_shows_the_warnings_of_the_file(official_client, django_capture_
     assert run.status == ImportRun.Status.PREVIEWED and len(run.warnings) == 1
     page = official_client.get(run.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
     assert "警告： 2024年：常住人口32人不合常理" in page
+
+
+def test_the_history_names_the_kind_in_the_readers_language(official_client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(official_client, HEADER + f"荆门预览企业,{valid_credit_code()},绿色化工\n")
+    from django.utils import translation
+
+    from core.importing import KINDS
+
+    for language in ("en", "zh-hans"):
+        page = official_client.get(reverse("enterprises:import-list"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        with translation.override(language):
+            label = str(KINDS["enterprises"].label)
+        assert f"<td>{label}</td>" in page and label != "enterprises"
+    assert "更新时间" not in official_client.get(reverse("enterprises:import-list")).content.decode()
+
+
+def test_a_refused_rows_reason_is_shown_in_the_readers_language(official_client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(official_client, HEADER + f"好企业,{valid_credit_code()},不存在的产业\n")  # checked in Chinese
+    run = ImportRun.objects.get()
+    assert run.errors[0]["problems"][0]["reason"]["code"] == "not one of: %(choices)s"
+    english = official_client.get(run.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    chinese = official_client.get(run.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "not one of:" in english
+    assert "不是以下之一" in chinese and "not one of:" not in chinese

@@ -283,3 +283,26 @@ def test_certification_reward_is_claimed_for_certificates_issued_in_the_year(cli
     client.force_login(user_a)
     form = client.get(reverse("finance:claim-create", args=[support.pk])).context["form"]
     assert list(form.available.values()) == [certificate]
+
+
+def test_the_payment_note_is_stored_as_a_code_and_shown_in_the_readers_language(client, enterprise_a, official):
+    support = item()
+    claim = Claim.objects.create(enterprise=enterprise_a, item=support, state="approved", approved_amount=5000)
+    client.force_login(official)
+    act(client, claim, "pay", payment_date="2025-03-05", payment_reference="GK-1")
+    event = ReviewEvent.objects.get(object_id=claim.pk, to_state="paid")
+    assert event.comment == "" and event.note["params"] == {"day": "2025-03-05", "reference": "GK-1"}
+    english = client.get(claim.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    chinese = client.get(claim.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "paid on 2025-03-05, reference GK-1" in english
+    assert "2025-03-05" in chinese and "paid on" not in chinese
+    assert f"<h1>Claim {claim.pk} · " in english  # a heading starts with a capital
+
+
+def test_a_claim_on_a_closed_item_says_so_and_offers_no_submit(client, user_a, enterprise_a):
+    support = item(opens_on=TODAY - dt.timedelta(days=60), closes_on=TODAY - dt.timedelta(days=1))
+    claim = Claim.objects.create(enterprise=enterprise_a, item=support, state="returned")
+    client.force_login(user_a)
+    page = client.get(claim.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "no longer takes claims" in page and 'value="submit"' not in page
+    assert claim not in client.get(reverse("enterprises:home")).context["to_act"]

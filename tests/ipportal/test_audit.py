@@ -111,3 +111,46 @@ def test_an_import_is_one_entry_naming_its_file_and_counts(
     assert entry.changes_dict["file"] == [None, "审计.csv"]
     assert entry.changes_dict["new"] == [None, 3]
     assert not LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(Enterprise)).exists()
+
+
+def test_the_history_page_translates_actions_and_hides_none_and_storage_paths(official_client, patent):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from targets.models import KeyTask, MemberUnit, WorkPlan
+
+    edit_title(official_client, patent, "一种新标题")
+    unit = MemberUnit.objects.get(name="区财政局")
+    WorkPlan.objects.create(
+        task=KeyTask.objects.filter(units=unit).first(),
+        unit=unit,
+        year=2025,
+        text="计划",
+        attachment=SimpleUploadedFile("plan.pdf", b"%PDF-1.4 plan"),
+    )
+    url = reverse("audit-log")
+    english = official_client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    chinese = official_client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "<td>create</td>" not in english and "<td>update</td>" not in english
+    assert "<td>Created</td>" in english and "<td>新建</td>" in chinese
+    assert ">None<" not in english and "supervision/" not in english
+    assert "区财政局 · " not in english  # the record is named in words, not as "unit · task · year"
+
+
+def test_the_history_page_leaves_out_related_lists(official_client, enterprise_a):
+    from decimal import Decimal
+
+    from finance.models import Claim, SupportItem
+
+    item = SupportItem.objects.create(
+        year=2025,
+        name="发明专利授权资助",
+        target="invention_grant",
+        rule="fixed",
+        fixed_amount=Decimal(5000),
+        budget=Decimal(10000),
+        opens_on=dt.date(2025, 1, 1),
+        closes_on=dt.date(2025, 12, 31),
+    )
+    Claim.objects.create(enterprise=enterprise_a, item=item)
+    page = official_client.get(reverse("audit-log"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "object at 0x" not in page and "ClaimLine.None" not in page

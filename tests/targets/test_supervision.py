@@ -113,3 +113,32 @@ def test_overdue_work_plans_are_those_missing_after_31_january(finance_bureau):
 def test_official_sees_overdue_list(official_client):
     content = official_client.get(reverse("targets:task-overdue"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Overdue plans and reports" in content and "区市场监管局" in content
+
+
+def test_task_page_forms_have_their_own_element_ids_and_a_year_within_the_plan(unit_client, finance_bureau):
+    import re
+
+    import time_machine
+
+    task = finance_bureau.tasks.first()
+    with time_machine.travel(dt.date(2026, 12, 31), tick=False):
+        unit_client.force_login(finance_bureau.members.first().user)
+        response = unit_client.get(task.get_absolute_url())
+    ids = re.findall(r'\sid="([^"]+)"', response.content.decode())
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    plan = Plan.objects.current()
+    assert response.context["plan_form"].initial["year"] <= plan.last_year
+    assert response.context["report_form"].initial["year"] == plan.last_year
+
+
+def test_a_work_plan_is_named_in_words_in_the_readers_language(finance_bureau):
+    from django.utils import translation
+
+    from targets.models import ProgressReport
+
+    task = finance_bureau.tasks.first()
+    report = ProgressReport(task=task, unit=finance_bureau, year=2025, period=ProgressReport.Period.YEAR)
+    with translation.override("en"):
+        assert str(report) == f"区财政局: progress report for 2025 (whole year), key task {task.number}"
+    with translation.override("zh-hans"):
+        assert "year" not in str(report) and "2025" in str(report)
