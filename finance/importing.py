@@ -46,15 +46,29 @@ class PledgeImport(ImportKind):
     model = Pledge
     key_fields = ("registration_number",)
     columns = [
-        Column("registration_number", "质押登记号", required=True, parse=lambda raw: clean_text(raw).upper()),
-        Column("pledgor_name", "出质人", required=True),
-        Column("credit_code", "统一社会信用代码", parse=parse_credit_code),
-        Column("pledgee_name", "质权人", required=True),
-        Column("ip_type", "质押标的类型", required=True, parse=parse_ip_type),
-        Column("ip_numbers", "质押标的号", required=True),
-        Column("amount_10k_cny", "融资金额(万元)", required=True, parse=parse_ten_thousand_yuan),
-        Column("registration_date", "登记日", required=True, parse=parse_date),
-        Column("end_date", "质押期限截止日", parse=parse_date),
+        Column(
+            "registration_number",
+            "质押登记号",
+            required=True,
+            parse=lambda raw: clean_text(raw).upper(),
+            synonyms=("质押合同登记号", "登记号"),
+        ),
+        Column("pledgor_name", "出质人", required=True, synonyms=("出质人名称",)),
+        Column(
+            "credit_code", "统一社会信用代码", parse=parse_credit_code, synonyms=("出质人统一社会信用代码", "信用代码")
+        ),
+        Column("pledgee_name", "质权人", required=True, synonyms=("质权人名称", "贷款银行")),
+        Column("ip_type", "质押标的类型", required=True, parse=parse_ip_type, synonyms=("标的类型", "质押物类型")),
+        Column("ip_numbers", "质押标的号", required=True, synonyms=("标的号", "质押专利号", "专利号/注册号")),
+        Column(
+            "amount_10k_cny",
+            "融资金额(万元)",
+            required=True,
+            parse=parse_ten_thousand_yuan,
+            synonyms=("质押金额(万元)", "贷款金额(万元)", "担保金额(万元)"),
+        ),
+        Column("registration_date", "登记日", required=True, parse=parse_date, synonyms=("登记日期", "质押登记日")),
+        Column("end_date", "质押期限截止日", parse=parse_date, synonyms=("质押期限至", "到期日")),
     ]
 
     def clean_row(self, values: dict) -> dict:

@@ -6,7 +6,6 @@ rows by natural key in chunks inside one transaction. A file with invalid rows s
 unless skip_invalid is asked for; then the rejected rows go to a CSV with their reasons.
 """
 
-import datetime as dt
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,7 +17,8 @@ from django.utils.translation import gettext as _
 
 from .merge import merge_chunk, merging_in_background
 from .reader import UnreadableFile, open_table, write_csv
-from .values import ImportValueError, clean_text, is_blank
+from .registry import KINDS
+from .values import ImportValueError, character_names, clean_text, is_blank, parse_text, strip_invisible
 
 CHUNK_SIZE = 2000
 REASON_HEADER = "错误原因 reason"
@@ -27,14 +27,22 @@ ROW_HEADER = "原行号 row"
 
 @dataclass(frozen=True)
 class Column:
+    """One field of a list: its key (the English alias), its header in the portal's own format,
+    and the other headers real exports give it (`synonyms`, most specific first)."""
+
     key: str
     header: str
     required: bool = False
     parse: Callable[[Any], Any] | None = None
+    synonyms: tuple[str, ...] = ()
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        return (self.header, self.key, *self.synonyms)
 
     def read(self, raw: Any) -> Any:
         if self.parse is None:
-            return clean_text(raw)
+            return parse_text(raw)
         return self.parse(raw)
 
 
@@ -82,7 +90,11 @@ class ImportResult:
     keys: set = field(default_factory=set)  # natural keys written, for kinds that act on them afterwards
     errors: list[RowError] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
+    file_format: str = ""  # what the file was read as ("XLS (Excel 97–2003)", "CSV (GB18030)", …)
+    header_row: int = 1
+    skipped_lines: list[tuple[int, str]] = field(default_factory=list)  # title lines above the header
     file_error: str = ""
+    detected_kind: str = ""  # when the header fits another kind better, that kind's name
     committed: bool = False
     dry_run: bool = False
     rejects_path: Path | None = None
@@ -95,6 +107,19 @@ class ImportResult:
         self.new += new
         self.updated += updated
         self.unchanged += unchanged
+
+    def reading_notes(self) -> list[str]:
+        """How the file was read, for the user: its format, and the title lines skipped above the header."""
+        notes = []
+        if self.file_format:
+            notes.append(_("Read as %(format)s.") % {"format": self.file_format})
+        if self.skipped_lines:
+            lines = "; ".join(_("row %(row)d “%(text)s”") % {"row": n, "text": text} for n, text in self.skipped_lines)
+            notes.append(
+                _("Header on row %(row)d; the lines above it were skipped as titles: %(lines)s")
+                % {"row": self.header_row, "lines": lines}
+            )
+        return notes
 
     def summary(self) -> str:
         text = _("%(rows)d rows: %(new)d new, %(updated)d updated, %(unchanged)d unchanged, %(skipped)d skipped") % {
@@ -150,37 +175,67 @@ class ImportKind:
 
 
 def normalize_header(text: Any) -> str:
-    folded = unicodedata.normalize("NFKC", str(text or "")).casefold()
-    return "".join(folded.split()).replace("_", "")
+    """Headers compare without case, spaces, underscores, full-width forms, invisible characters
+    and the marks a template puts on required columns ("*", a trailing colon)."""
+    folded = unicodedata.normalize("NFKC", strip_invisible(str(text or ""))).casefold()
+    return "".join(folded.split()).replace("_", "").strip("*:")
 
 
 def map_header(kind: ImportKind, header: list[str]) -> tuple[dict[int, Column], list[str], list[str]]:
-    """Column of each file position, the ignored headers, and the required columns missing."""
-    lookup: dict[str, Column] = {}
+    """Column of each file position, the ignored headers, and the required columns missing.
+
+    A header may be any of a column's names (Column.headers); when a file has two names of one
+    field (专利权人 and 申请人), the more specific one, earlier in the list, is taken."""
+    lookup: dict[str, tuple[int, Column]] = {}
     for column in kind.columns:
-        lookup[normalize_header(column.header)] = column
-        lookup[normalize_header(column.key)] = column
-    positions: dict[int, Column] = {}
-    ignored: list[str] = []
-    seen: set[str] = set()
+        for rank, name in enumerate(column.headers):
+            lookup.setdefault(normalize_header(name), (rank, column))
+    chosen: dict[str, tuple[int, int]] = {}  # column key -> (rank, position)
     for index, title in enumerate(header):
-        column = lookup.get(normalize_header(title))
-        if column is None or column.key in seen:
-            if clean_text(title):
-                ignored.append(clean_text(title))
+        found = lookup.get(normalize_header(title))
+        if found is not None and found[0] < chosen.get(found[1].key, (len(lookup), -1))[0]:
+            chosen[found[1].key] = (found[0], index)
+    by_key = {column.key: column for column in kind.columns}
+    positions = {index: by_key[key] for key, (_rank, index) in chosen.items()}
+    ignored = [clean_text(title) for index, title in enumerate(header) if index not in positions and clean_text(title)]
+    missing = [f"{c.header} ({c.key})" for c in kind.columns if c.required and c.key not in chosen]
+    return dict(sorted(positions.items())), ignored, missing
+
+
+def kind_fitting(header: list[str], refused: ImportKind) -> ImportKind | None:
+    """Another kind whose required columns this header has all of (the one naming most columns)."""
+    best, best_count = None, 0
+    for other in KINDS.values():
+        if other.name == refused.name:
             continue
-        positions[index] = column
-        seen.add(column.key)
-    missing = [f"{c.header} ({c.key})" for c in kind.columns if c.required and c.key not in seen]
-    return positions, ignored, missing
+        positions, _ignored, missing = map_header(other, header)
+        if not missing and len(positions) > best_count:
+            best, best_count = other, len(positions)
+    return best
+
+
+def find_header(kind: ImportKind, table) -> None:
+    """Point the table at its header: the row among the first ones (reader.HEAD_ROWS) that names
+    the most of the kind's columns. Title lines and a "填报单位" line above it are skipped."""
+    best, best_score = table.header_index, 0
+    for index, (_number, cells) in enumerate(table.head):
+        positions, _ignored, _missing = map_header(kind, [str(cell or "") for cell in cells])
+        if len(positions) > best_score:
+            best, best_score = index, len(positions)
+    table.header_index = best
 
 
 def _display(raw: Any) -> str:
-    if isinstance(raw, dt.datetime) and raw.time() == dt.time(0):
-        return raw.date().isoformat()
-    if isinstance(raw, (dt.date, dt.datetime)):
-        return raw.isoformat()
     return clean_text(raw)
+
+
+def _problem(title: str, raw: Any, reason: str) -> CellProblem:
+    """A refused cell; characters the user cannot see or tell apart are named (U+…)."""
+    shown = _display(raw)
+    odd = character_names(shown)
+    if odd:
+        reason = _("%(reason)s (the value contains %(characters)s)") % {"reason": reason, "characters": odd}
+    return CellProblem(title, shown, reason)
 
 
 def _validate(
@@ -188,7 +243,7 @@ def _validate(
 ) -> Iterator[tuple[int, list, dict | None, RowError | None]]:
     # Resolved once: (position, key, parser, required, header) for every mapped column.
     plan = [
-        (index, column.key, column.parse or clean_text, column.required, header[index])
+        (index, column.key, column.parse or parse_text, column.required, header[index])
         for index, column in positions.items()
     ]
     width = max(positions, default=-1) + 1
@@ -200,16 +255,18 @@ def _validate(
         filled = False
         for index, key, parse, required, title in plan:
             raw = cells[index]
-            if raw is None or raw == "" or (isinstance(raw, str) and not raw.strip()):
-                values[key] = None
+            if raw is None or raw == "" or is_blank(raw):
+                # An empty optional cell means "unknown": its key stays out of the row, so an
+                # update keeps what is stored (clearing a value is done on the record's page).
                 if required:
+                    values[key] = None
                     problems.append(CellProblem(title, "", _("required")))
                 continue
             filled = True
             try:
                 values[key] = parse(raw)
             except ImportValueError as error:
-                problems.append(CellProblem(title, _display(raw), str(error)))
+                problems.append(_problem(title, raw, str(error)))
         if not filled and all(is_blank(cell) for cell in cells):
             continue  # an empty line, not a row
         fields = None
@@ -219,7 +276,7 @@ def _validate(
             except RowInvalid as error:
                 title = next((header[i] for i, c in positions.items() if c.key == error.column), error.column)
                 raw = next((cells[i] for i, c in positions.items() if c.key == error.column), "")
-                problems.append(CellProblem(title, _display(raw), error.message))
+                problems.append(_problem(title, raw, error.message))
         yield number, cells, fields, (RowError(number, problems) if problems else None)
 
 
@@ -242,9 +299,19 @@ def run_import(
     except UnreadableFile as error:
         result.file_error = str(error)
         return result
+    result.file_format = table.format
+    find_header(kind, table)
+    result.header_row, result.skipped_lines = table.header_row, table.skipped
     positions, result.ignored_columns, missing = map_header(kind, table.header)
     if missing:
-        result.file_error = _("Required columns are missing: %(columns)s") % {"columns": ", ".join(missing)}
+        fitting = kind_fitting(table.header, kind)
+        if fitting is not None:
+            result.detected_kind = fitting.name
+            result.file_error = _(
+                "This looks like a list of %(kind)s, not of %(chosen)s: import it as %(kind)s. (Missing here: %(columns)s)"
+            ) % {"kind": fitting.label, "chosen": kind.label, "columns": ", ".join(missing)}
+        else:
+            result.file_error = _("Required columns are missing: %(columns)s") % {"columns": ", ".join(missing)}
         return result
 
     rejects: list[list[str]] = []

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.importing.engine import Column, ImportKind
-from core.importing.values import ImportValueError, parse_bool, parse_choice, parse_non_negative_int
+from core.importing.values import ImportValueError, parse_bool, parse_choice, parse_non_negative_int, parse_text
 
 from ..matching import relink_holders
 from ..models import Enterprise, Industry, accepted_credit_code
@@ -13,10 +13,12 @@ from ..models import Enterprise, Industry, accepted_credit_code
 def parse_credit_code(raw) -> str:
     """A valid code, or one failing its checksum that an official has accepted (models.accepted_credit_code)."""
     try:
-        return accepted_credit_code(raw)
+        return accepted_credit_code(parse_text(raw))
     except ValidationError as error:
         raise ImportValueError(" ".join(error.messages)) from None
 
+
+CREDIT_CODE_SYNONYMS = ("信用代码", "社会信用代码", "统一信用代码")
 
 INDUSTRY_SPELLINGS = {
     "绿色化工": Industry.GREEN_CHEMICALS,
@@ -43,15 +45,26 @@ class EnterpriseImport(ImportKind):
     model = Enterprise
     key_fields = ("credit_code",)
     columns = [
-        Column("name", "企业名称", required=True),
-        Column("credit_code", "统一社会信用代码", required=True, parse=parse_credit_code),
-        Column("industry", "所属产业", parse=parse_industry),
+        Column("name", "企业名称", required=True, synonyms=("单位名称", "公司名称", "名称")),
+        Column(
+            "credit_code",
+            "统一社会信用代码",
+            required=True,
+            parse=parse_credit_code,
+            synonyms=CREDIT_CODE_SYNONYMS,
+        ),
+        Column("industry", "所属产业", parse=parse_industry, synonyms=("产业", "所属行业", "行业")),
         Column("high_tech", "高新技术企业", parse=parse_bool),
         Column("specialised", "专精特新企业", parse=parse_bool),
         Column("little_giant", "专精特新小巨人", parse=parse_bool),
         Column("listing_reserve", "上市后备企业", parse=parse_bool),
         Column("tech_sme", "科技型中小企业", parse=parse_bool),
-        Column("ip_staff", "知识产权工作人员数", parse=parse_non_negative_int),
+        Column(
+            "ip_staff",
+            "知识产权工作人员数",
+            parse=parse_non_negative_int,
+            synonyms=("知识产权人员数", "知识产权专职人员数", "知识产权工作人员"),
+        ),
     ]
 
     def clean_row(self, values: dict) -> dict:

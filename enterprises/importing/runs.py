@@ -115,6 +115,8 @@ def _process_run(run_id: int, *, confirm: bool) -> None:
         run.not_in_park = result.extra.get("not_in_park", 0)
         run.errors = [error.as_dict() for error in result.errors]
         run.ignored_columns = result.ignored_columns
+        run.file_format, run.header_row = result.file_format, result.header_row
+        run.title_lines = [[number, text] for number, text in result.skipped_lines]
         run.message = result.file_error
         if result.file_error:
             run.status = ImportRun.Status.REFUSED

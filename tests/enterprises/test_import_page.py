@@ -1,5 +1,7 @@
 """The officials' import page: upload, preview, confirm, history and rejects."""
 
+from pathlib import Path
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -128,3 +130,24 @@ def test_enterprise_user_cannot_see_imports_or_upload(client_a, official, django
     assert client_a.get(run.get_absolute_url()).status_code == 403
     assert upload(client_a, HEADER).status_code == 403
     assert ImportRun.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("old.xls", (Path(__file__).parent / "fixtures" / "one_patent.xls").read_bytes()),
+        ("unicode.txt", "\ufeff申请号\t专利名称\n".encode("utf-16-le")),
+    ],
+)
+def test_an_xls_workbook_and_unicode_text_are_accepted_and_named(
+    official_client, django_capture_on_commit_callbacks, name, content
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = official_client.post(
+            reverse("enterprises:import-list"),
+            {"kind": "patents", "file": SimpleUploadedFile(name, content)},
+            HTTP_ACCEPT_LANGUAGE="en",
+        )
+    assert response.status_code == 302
+    run = ImportRun.objects.get()
+    assert run.file_format in ("XLS (Excel 97–2003)", "tab-separated text (UTF-16)")
