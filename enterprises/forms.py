@@ -36,6 +36,7 @@ class EnterpriseForm(forms.ModelForm):
         model = Enterprise
         fields = [
             "name",
+            "former_names",
             "credit_code",
             "industry",
             "high_tech",

@@ -10,7 +10,7 @@ from core.importing import Column, ImportKind, ImportResult, RowInvalid
 from core.importing.values import ImportValueError, clean_text, parse_choice, parse_date, parse_ten_thousand_yuan
 from enterprises.importing.enterprises import parse_credit_code
 from enterprises.importing.rights import iso, parse_patent_number, parse_registration_number
-from enterprises.matching import enterprise_ids
+from enterprises.matching import MATCH_LABELS, enterprise_ids, finish_holder_matching, match_holders
 
 from .matching import link_pledged_patents
 from .models import IPTransaction, Pledge, PledgedIPType, PledgedItem, TechContract
@@ -45,6 +45,7 @@ class PledgeImport(ImportKind):
     label = gettext_lazy("Pledges")
     model = Pledge
     key_fields = ("registration_number",)
+    extra_labels = MATCH_LABELS
     columns = [
         Column(
             "registration_number",
@@ -98,7 +99,7 @@ class PledgeImport(ImportKind):
 
     def write_chunk(self, rows: list[dict[str, Any]], result: ImportResult) -> None:
         """Pledges merged by registration number; their numbers replaced when they changed."""
-        ids = enterprise_ids(row.get("pledgor_credit_code", "") for row in rows)
+        match_holders(rows, "pledgor_name", "pledgor_credit_code", result, self.key_fields)
         existing = {
             pledge.registration_number: pledge
             for pledge in Pledge.objects.filter(registration_number__in=[r["registration_number"] for r in rows])
@@ -113,10 +114,6 @@ class PledgeImport(ImportKind):
             numbers = row.pop("numbers")
             numbers_of[row["registration_number"]] = numbers
             row["reconciled"] = True  # an imported row confirms a pledge an enterprise filing declared
-            if "pledgor_credit_code" in row:
-                row["enterprise_id"] = ids.get(row["pledgor_credit_code"])
-                if row["enterprise_id"] is None:
-                    result.extra["not_in_park"] = result.extra.get("not_in_park", 0) + 1
             pledge = existing.get(row["registration_number"])
             if pledge is None:
                 new.append(Pledge(**row))
@@ -150,6 +147,7 @@ class PledgeImport(ImportKind):
         result.updated += len(changed)
 
     def after_import(self, result: ImportResult) -> None:
+        finish_holder_matching(Pledge, result, self.key_fields)
         link_pledged_patents()
 
     def export_row(self, pledge: Pledge) -> list:

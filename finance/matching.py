@@ -3,7 +3,7 @@ patent records, set-based, whichever arrives first; hooked into enterprises.matc
 
 from django.db.models import OuterRef, Subquery
 
-from enterprises.matching import AFTER_PATENTS_CHANGE, HOLDER_CODE_FIELDS
+from enterprises.matching import AFTER_PATENTS_CHANGE, HOLDER_CODE_FIELDS, HOLDER_NAME_FIELDS
 from enterprises.models import Patent
 
 from .models import Pledge, PledgedIPType, PledgedItem
@@ -17,4 +17,5 @@ def link_pledged_patents() -> None:
 
 
 HOLDER_CODE_FIELDS.append((Pledge, "pledgor_credit_code"))
+HOLDER_NAME_FIELDS.append((Pledge, "pledgor_name", "pledgor_credit_code"))
 AFTER_PATENTS_CHANGE.append(link_pledged_patents)

@@ -86,7 +86,10 @@ class ImportResult:
     unchanged: int = 0
     invalid: int = 0
     rows: int = 0
-    extra: dict[str, int] = field(default_factory=dict)
+    extra: dict[str, int] = field(default_factory=dict)  # counts a kind adds (labels: ImportKind.extra_labels)
+    extra_labels: dict[str, str] = field(default_factory=dict)
+    listed: dict[str, list] = field(default_factory=dict)  # lists a kind reports (unmatched holders, …)
+    state: dict[str, Any] = field(default_factory=dict)  # what a kind keeps between the chunks of one run
     keys: set = field(default_factory=set)  # natural keys written, for kinds that act on them afterwards
     errors: list[RowError] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
@@ -129,7 +132,7 @@ class ImportResult:
             "unchanged": self.unchanged,
             "skipped": self.invalid,
         }
-        labels = {"not_in_park": _("not in the park")}
+        labels = {"not_in_park": _("not in the park"), **self.extra_labels}
         for key, count in self.extra.items():
             text += f", {count} {labels.get(key, key)}"
         return text
@@ -147,6 +150,7 @@ class ImportKind:
     model: type[models.Model]
     columns: list[Column]
     key_fields: tuple[str, ...]
+    extra_labels: dict[str, str] = {}  # labels of the counts the kind adds to ImportResult.extra
 
     def clean_row(self, values: dict[str, Any]) -> dict[str, Any]:
         """Model field values from the parsed columns; raise RowInvalid for a wrong combination."""
@@ -293,7 +297,9 @@ def run_import(
 ) -> ImportResult:
     """Import one file. Nothing is stored on a dry run, nor when rows are invalid without skip_invalid."""
     path = Path(path)
-    result = ImportResult(kind=kind.name, dry_run=dry_run)
+    result = ImportResult(
+        kind=kind.name, dry_run=dry_run, extra_labels={k: str(v) for k, v in kind.extra_labels.items()}
+    )
     try:
         table = open_table(path)
     except UnreadableFile as error:

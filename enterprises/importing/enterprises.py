@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from core.importing.engine import Column, ImportKind
 from core.importing.values import ImportValueError, parse_bool, parse_choice, parse_non_negative_int, parse_text
 
-from ..matching import relink_holders
+from ..matching import relink_by_name, relink_holders, split_former_names
 from ..models import Enterprise, Industry, accepted_credit_code
 
 
@@ -53,6 +53,7 @@ class EnterpriseImport(ImportKind):
             parse=parse_credit_code,
             synonyms=CREDIT_CODE_SYNONYMS,
         ),
+        Column("former_names", "曾用名", synonyms=("曾用名称", "原名称", "原企业名称", "former names")),
         Column("industry", "所属产业", parse=parse_industry, synonyms=("产业", "所属行业", "行业")),
         Column("high_tech", "高新技术企业", parse=parse_bool),
         Column("specialised", "专精特新企业", parse=parse_bool),
@@ -70,6 +71,8 @@ class EnterpriseImport(ImportKind):
     def clean_row(self, values: dict) -> dict:
         """Columns absent from the file leave their fields alone; empty cells mean unknown."""
         fields = {"name": values["name"], "credit_code": values["credit_code"]}
+        if "former_names" in values:
+            fields["former_names"] = "\n".join(split_former_names(values["former_names"]))
         if "industry" in values:
             fields["industry"] = values["industry"] or ""
         for flag in Enterprise.FLAGS:
@@ -82,11 +85,16 @@ class EnterpriseImport(ImportKind):
     def write_chunk(self, rows: list[dict], result) -> None:
         super().write_chunk(rows, result)
         result.keys.update(row["credit_code"] for row in rows)
+        names = result.state.setdefault("names", set())
+        for row in rows:
+            names.add(row["name"])
+            names.update(split_former_names(row.get("former_names", "")))
 
     def after_import(self, result) -> None:
-        """Records imported before their enterprise existed become park records now."""
-
+        """Records imported before their enterprise existed become park records now: by credit
+        code, and records without one by the enterprises' names and former names."""
         relink_holders(result.keys)
+        relink_by_name(result.state.get("names", ()))
 
     def export_row(self, enterprise: Enterprise) -> list:
         """One row in the import format, so that an exported list re-imports unchanged."""
@@ -94,6 +102,7 @@ class EnterpriseImport(ImportKind):
         return [
             enterprise.name,
             enterprise.credit_code,
+            "；".join(split_former_names(enterprise.former_names)),
             INDUSTRY_HEADER_VALUE.get(enterprise.industry, ""),
             *(yes_no[getattr(enterprise, flag)] for flag in Enterprise.FLAGS),
             "" if enterprise.ip_staff_count is None else enterprise.ip_staff_count,

@@ -12,7 +12,7 @@ from core.importing.engine import Column, ImportKind, ImportResult, RowInvalid
 from core.importing.values import ImportValueError, clean_text, parse_bool, parse_choice, parse_date, parse_int
 
 from ..codes import check_number_year, normalize_patent_number, patent_type_of
-from ..matching import enterprise_ids, patents_changed
+from ..matching import MATCH_LABELS, finish_holder_matching, match_holders, patents_changed
 from ..models import (
     Copyright,
     GIProduct,
@@ -167,24 +167,22 @@ def iso(day) -> str:
 
 
 class HolderMatching:
-    """Sets each row's park enterprise from its holder's credit code, a chunk at a time."""
+    """Sets each row's park enterprise from its holder's credit code or its holders' names
+    (enterprises.matching), a chunk at a time; links co-holders once the file is stored."""
 
     code_field = "holder_credit_code"
+    name_field = "holder_name"
+    extra_labels = MATCH_LABELS
 
     def write_chunk(self, rows: list[dict[str, Any]], result: ImportResult) -> None:
-        ids = enterprise_ids(row.get(self.code_field, "") for row in rows)
-        outside = 0
-        for row in rows:
-            if self.code_field not in row:
-                # No code in the file or an empty cell: the stored match (if any) stays.
-                outside += 1
-                continue
-            row["enterprise_id"] = ids.get(row[self.code_field])
-            outside += row["enterprise_id"] is None
+        match_holders(rows, self.name_field, self.code_field, result, self.key_fields)
         for row in rows:
             row["reconciled"] = True  # an imported row confirms a record an enterprise filing declared
-        result.extra["not_in_park"] = result.extra.get("not_in_park", 0) + outside
         super().write_chunk(rows, result)
+
+    def after_import(self, result: ImportResult) -> None:
+        finish_holder_matching(self.model, result, self.key_fields)
+        super().after_import(result)
 
 
 def holder_fields(values: dict) -> dict:
@@ -280,6 +278,7 @@ class PatentImport(HolderMatching, ImportKind):
         return fields
 
     def after_import(self, result: ImportResult) -> None:
+        super().after_import(result)
         patents_changed()
 
     def export_row(self, patent: Patent) -> list:

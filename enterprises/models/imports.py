@@ -41,6 +41,12 @@ class ImportRun(models.Model):
     errors = models.JSONField(_("first invalid rows"), default=list, blank=True)
     ignored_columns = models.JSONField(_("ignored columns"), default=list, blank=True)
     not_in_park = models.PositiveIntegerField(_("not in the park"), default=0)
+    holder_matching = models.JSONField(
+        _("how holders matched"),
+        default=dict,
+        blank=True,
+        help_text=_("Counts by credit code, name, former name and alias, and the names matching no park enterprise."),
+    )
     file_format = models.CharField(_("read as"), max_length=64, blank=True)
     header_row = models.PositiveIntegerField(_("header row"), default=1)
     title_lines = models.JSONField(_("title lines skipped"), default=list, blank=True)

@@ -54,6 +54,12 @@ class Command(BaseCommand):
                 translation.gettext("%(count)d invalid rows; nothing was stored.") % {"count": result.invalid}
             )
         self.stdout.write(result.summary())
+        unmatched = result.listed.get("unmatched_holders")
+        if unmatched:
+            names = ", ".join(f"{name} ({count})" for name, count in unmatched[:20])
+            self.stdout.write(
+                translation.gettext("Holders matching no park enterprise (records): %(names)s") % {"names": names}
+            )
         if result.committed:
             request_recompute("import")
         if result.dry_run:
