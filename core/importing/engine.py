@@ -259,18 +259,26 @@ def _validate(
         filled = False
         for index, key, parse, required, title in plan:
             raw = cells[index]
-            if raw is None or raw == "" or is_blank(raw):
+            blank = raw is None or raw == "" or (raw.__class__ is str and raw.isspace())
+            if not blank:
+                try:
+                    value = parse(raw)
+                    # A text cell of invisible characters only is empty too.
+                    blank = value == "" and raw.__class__ is str
+                except ImportValueError as error:
+                    blank = is_blank(raw)
+                    if not blank:
+                        problems.append(_problem(title, raw, str(error)))
+                        continue
+            if blank:
                 # An empty optional cell means "unknown": its key stays out of the row, so an
                 # update keeps what is stored (clearing a value is done on the record's page).
                 if required:
                     values[key] = None
                     problems.append(CellProblem(title, "", _("required")))
                 continue
+            values[key] = value
             filled = True
-            try:
-                values[key] = parse(raw)
-            except ImportValueError as error:
-                problems.append(_problem(title, raw, str(error)))
         if not filled and all(is_blank(cell) for cell in cells):
             continue  # an empty line, not a row
         fields = None

@@ -30,9 +30,12 @@ FLOAT_DIGITS = 15
 # Invisible characters (format characters: zero-width spaces and joiners, the byte-order mark,
 # soft hyphens, direction marks) are taken out of every cell; NFKC turns the non-breaking and
 # ideographic spaces into plain ones.
-_INVISIBLE = {
-    code: None for code in [*range(0x10000), *range(0xE0000, 0xE0080)] if unicodedata.category(chr(code)) == "Cf"
-}
+_INVISIBLE_CHARACTERS = "".join(
+    re.escape(chr(code))
+    for code in [*range(0x10000), *range(0xE0000, 0xE0080)]
+    if unicodedata.category(chr(code)) == "Cf"
+)
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARACTERS}]")
 
 
 class ImportValueError(ValueError):
@@ -41,7 +44,7 @@ class ImportValueError(ValueError):
 
 def strip_invisible(text: str) -> str:
     """The text without zero-width spaces and other invisible format characters."""
-    return text if text.isascii() else text.translate(_INVISIBLE)
+    return text if text.isprintable() else _INVISIBLE.sub("", text)  # invisible characters are not printable
 
 
 def clean_text(raw) -> str:
@@ -51,7 +54,7 @@ def clean_text(raw) -> str:
     if raw is None:
         return ""
     if isinstance(raw, str):
-        text = raw.strip() if raw.isascii() else unicodedata.normalize("NFKC", raw.translate(_INVISIBLE)).strip()
+        text = raw.strip() if raw.isascii() else unicodedata.normalize("NFKC", strip_invisible(raw)).strip()
         return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_PREFIXES) else text
     if isinstance(raw, float) and raw.is_integer():
         return f"{raw:.0f}"
@@ -68,11 +71,13 @@ def is_blank(raw) -> bool:
         return True
     if not isinstance(raw, str):
         return False
-    return not (raw.strip() if raw.isascii() else raw.translate(_INVISIBLE).strip())
+    return not strip_invisible(raw).strip()
 
 
 def parse_text(raw) -> str:
     """A text column: a number cell gives its digits, unless it is too long to have kept them all."""
+    if raw.__class__ is str:
+        return clean_text(raw)
     if isinstance(raw, float) and raw.is_integer() and abs(raw) >= 10**FLOAT_DIGITS:
         raise ImportValueError(
             _("a number cell keeps only 15 digits, so this value has lost its last ones: format the column as text")
@@ -129,6 +134,11 @@ def _date_from_number(number: int) -> dt.date:
 
 
 def parse_date(raw) -> dt.date:
+    if raw.__class__ is str and len(raw) == 10 and raw[4] == "-":  # the common ISO form, first
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError:
+            pass
     if isinstance(raw, (dt.date, dt.datetime)):
         number = number_in_date_cell(raw)
         if number is None:
