@@ -150,7 +150,6 @@ class HolderIndex:
 class HolderMatches:
     """What the matching of one import found, for its report and the co-holder links."""
 
-    by: Counter = field(default_factory=Counter)  # credit_code / name / former_name / alias / none
     unmatched: Counter = field(default_factory=Counter)  # names that match no park enterprise
     co_holders: dict[tuple, list[int]] = field(default_factory=dict)  # natural key -> park ids, when several
 
@@ -214,25 +213,31 @@ def match_holders(rows: list[dict], name_field: str, code_field: str, result, ke
         result.state["holders"] = (HolderIndex.load(), HolderMatches())
     index, matches = result.state["holders"]
     by_code = enterprise_ids(row.get(code_field, "") for row in rows)
+    counts: Counter = Counter()
     for row in rows:
-        names = split_holders(row.get(name_field, ""))
+        cell = row.get(name_field, "")
         code = row.get(code_field)
         if code:
-            park, how, unmatched = index.match(names[1:])
             coded = by_code.get(code)
-            row["enterprise_id"] = coded if coded is not None else (park[0] if park else None)
-            park = [coded, *(pk for pk in park if pk != coded)] if coded is not None else park
-            how = "code" if coded is not None else how
+            row["enterprise_id"] = coded
+            park, how, unmatched = [], "", []
+            if HOLDER_SEPARATORS.search(cell):  # co-applicants after the holder the code names
+                park, how, unmatched = index.match(split_holders(cell)[1:])
+                if coded is None and park:
+                    row["enterprise_id"] = park[0]
+            if coded is not None:
+                park, how = [coded, *(pk for pk in park if pk != coded)], "code"
         else:
-            park, how, unmatched = index.match(names)
+            park, how, unmatched = index.match(split_holders(cell))
             if park:
                 row["enterprise_id"] = park[0]
-        matches.by[how or "none"] += 1
-        key = "not_in_park" if not park else f"matched_by_{how}"
-        result.extra[key] = result.extra.get(key, 0) + 1
-        matches.unmatched.update(unmatched)
+        counts["not_in_park" if not park else f"matched_by_{how}"] += 1
+        if unmatched:
+            matches.unmatched.update(unmatched)
         if len(park) > 1:
             matches.co_holders[tuple(row[name] for name in key_fields)] = park
+    for key, count in counts.items():
+        result.extra[key] = result.extra.get(key, 0) + count
 
 
 def finish_holder_matching(model: type[Model], result, key_fields: tuple[str, ...]) -> None:

@@ -21,6 +21,7 @@ from .registry import KINDS
 from .values import ImportValueError, character_names, clean_text, is_blank, parse_text, strip_invisible
 
 CHUNK_SIZE = 2000
+CHANGES_SHOWN = 200  # rows whose field changes a check (dry run) lists
 REASON_HEADER = "错误原因 reason"
 ROW_HEADER = "原行号 row"
 
@@ -89,6 +90,7 @@ class ImportResult:
     extra: dict[str, int] = field(default_factory=dict)  # counts a kind adds (labels: ImportKind.extra_labels)
     extra_labels: dict[str, str] = field(default_factory=dict)
     listed: dict[str, list] = field(default_factory=dict)  # lists a kind reports (unmatched holders, …)
+    changes: list[dict] = field(default_factory=list)  # on a check: the first rows to update, field by field
     state: dict[str, Any] = field(default_factory=dict)  # what a kind keeps between the chunks of one run
     keys: set = field(default_factory=set)  # natural keys written, for kinds that act on them afterwards
     errors: list[RowError] = field(default_factory=list)
@@ -166,6 +168,8 @@ class ImportKind:
         PostgreSQL); any later query through Django waits for it, and the counts are in the
         result before after_import.
         """
+        if result.dry_run:
+            record_changes(self.model, self.key_fields, rows, result)
         merge_chunk(self.model, self.key_fields, rows, result.count)
 
     def after_import(self, result: ImportResult) -> None:
@@ -176,6 +180,67 @@ class ImportKind:
 
     def template_header(self) -> list[str]:
         return [column.header for column in self.columns]
+
+
+def record_changes(model: type[models.Model], key_fields: tuple[str, ...], rows: list[dict], result) -> None:
+    """On a check, what the first CHANGES_SHOWN rows to update would change (old → new), one
+    query per chunk until that many are found; fields a row leaves out are not changes."""
+    if len(result.changes) >= CHANGES_SHOWN or not rows:
+        return
+    first = key_fields[0]
+    stored = {
+        tuple(getattr(obj, name) for name in key_fields): obj
+        for obj in model.objects.filter(**{f"{first}__in": {row[first] for row in rows}})
+    }
+    labels = {f.attname: str(f.verbose_name) for f in model._meta.concrete_fields}
+    changed = [
+        (
+            row,
+            obj,
+            [
+                name
+                for name, value in row.items()
+                if value is not None and name in labels and name != "reconciled" and getattr(obj, name) != value
+            ],
+        )
+        for row in rows
+        if (obj := stored.get(tuple(row[name] for name in key_fields))) is not None
+    ]
+    # Related records (the park enterprise) are shown by name, not by id: one query per relation.
+    related = {}
+    for relation in model._meta.concrete_fields:
+        if relation.is_relation and any(relation.attname in names for _row, _obj, names in changed):
+            ids = {
+                v
+                for row, obj, names in changed
+                if relation.attname in names
+                for v in (row[relation.attname], getattr(obj, relation.attname))
+            }
+            related[relation.attname] = {
+                pk: str(o) for pk, o in relation.related_model._default_manager.in_bulk(ids - {None}).items()
+            }
+    for row, obj, names in changed:
+        fields = [
+            [
+                labels[name],
+                related.get(name, {}).get(getattr(obj, name), _shown(getattr(obj, name))),
+                related.get(name, {}).get(row[name], _shown(row[name])),
+            ]
+            for name in names
+        ]
+        if fields:
+            key = " ".join(str(row[name]) for name in key_fields)
+            result.changes.append({"key": key, "fields": fields})
+            if len(result.changes) >= CHANGES_SHOWN:
+                return
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    return clean_text(value)
 
 
 def normalize_header(text: Any) -> str:

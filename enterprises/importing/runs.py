@@ -116,6 +116,8 @@ def _process_run(run_id: int, *, confirm: bool) -> None:
         run.errors = [error.as_dict() for error in result.errors]
         run.ignored_columns = result.ignored_columns
         run.file_format, run.header_row = result.file_format, result.header_row
+        if not confirm:
+            run.changes = result.changes
         run.holder_matching = {
             "counts": {key: count for key, count in result.extra.items() if key.startswith("matched_by_")},
             "unmatched": result.listed.get("unmatched_holders", [])[:50],

@@ -47,6 +47,7 @@ class ImportRun(models.Model):
         blank=True,
         help_text=_("Counts by credit code, name, former name and alias, and the names matching no park enterprise."),
     )
+    changes = models.JSONField(_("changes to stored records"), default=list, blank=True)
     file_format = models.CharField(_("read as"), max_length=64, blank=True)
     header_row = models.PositiveIntegerField(_("header row"), default=1)
     title_lines = models.JSONField(_("title lines skipped"), default=list, blank=True)
