@@ -3,6 +3,7 @@ from import_export.admin import ExportMixin
 
 from ipportal.exports import FormulaSafeResource
 
+from .matching import link_alias
 from .models import (
     AnnuityReminder,
     Certification,
@@ -10,6 +11,7 @@ from .models import (
     Enterprise,
     Filing,
     GIProduct,
+    HolderAlias,
     Honour,
     ICLayoutDesign,
     ImportRun,
@@ -62,6 +64,21 @@ class MembershipAdmin(admin.ModelAdmin):
     list_display = ["user", "enterprise", "created_at"]
     search_fields = ["user__username", "enterprise__name", "enterprise__credit_code"]
     autocomplete_fields = ["user", "enterprise"]
+
+
+@admin.register(HolderAlias)
+class HolderAliasAdmin(admin.ModelAdmin):
+    """Aliases are made on the unmatched-holders worklist; saved here they link records the same way."""
+
+    list_display = ["name", "enterprise", "created_by", "created_at"]
+    search_fields = ["name", "enterprise__name", "enterprise__credit_code"]
+    autocomplete_fields = ["enterprise"]
+    fields = ["name", "enterprise"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            HolderAlias.objects.filter(pk=obj.pk).delete()
+        link_alias(obj.name, obj.enterprise, request.user)
 
 
 @admin.register(ImportRun)

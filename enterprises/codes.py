@@ -1,11 +1,14 @@
 """Identifiers with check characters: the Unified Social Credit Code (GB 32100-2015)."""
 
 import operator
+import re
 import unicodedata
 from functools import lru_cache
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from core.importing.values import strip_invisible
 
 CREDIT_CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 CREDIT_CODE_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
@@ -13,8 +16,8 @@ CREDIT_CODE_VALUES = {c: i for i, c in enumerate(CREDIT_CODE_ALPHABET)}
 
 
 def normalize_text(value: str) -> str:
-    """Full-width letters and digits to ASCII (NFKC), surrounding and inner spaces removed."""
-    return "".join(unicodedata.normalize("NFKC", str(value)).split())
+    """Full-width letters and digits to ASCII (NFKC), invisible characters and all spaces removed."""
+    return "".join(unicodedata.normalize("NFKC", strip_invisible(str(value))).split())
 
 
 def credit_code_check_char(first17: str) -> str:
@@ -79,27 +82,73 @@ def patent_check_digit(digits: str) -> str:
     return "X" if remainder == 10 else str(remainder)
 
 
+# A publication or grant number (CN115123456A, CN1234567C): 7 or 9 digits and a kind code.
+PUBLICATION_NUMBER = re.compile(r"^\d{7}(?:\d{2})?[ABCUSY]\d?$")
+# The old 8-digit form (before October 2003) starts with the year's last two digits.
+OLD_FORM_YEARS = {*range(85, 100), *range(0, 4)}
+NEW_FORM_YEARS = range(2003, 2100)
+
+
 def normalize_patent_number(value: str) -> str:
     """The canonical CNIPA application number, 202310123456.7 (or 97100123.4 before 2003).
 
     Accepts a CN or ZL prefix, full-width characters, spaces and a missing dot; verifies the
-    check digit; raises ValidationError saying what is wrong.
+    year prefix and the check digit; refuses publication and grant numbers (CN115123456A, or
+    CN and 9 digits without a dot) saying what they look like; raises ValidationError saying
+    what is wrong.
     """
     text = normalize_text(value).upper()
+    cn_prefix = text.startswith("CN")
     for prefix in ("CN", "ZL"):
         if text.startswith(prefix):
             text = text[len(prefix) :]
             break
-    text = text.replace(".", "")
-    if not (len(text) in (13, 9) and text[:-1].isdigit() and (text[-1].isdigit() or text[-1] == "X")):
+    if PUBLICATION_NUMBER.match(text):
         raise ValidationError(
             _(
-                "%(value)s is not a patent application number (12 digits, a dot and a check digit, e.g. 202310123456.7)."
+                "%(value)s looks like a publication or grant number (CN, digits and a kind code such as A, B, C or U),"
+                " not an application number; the list needs the application number (e.g. 202310123456.7)."
             ),
-            code="format",
+            code="publication",
             params={"value": value},
         )
+    dotted = "." in text
+    text = text.replace(".", "")
+    if not (len(text) in (13, 9) and text[:-1].isdigit() and (text[-1].isdigit() or text[-1] == "X")):
+        digits = sum(c.isdigit() for c in text)
+        raise ValidationError(
+            _(
+                "%(value)s is not a patent application number: it has %(count)d digits, an application number"
+                " has 12 and a check digit (202310123456.7), or 8 and a check digit before 2003 (97100123.5)."
+            ),
+            code="format",
+            params={"value": value, "count": digits},
+        )
     digits, check = text[:-1], text[-1]
+    if len(digits) == 8 and int(digits[:2]) not in OLD_FORM_YEARS:
+        if cn_prefix and not dotted:
+            raise ValidationError(
+                _(
+                    "%(value)s looks like a publication number without its kind code (CN and 9 digits),"
+                    " not an application number; the list needs the application number (e.g. 202310123456.7)."
+                ),
+                code="publication",
+                params={"value": value},
+            )
+        raise ValidationError(
+            _(
+                "%(value)s cannot be an old-form application number: it would be from the year %(year)s, and the"
+                " 8-digit form was used from 1985 to 2003."
+            ),
+            code="year",
+            params={"value": value, "year": digits[:2]},
+        )
+    if len(digits) == 12 and int(digits[:4]) not in NEW_FORM_YEARS:
+        raise ValidationError(
+            _("%(value)s cannot be an application number: %(year)s is not a year of the 12-digit form (since 2003)."),
+            code="year",
+            params={"value": value, "year": digits[:4]},
+        )
     type_digit = digits[4] if len(digits) == 12 else digits[2]
     if type_digit not in PATENT_TYPE_DIGITS:
         raise ValidationError(
@@ -115,6 +164,31 @@ def normalize_patent_number(value: str) -> str:
             params={"value": value, "expected": expected},
         )
     return f"{digits}.{check}"
+
+
+def patent_number_year(number: str) -> int:
+    """The filing year a canonical application number carries (for PCT entries: the entry year)."""
+    digits = number.split(".")[0]
+    if len(digits) == 12:
+        return int(digits[:4])
+    short = int(digits[:2])
+    return 1900 + short if short >= 85 else 2000 + short
+
+
+def check_number_year(number: str, applied) -> str | None:
+    """Why the number's year cannot go with this application date, or None when it can.
+
+    A national application is numbered in its filing year; a PCT application entering China
+    (type 8 or 9) is numbered in its entry year, within about three years of the filing date."""
+    year = patent_number_year(number)
+    digits = number.split(".")[0]
+    pct = (digits[4] if len(digits) == 12 else digits[2]) in "89"
+    if year == applied.year or (pct and 0 <= year - applied.year <= 3):
+        return None
+    return _("the application number is from %(number_year)d but the application date is in %(date_year)d") % {
+        "number_year": year,
+        "date_year": applied.year,
+    }
 
 
 def patent_type_of(number: str) -> str:

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.importing import KINDS
+from core.importing.reader import OLE2_MAGIC, UTF16_BOMS
 from ipportal.dates import BoundedDatesMixin
 from ipportal.uploads import validate_document
 
@@ -36,6 +37,7 @@ class EnterpriseForm(forms.ModelForm):
         model = Enterprise
         fields = [
             "name",
+            "former_names",
             "credit_code",
             "industry",
             "high_tech",
@@ -132,7 +134,12 @@ class EnterpriseContactForm(forms.ModelForm):
 
 class ImportUploadForm(forms.Form):
     kind = forms.ChoiceField(label=_("kind of list"))
-    file = forms.FileField(label=_("file"), help_text=_("CSV (UTF-8 or GB18030) or XLSX, header in the first row."))
+    file = forms.FileField(
+        label=_("file"),
+        help_text=_(
+            "XLSX, XLSM, XLS or ODS; or CSV or tab-separated text in UTF-8, GB18030 or UTF-16 (Excel's Unicode text)."
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -148,19 +155,27 @@ class ImportUploadForm(forms.Form):
                     "limit": round(settings.IMPORT_MAX_UPLOAD_BYTES / 1048576),
                 },
             )
-        head = upload.read(4)
+        head = upload.read(8)
         upload.seek(0)
         name = upload.name.lower()
         if name.endswith(".xlsx"):
-            if head != b"PK\x03\x04":
+            if not head.startswith(b"PK\x03\x04"):
                 raise ValidationError(_("This file is named .xlsx but is not an XLSX workbook."))
-        elif name.endswith((".csv", ".txt")):
-            if b"\x00" in upload.read(4096):
-                upload.seek(0)
-                raise ValidationError(_("This file is named .csv but is not text."))
+        elif name.endswith((".xlsm", ".ods")):
+            if not head.startswith(b"PK\x03\x04"):
+                raise ValidationError(_("This file is named as a workbook but is not one."))
+        elif name.endswith(".xls"):
+            if head != OLE2_MAGIC and not head.startswith(b"PK\x03\x04"):
+                raise ValidationError(_("This file is named as a workbook but is not one."))
+        elif name.endswith((".csv", ".txt", ".tsv")):
+            sample = upload.read(4096)
             upload.seek(0)
+            if b"\x00" in sample and not sample.startswith(UTF16_BOMS):
+                raise ValidationError(_("This file is named .csv but is not text."))
         else:
-            raise ValidationError(_("Only CSV and XLSX files can be imported."))
+            raise ValidationError(
+                _("Only spreadsheets (XLSX, XLSM, XLS, ODS) and text tables (CSV, TXT) can be imported.")
+            )
         return upload
 
 

@@ -20,6 +20,8 @@ urlpatterns = [
     path("imports/<int:pk>/confirm/", views.ImportConfirmView.as_view(), name="import-confirm"),
     path("imports/<int:pk>/cancel/", views.ImportCancelView.as_view(), name="import-cancel"),
     path("imports/<int:pk>/rejects.csv", views.ImportRejectsView.as_view(), name="import-rejects"),
+    path("unmatched-holders/", views.UnmatchedHoldersView.as_view(), name="unmatched-holders"),
+    path("unmatched-holders/link/", views.LinkHolderView.as_view(), name="link-holder"),
     path("lapse-risk/", views.LapseRiskView.as_view(), name="lapse-risk"),
     path("reconciliation/", views.ReconciliationView.as_view(), name="reconciliation"),
     path(

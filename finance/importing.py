@@ -9,7 +9,7 @@ from core.importing import Column, ImportKind, ImportResult, RowInvalid
 from core.importing.values import ImportValueError, clean_text, parse_choice, parse_date, parse_ten_thousand_yuan
 from enterprises.importing.enterprises import parse_credit_code
 from enterprises.importing.rights import iso, parse_patent_number, parse_registration_number
-from enterprises.matching import enterprise_ids
+from enterprises.matching import MATCH_LABELS, enterprise_ids, finish_holder_matching, match_holders
 from ipportal.coded import coded
 
 from .matching import link_pledged_patents
@@ -45,16 +45,31 @@ class PledgeImport(ImportKind):
     label = gettext_lazy("Pledges")
     model = Pledge
     key_fields = ("registration_number",)
+    extra_labels = MATCH_LABELS
     columns = [
-        Column("registration_number", "质押登记号", required=True, parse=lambda raw: clean_text(raw).upper()),
-        Column("pledgor_name", "出质人", required=True),
-        Column("credit_code", "统一社会信用代码", parse=parse_credit_code),
-        Column("pledgee_name", "质权人", required=True),
-        Column("ip_type", "质押标的类型", required=True, parse=parse_ip_type),
-        Column("ip_numbers", "质押标的号", required=True),
-        Column("amount_10k_cny", "融资金额(万元)", required=True, parse=parse_ten_thousand_yuan),
-        Column("registration_date", "登记日", required=True, parse=parse_date),
-        Column("end_date", "质押期限截止日", parse=parse_date),
+        Column(
+            "registration_number",
+            "质押登记号",
+            required=True,
+            parse=lambda raw: clean_text(raw).upper(),
+            synonyms=("质押合同登记号", "登记号"),
+        ),
+        Column("pledgor_name", "出质人", required=True, synonyms=("出质人名称",)),
+        Column(
+            "credit_code", "统一社会信用代码", parse=parse_credit_code, synonyms=("出质人统一社会信用代码", "信用代码")
+        ),
+        Column("pledgee_name", "质权人", required=True, synonyms=("质权人名称", "贷款银行")),
+        Column("ip_type", "质押标的类型", required=True, parse=parse_ip_type, synonyms=("标的类型", "质押物类型")),
+        Column("ip_numbers", "质押标的号", required=True, synonyms=("标的号", "质押专利号", "专利号/注册号")),
+        Column(
+            "amount_10k_cny",
+            "融资金额(万元)",
+            required=True,
+            parse=parse_ten_thousand_yuan,
+            synonyms=("质押金额(万元)", "贷款金额(万元)", "担保金额(万元)"),
+        ),
+        Column("registration_date", "登记日", required=True, parse=parse_date, synonyms=("登记日期", "质押登记日")),
+        Column("end_date", "质押期限截止日", parse=parse_date, synonyms=("质押期限至", "到期日")),
     ]
 
     def clean_row(self, values: dict) -> dict:
@@ -84,7 +99,7 @@ class PledgeImport(ImportKind):
 
     def write_chunk(self, rows: list[dict[str, Any]], result: ImportResult) -> None:
         """Pledges merged by registration number; their numbers replaced when they changed."""
-        ids = enterprise_ids(row.get("pledgor_credit_code", "") for row in rows)
+        match_holders(rows, "pledgor_name", "pledgor_credit_code", result, self.key_fields)
         existing = {
             pledge.registration_number: pledge
             for pledge in Pledge.objects.filter(registration_number__in=[r["registration_number"] for r in rows])
@@ -99,10 +114,6 @@ class PledgeImport(ImportKind):
             numbers = row.pop("numbers")
             numbers_of[row["registration_number"]] = numbers
             row["reconciled"] = True  # an imported row confirms a pledge an enterprise filing declared
-            if "pledgor_credit_code" in row:
-                row["enterprise_id"] = ids.get(row["pledgor_credit_code"])
-                if row["enterprise_id"] is None:
-                    result.extra["not_in_park"] = result.extra.get("not_in_park", 0) + 1
             pledge = existing.get(row["registration_number"])
             if pledge is None:
                 new.append(Pledge(**row))
@@ -136,6 +147,7 @@ class PledgeImport(ImportKind):
         result.updated += len(changed)
 
     def after_import(self, result: ImportResult) -> None:
+        finish_holder_matching(Pledge, result, self.key_fields)
         link_pledged_patents()
 
     def export_row(self, pledge: Pledge) -> list:

@@ -4,7 +4,7 @@ whichever arrives first; hooked into enterprises.matching."""
 
 from django.db.models import OuterRef, Subquery
 
-from enterprises.matching import AFTER_PATENTS_CHANGE, HOLDER_CODE_FIELDS
+from enterprises.matching import AFTER_PATENTS_CHANGE, HOLDER_CODE_FIELDS, HOLDER_NAME_FIELDS
 from enterprises.models import Patent
 
 from .models import IPTransaction, Pledge, PledgedIPType, PledgedItem, TechContract
@@ -20,4 +20,5 @@ def link_pledged_patents() -> None:
 HOLDER_CODE_FIELDS.extend(
     ((Pledge, "pledgor_credit_code"), (IPTransaction, "party_credit_code"), (TechContract, "party_credit_code"))
 )
+HOLDER_NAME_FIELDS.append((Pledge, "pledgor_name", "pledgor_credit_code"))
 AFTER_PATENTS_CHANGE.append(link_pledged_patents)

@@ -22,8 +22,10 @@ class YearlyFigureImport(ImportKind):
     model = YearlyFigure
     key_fields = ("year",)
     columns = [
-        Column("year", "年份", required=True, parse=parse_year),
-        Column("population", "常住人口", required=True, parse=parse_positive_int),
+        Column("year", "年份", required=True, parse=parse_year, synonyms=("年度",)),
+        Column(
+            "population", "常住人口", required=True, parse=parse_positive_int, synonyms=("常住人口数", "年末常住人口")
+        ),
         Column("public_budget_10k_cny", "一般公共预算支出(万元)", parse=parse_ten_thousand_yuan),
         Column("ip_funding_10k_cny", "知识产权工作经费(万元)", parse=parse_ten_thousand_yuan),
         Column("rd_expenditure_10k_cny", "研发经费(万元)", parse=parse_ten_thousand_yuan),

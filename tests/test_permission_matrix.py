@@ -137,6 +137,8 @@ PAGES: dict[str, tuple[dict, object]] = {
     "enterprises:lapse-risk": (PORTAL, None),
     "enterprises:reconciliation": (OFFICIALS, None),
     "enterprises:mark-reconciled": (OFFICIALS_POST_ONLY, lambda o: {"source": "patent", "pk": o["patent"].pk}),
+    "enterprises:unmatched-holders": (OFFICIALS, None),
+    "enterprises:link-holder": (OFFICIALS_POST_ONLY, None),
     "targets:forecast": (OFFICIALS, None),
     "targets:charts": (OFFICIALS, None),
     "targets:chart-data": (OFFICIALS, lambda o: {"slug": "patents"}),

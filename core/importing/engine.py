@@ -6,7 +6,6 @@ rows by natural key in chunks inside one transaction. A file with invalid rows s
 unless skip_invalid is asked for; then the rejected rows go to a CSV with their reasons.
 """
 
-import datetime as dt
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -21,23 +20,33 @@ from ipportal.coded import coded, render
 
 from .merge import merge_chunk, merging_in_background
 from .reader import UnreadableFile, open_table, write_csv
-from .values import ImportValueError, clean_text, is_blank
+from .registry import KINDS
+from .values import ImportValueError, character_names, clean_text, is_blank, parse_text, strip_invisible
 
 CHUNK_SIZE = 2000
+CHANGES_SHOWN = 200  # rows whose field changes a check (dry run) lists
 REASON_HEADER = "错误原因 reason"
 ROW_HEADER = "原行号 row"
 
 
 @dataclass(frozen=True)
 class Column:
+    """One field of a list: its key (the English alias), its header in the portal's own format,
+    and the other headers real exports give it (`synonyms`, most specific first)."""
+
     key: str
     header: str
     required: bool = False
     parse: Callable[[Any], Any] | None = None
+    synonyms: tuple[str, ...] = ()
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        return (self.header, self.key, *self.synonyms)
 
     def read(self, raw: Any) -> Any:
         if self.parse is None:
-            return clean_text(raw)
+            return parse_text(raw)
         return self.parse(raw)
 
 
@@ -89,12 +98,20 @@ class ImportResult:
     unchanged: int = 0
     invalid: int = 0
     rows: int = 0
-    extra: dict[str, int] = field(default_factory=dict)
+    extra: dict[str, int] = field(default_factory=dict)  # counts a kind adds (labels: ImportKind.extra_labels)
+    extra_labels: dict[str, str] = field(default_factory=dict)
+    listed: dict[str, list] = field(default_factory=dict)  # lists a kind reports (unmatched holders, …)
+    changes: list[dict] = field(default_factory=list)  # on a check: the first rows to update, field by field
+    state: dict[str, Any] = field(default_factory=dict)  # what a kind keeps between the chunks of one run
     keys: set = field(default_factory=set)  # natural keys written, for kinds that act on them afterwards
     errors: list[RowError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # stored all the same, but worth a look (the kind's words)
     ignored_columns: list[str] = field(default_factory=list)
+    file_format: str = ""  # what the file was read as ("XLS (Excel 97–2003)", "CSV (GB18030)", …)
+    header_row: int = 1
+    skipped_lines: list[tuple[int, str]] = field(default_factory=list)  # title lines above the header
     file_error: str = ""
+    detected_kind: str = ""  # when the header fits another kind better, that kind's name
     committed: bool = False
     dry_run: bool = False
     rejects_path: Path | None = None
@@ -108,6 +125,19 @@ class ImportResult:
         self.updated += updated
         self.unchanged += unchanged
 
+    def reading_notes(self) -> list[str]:
+        """How the file was read, for the user: its format, and the title lines skipped above the header."""
+        notes = []
+        if self.file_format:
+            notes.append(_("Read as %(format)s.") % {"format": self.file_format})
+        if self.skipped_lines:
+            lines = "; ".join(_("row %(row)d “%(text)s”") % {"row": n, "text": text} for n, text in self.skipped_lines)
+            notes.append(
+                _("Header on row %(row)d; the lines above it were skipped as titles: %(lines)s")
+                % {"row": self.header_row, "lines": lines}
+            )
+        return notes
+
     def summary(self) -> str:
         text = _("%(rows)d rows: %(new)d new, %(updated)d updated, %(unchanged)d unchanged, %(skipped)d skipped") % {
             "rows": self.rows,
@@ -116,7 +146,7 @@ class ImportResult:
             "unchanged": self.unchanged,
             "skipped": self.invalid,
         }
-        labels = {"not_in_park": _("not in the park")}
+        labels = {"not_in_park": _("not in the park"), **self.extra_labels}
         for key, count in self.extra.items():
             text += f", {count} {labels.get(key, key)}"
         for warning in self.warnings:
@@ -136,6 +166,7 @@ class ImportKind:
     model: type[models.Model]
     columns: list[Column]
     key_fields: tuple[str, ...]
+    extra_labels: dict[str, str] = {}  # labels of the counts the kind adds to ImportResult.extra
 
     def clean_row(self, values: dict[str, Any]) -> dict[str, Any]:
         """Model field values from the parsed columns; raise RowInvalid for a wrong combination."""
@@ -151,6 +182,8 @@ class ImportKind:
         PostgreSQL); any later query through Django waits for it, and the counts are in the
         result before after_import.
         """
+        if result.dry_run:
+            record_changes(self.model, self.key_fields, rows, result)
         merge_chunk(self.model, self.key_fields, rows, result.count)
 
     def after_import(self, result: ImportResult) -> None:
@@ -163,38 +196,132 @@ class ImportKind:
         return [column.header for column in self.columns]
 
 
+def record_changes(model: type[models.Model], key_fields: tuple[str, ...], rows: list[dict], result) -> None:
+    """On a check, what the first CHANGES_SHOWN rows to update would change (old → new), one
+    query per chunk until that many are found; fields a row leaves out are not changes."""
+    if len(result.changes) >= CHANGES_SHOWN or not rows:
+        return
+    first = key_fields[0]
+    stored = {
+        tuple(getattr(obj, name) for name in key_fields): obj
+        for obj in model.objects.filter(**{f"{first}__in": {row[first] for row in rows}})
+    }
+    labels = {f.attname: str(f.verbose_name) for f in model._meta.concrete_fields}
+    changed = [
+        (
+            row,
+            obj,
+            [
+                name
+                for name, value in row.items()
+                if value is not None and name in labels and name != "reconciled" and getattr(obj, name) != value
+            ],
+        )
+        for row in rows
+        if (obj := stored.get(tuple(row[name] for name in key_fields))) is not None
+    ]
+    # Related records (the park enterprise) are shown by name, not by id: one query per relation.
+    related = {}
+    for relation in model._meta.concrete_fields:
+        if relation.is_relation and any(relation.attname in names for _row, _obj, names in changed):
+            ids = {
+                v
+                for row, obj, names in changed
+                if relation.attname in names
+                for v in (row[relation.attname], getattr(obj, relation.attname))
+            }
+            related[relation.attname] = {
+                pk: str(o) for pk, o in relation.related_model._default_manager.in_bulk(ids - {None}).items()
+            }
+    for row, obj, names in changed:
+        fields = [
+            [
+                labels[name],
+                related.get(name, {}).get(getattr(obj, name), _shown(getattr(obj, name))),
+                related.get(name, {}).get(row[name], _shown(row[name])),
+            ]
+            for name in names
+        ]
+        if fields:
+            key = " ".join(str(row[name]) for name in key_fields)
+            result.changes.append({"key": key, "fields": fields})
+            if len(result.changes) >= CHANGES_SHOWN:
+                return
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    return clean_text(value)
+
+
 def normalize_header(text: Any) -> str:
-    folded = unicodedata.normalize("NFKC", str(text or "")).casefold()
-    return "".join(folded.split()).replace("_", "")
+    """Headers compare without case, spaces, underscores, full-width forms, invisible characters
+    and the marks a template puts on required columns ("*", a trailing colon)."""
+    folded = unicodedata.normalize("NFKC", strip_invisible(str(text or ""))).casefold()
+    return "".join(folded.split()).replace("_", "").strip("*:")
 
 
 def map_header(kind: ImportKind, header: list[str]) -> tuple[dict[int, Column], list[str], list[str]]:
-    """Column of each file position, the ignored headers, and the required columns missing."""
-    lookup: dict[str, Column] = {}
+    """Column of each file position, the ignored headers, and the required columns missing.
+
+    A header may be any of a column's names (Column.headers); when a file has two names of one
+    field (专利权人 and 申请人), the more specific one, earlier in the list, is taken."""
+    lookup: dict[str, tuple[int, Column]] = {}
     for column in kind.columns:
-        lookup[normalize_header(column.header)] = column
-        lookup[normalize_header(column.key)] = column
-    positions: dict[int, Column] = {}
-    ignored: list[str] = []
-    seen: set[str] = set()
+        for rank, name in enumerate(column.headers):
+            lookup.setdefault(normalize_header(name), (rank, column))
+    chosen: dict[str, tuple[int, int]] = {}  # column key -> (rank, position)
     for index, title in enumerate(header):
-        column = lookup.get(normalize_header(title))
-        if column is None or column.key in seen:
-            if clean_text(title):
-                ignored.append(clean_text(title))
+        found = lookup.get(normalize_header(title))
+        if found is not None and found[0] < chosen.get(found[1].key, (len(lookup), -1))[0]:
+            chosen[found[1].key] = (found[0], index)
+    by_key = {column.key: column for column in kind.columns}
+    positions = {index: by_key[key] for key, (_rank, index) in chosen.items()}
+    ignored = [clean_text(title) for index, title in enumerate(header) if index not in positions and clean_text(title)]
+    missing = [f"{c.header} ({c.key})" for c in kind.columns if c.required and c.key not in chosen]
+    return dict(sorted(positions.items())), ignored, missing
+
+
+def kind_fitting(header: list[str], refused: ImportKind) -> ImportKind | None:
+    """Another kind whose required columns this header has all of (the one naming most columns)."""
+    best, best_count = None, 0
+    for other in KINDS.values():
+        if other.name == refused.name:
             continue
-        positions[index] = column
-        seen.add(column.key)
-    missing = [f"{c.header} ({c.key})" for c in kind.columns if c.required and c.key not in seen]
-    return positions, ignored, missing
+        positions, _ignored, missing = map_header(other, header)
+        if not missing and len(positions) > best_count:
+            best, best_count = other, len(positions)
+    return best
+
+
+def find_header(kind: ImportKind, table) -> None:
+    """Point the table at its header: the row among the first ones (reader.HEAD_ROWS) that names
+    the most of the kind's columns. Title lines and a "填报单位" line above it are skipped."""
+    best, best_score = table.header_index, 0
+    for index, (_number, cells) in enumerate(table.head):
+        positions, _ignored, _missing = map_header(kind, [str(cell or "") for cell in cells])
+        if len(positions) > best_score:
+            best, best_score = index, len(positions)
+    table.header_index = best
 
 
 def _display(raw: Any) -> str:
-    if isinstance(raw, dt.datetime) and raw.time() == dt.time(0):
-        return raw.date().isoformat()
-    if isinstance(raw, (dt.date, dt.datetime)):
-        return raw.isoformat()
     return clean_text(raw)
+
+
+def _problem(title: str, raw: Any, reason: dict | str) -> CellProblem:
+    """A refused cell, its reason coded or text; characters the user cannot see or tell apart are
+    named (U+…)."""
+    shown = _display(raw)
+    odd = character_names(shown)
+    if odd:
+        reason = coded(
+            gettext_noop("%(reason)s (the value contains %(characters)s)"), reason=render(reason), characters=odd
+        )
+    return CellProblem(title, shown, reason)
 
 
 def _validate(
@@ -202,7 +329,7 @@ def _validate(
 ) -> Iterator[tuple[int, list, dict | None, RowError | None]]:
     # Resolved once: (position, key, parser, required, header) for every mapped column.
     plan = [
-        (index, column.key, column.parse or clean_text, column.required, header[index])
+        (index, column.key, column.parse or parse_text, column.required, header[index])
         for index, column in positions.items()
     ]
     width = max(positions, default=-1) + 1
@@ -214,16 +341,26 @@ def _validate(
         filled = False
         for index, key, parse, required, title in plan:
             raw = cells[index]
-            if raw is None or raw == "" or (isinstance(raw, str) and not raw.strip()):
-                values[key] = None
+            blank = raw is None or raw == "" or (raw.__class__ is str and raw.isspace())
+            if not blank:
+                try:
+                    value = parse(raw)
+                    # A text cell of invisible characters only is empty too.
+                    blank = value == "" and raw.__class__ is str
+                except ImportValueError as error:
+                    blank = is_blank(raw)
+                    if not blank:
+                        problems.append(_problem(title, raw, error.reason))
+                        continue
+            if blank:
+                # An empty optional cell means "unknown": its key stays out of the row, so an
+                # update keeps what is stored (clearing a value is done on the record's page).
                 if required:
+                    values[key] = None
                     problems.append(CellProblem(title, "", coded(gettext_noop("required"))))
                 continue
+            values[key] = value
             filled = True
-            try:
-                values[key] = parse(raw)
-            except ImportValueError as error:
-                problems.append(CellProblem(title, _display(raw), error.reason))
         if not filled and all(is_blank(cell) for cell in cells):
             continue  # an empty line, not a row
         fields = None
@@ -233,7 +370,7 @@ def _validate(
             except RowInvalid as error:
                 title = next((header[i] for i, c in positions.items() if c.key == error.column), error.column)
                 raw = next((cells[i] for i, c in positions.items() if c.key == error.column), "")
-                problems.append(CellProblem(title, _display(raw), error.message))
+                problems.append(_problem(title, raw, error.message))
         yield number, cells, fields, (RowError(number, problems) if problems else None)
 
 
@@ -250,15 +387,27 @@ def run_import(
 ) -> ImportResult:
     """Import one file. Nothing is stored on a dry run, nor when rows are invalid without skip_invalid."""
     path = Path(path)
-    result = ImportResult(kind=kind.name, dry_run=dry_run)
+    result = ImportResult(
+        kind=kind.name, dry_run=dry_run, extra_labels={k: str(v) for k, v in kind.extra_labels.items()}
+    )
     try:
         table = open_table(path)
     except UnreadableFile as error:
         result.file_error = str(error)
         return result
+    result.file_format = table.format
+    find_header(kind, table)
+    result.header_row, result.skipped_lines = table.header_row, table.skipped
     positions, result.ignored_columns, missing = map_header(kind, table.header)
     if missing:
-        result.file_error = _("Required columns are missing: %(columns)s") % {"columns": ", ".join(missing)}
+        fitting = kind_fitting(table.header, kind)
+        if fitting is not None:
+            result.detected_kind = fitting.name
+            result.file_error = _(
+                "This looks like a list of %(kind)s, not of %(chosen)s: import it as %(kind)s. (Missing here: %(columns)s)"
+            ) % {"kind": fitting.label, "chosen": kind.label, "columns": ", ".join(missing)}
+        else:
+            result.file_error = _("Required columns are missing: %(columns)s") % {"columns": ", ".join(missing)}
         return result
 
     rejects: list[list[str]] = []

@@ -8,8 +8,13 @@ default) existing rows are read, compared in Python and written with bulk operat
 the same counts.
 
 A row leaves the fields it does not name alone on update and takes their model defaults on
-insert; created_at-style (auto_now_add) fields are set on insert, updated_at-style (auto_now)
-fields on insert and on real updates only.
+insert (an empty optional cell is left out of its row: "empty means unknown"); created_at-style
+(auto_now_add) fields are set on insert, updated_at-style (auto_now) fields on insert and on
+real updates only. Rows of one chunk that name different fields are merged together: the
+fields some rows leave out are staged as NULL and "kept" (COALESCE with the stored value on
+update, the default on insert), which on PostgreSQL takes an UPDATE and an INSERT … WHERE NOT
+EXISTS instead of the one INSERT … ON CONFLICT; only a field that some rows leave out and others
+set to None explicitly splits the chunk.
 
 run_import merges through `merging_in_background()`: on PostgreSQL the database merges one
 chunk while Python validates the next (the merge runs on the same connection, in the same
@@ -46,9 +51,9 @@ def merge(model: type[models.Model], key_fields: tuple[str, ...], rows: list[dic
 def merge_chunk(model: type[models.Model], key_fields: tuple[str, ...], rows: list[dict[str, Any]], counted: Counted):
     """Like merge(), but the counts go to `counted`, possibly later (by the end of merging_in_background)."""
     pipeline = _pipeline.get()
-    for columns, group in _shapes(rows):
+    for columns, group, keep in _shapes(model, rows):
         if _copy_supported():
-            plan = _PostgresMerge(model, key_fields, columns)
+            plan = _PostgresMerge(model, key_fields, columns, keep)
             if pipeline is not None:
                 pipeline.submit(plan, group, counted)
             else:
@@ -56,22 +61,43 @@ def merge_chunk(model: type[models.Model], key_fields: tuple[str, ...], rows: li
                 with connection.wrap_database_errors:
                     counted(*plan.run(connection.connection, staged))
         else:
-            counted(*_merge_compare(model, key_fields, columns, group))
+            counted(*_merge_compare(model, key_fields, columns, group, keep))
 
 
-def _shapes(rows: list[dict[str, Any]]) -> Iterator[tuple[tuple[str, ...], list[dict[str, Any]]]]:
-    """The rows grouped by the fields they name (normally all rows name the same fields)."""
+Shape = tuple[tuple[str, ...], list[dict[str, Any]], frozenset]
+
+
+def _shapes(model, rows: list[dict[str, Any]]) -> Iterator[Shape]:
+    """The rows as (fields, rows naming them all, fields kept where NULL).
+
+    Normally all rows name the same fields: one group, nothing kept. Otherwise the fields some
+    rows leave out are filled with None and kept; a field left out by some rows and set to None
+    by others (a match set to none) cannot be kept, so the rows are grouped by whether they name it."""
     if not rows:
         return
     first = tuple(rows[0])
     if all(len(row) == len(first) and tuple(row) == first for row in rows):
-        yield first, rows
+        yield first, rows, frozenset()
         return
+    union = tuple(dict.fromkeys(name for row in rows for name in row))
+    missing = {name for name in union if any(name not in row for row in rows)}
+    split = {
+        name for name in missing if any(row.get(name, 0) is None for row in rows) or _callable_default(model, name)
+    }
     groups: dict[frozenset, list[dict[str, Any]]] = {}
     for row in rows:
-        groups.setdefault(frozenset(row), []).append(row)
-    for group in groups.values():
-        yield tuple(group[0]), group
+        groups.setdefault(frozenset(name for name in split if name in row), []).append(row)
+    for named, group in groups.items():
+        columns = tuple(name for name in union if name not in split or name in named)
+        keep = frozenset(name for name in columns if any(name not in row for row in group))
+        if keep:
+            group = [{name: row.get(name) for name in columns} for row in group]
+        yield columns, group, keep
+
+
+def _callable_default(model, name: str) -> bool:
+    field = _field(model, name)
+    return field.has_default() and callable(field.default)
 
 
 def _copy_supported() -> bool:
@@ -85,7 +111,7 @@ def _copy_supported() -> bool:
 # -- Everywhere else: compare in Python ---------------------------------------------------------
 
 
-def _merge_compare(model, key_fields, columns, rows) -> tuple[int, int, int]:
+def _merge_compare(model, key_fields, columns, rows, keep=frozenset()) -> tuple[int, int, int]:
     if len(key_fields) == 1:
         name = key_fields[0]
         found = model.objects.filter(**{f"{name}__in": [row[name] for row in rows]})
@@ -97,9 +123,11 @@ def _merge_compare(model, key_fields, columns, rows) -> tuple[int, int, int]:
     for row in rows:
         obj = existing.get(tuple(row[name] for name in key_fields))
         if obj is None:
-            new.append(model(**row))
+            new.append(model(**{name: value for name, value in row.items() if value is not None or name not in keep}))
             continue
-        differing = [name for name in columns if getattr(obj, name) != row[name]]
+        differing = [
+            name for name in columns if getattr(obj, name) != row[name] and (row[name] is not None or name not in keep)
+        ]
         if not differing:
             unchanged += 1
             continue
@@ -133,7 +161,7 @@ def _field(model, name: str) -> models.Field:
 class _PostgresMerge:
     """The statements that merge rows naming `columns` into the model's table."""
 
-    def __init__(self, model, key_fields: tuple[str, ...], columns: tuple[str, ...]):
+    def __init__(self, model, key_fields: tuple[str, ...], columns: tuple[str, ...], keep: frozenset = frozenset()):
         qn = connection.ops.quote_name
         table = model._meta.db_table
         given = [_field(model, name) for name in columns]
@@ -183,6 +211,41 @@ class _PostgresMerge:
             f"ON CONFLICT ({', '.join(qn(c) for c in keys)}) {on_conflict} RETURNING (t.xmax = 0)"
         )
         self.params = constant_values
+        self.update = None
+        if keep:
+            self._keeping(model, table, given, keys, staged, constants, constant_values, stamps, keep, stage)
+
+    def _keeping(self, model, table, given, keys, staged, constants, constant_values, stamps, keep, stage) -> None:
+        """The two statements for rows that leave fields out (kept: NULL means the stored value
+        on update, the default on insert): an UPDATE of the rows that differ, then an INSERT of
+        the rows that are new."""
+        qn = connection.ops.quote_name
+        kept = {_field(model, name).column: _field(model, name) for name in keep}
+        changing = [f.column for f in given if f.column not in keys]
+
+        def incoming(column: str) -> str:
+            return f"COALESCE(s.{qn(column)}, t.{qn(column)})" if column in kept else f"s.{qn(column)}"
+
+        assignments = [f"{qn(c)} = {incoming(c)}" for c in changing]
+        assignments += [f"{qn(f.column)} = now()" for f in stamps if getattr(f, "auto_now", False)]
+        matching = " AND ".join(f"t.{qn(c)} = s.{qn(c)}" for c in keys)
+        current = ", ".join(f"t.{qn(c)}" for c in changing)
+        self.update = (
+            f"UPDATE {qn(table)} AS t SET {', '.join(assignments)} FROM {stage} s WHERE {matching} "
+            f"AND ({current}) IS DISTINCT FROM ({', '.join(incoming(c) for c in changing)}) RETURNING 1"
+        )
+        defaults = [kept[c].get_db_prep_save(kept[c].get_default(), connection) for c in staged if c in kept]
+        select = [f"COALESCE(s.{qn(c)}, %s)" if c in kept else f"s.{qn(c)}" for c in staged]
+        select += ["%s"] * len(constants) + ["now()"] * len(stamps)
+        inserted = staged + [f.column for f in constants] + [f.column for f in stamps]
+        self.statement = (
+            f"INSERT INTO {qn(table)} AS t ({', '.join(qn(c) for c in inserted)}) "
+            f"SELECT {', '.join(select)} FROM {stage} s "
+            f"WHERE NOT EXISTS (SELECT 1 FROM {qn(table)} t WHERE {matching}) "
+            f"ORDER BY {', '.join(f's.{qn(c)}' for c in keys)} "
+            f"ON CONFLICT ({', '.join(qn(c) for c in keys)}) DO NOTHING RETURNING (t.xmax = 0)"
+        )
+        self.params = defaults + constant_values
 
     def stage(self, rows: list[dict[str, Any]]) -> int:
         """COPY the rows into the (emptied) staging table; return how many."""
@@ -204,6 +267,12 @@ class _PostgresMerge:
     def run(self, raw_connection, staged: int) -> tuple[int, int, int]:
         """Merge the staged rows. Takes the driver's connection: it may run in a helper thread."""
         with raw_connection.cursor() as cursor:
+            if self.update is not None:  # rows leaving fields out: update, then insert the new
+                cursor.execute(self.update)
+                updated = len(cursor.fetchall())
+                cursor.execute(self.statement, self.params)
+                new = len(cursor.fetchall())
+                return new, updated, staged - new - updated
             cursor.execute(self.statement, self.params)
             flags = cursor.fetchall()
         new = sum(1 for (inserted,) in flags if inserted)

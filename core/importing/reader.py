@@ -1,16 +1,23 @@
-"""Streams the rows of a CSV (UTF-8, UTF-8 with BOM or GB18030) or XLSX file.
+"""Streams the rows of a spreadsheet or a text table, whatever it is named.
 
-Rows come out as (row number as the spreadsheet shows it, list of cells); the header is row 1.
-Files are never read whole into memory: CSV through the csv module, XLSX through
-python-calamine, which reads a 100k-row sheet an order of magnitude faster than openpyxl.
+Spreadsheets (.xlsx, .xlsm, .xls, .ods, recognised by their content) are read by
+python-calamine, which reads a 100k-row sheet an order of magnitude faster than openpyxl;
+merged cells read as their value repeated over the range. Text tables are comma- or
+tab-separated (Excel's "Unicode text" is UTF-16 with tabs) in UTF-8 (with or without BOM),
+UTF-16 (with its BOM) or GB18030, read through the csv module.
+
+Rows come out as (row number as the spreadsheet shows it, list of cells). The header is the
+first non-blank row unless the engine chooses a later one among the first HEAD_ROWS rows.
+Files are never read whole into memory.
 """
 
 import codecs
 import csv
+import itertools
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
@@ -19,7 +26,10 @@ from django.utils.translation import gettext as _
 from ipportal.exports import safe_row
 
 SNIFF_BYTES = 1 << 20
-ENCODING_NAMES = {"utf-8-sig": "UTF-8", "gb18030": "GB18030"}
+HEAD_ROWS = 20  # rows kept back so that the header can be looked for under title lines
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97–2003 (.xls)
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 class UnreadableFile(Exception):
@@ -28,15 +38,65 @@ class UnreadableFile(Exception):
 
 @dataclass
 class Table:
-    header: list[str]
-    rows: Iterator[tuple[int, list]]
-    total: int | None
+    """The rows of one sheet. `header` is the header row's cells, `rows` the rows under it."""
+
+    head: list[tuple[int, list]]  # the first rows, kept back
+    rest: Iterator[tuple[int, list]]
+    total: int | None  # rows under the first row
+    format: str = ""  # what was read, for the user: "XLSX", "CSV (GB18030)", …
+    header_index: int = field(default=0)
+
+    def __post_init__(self):
+        self.header_index = next((i for i, (_n, cells) in enumerate(self.head) if _filled(cells)), 0)
+
+    @property
+    def header(self) -> list[str]:
+        return [_header_text(cell) for cell in self.head[self.header_index][1]] if self.head else []
+
+    @property
+    def header_row(self) -> int:
+        return self.head[self.header_index][0] if self.head else 1
+
+    @property
+    def skipped(self) -> list[tuple[int, str]]:
+        """The non-blank rows above the header (title lines): row number and their text."""
+        return [
+            (number, " ".join(dict.fromkeys(_header_text(c).strip() for c in cells if _header_text(c).strip())))
+            for number, cells in self.head[: self.header_index]
+            if _filled(cells)
+        ]  # a merged title reads once, not once per column it covers
+
+    @property
+    def rows(self) -> Iterator[tuple[int, list]]:
+        return itertools.chain(self.head[self.header_index + 1 :], self.rest)
+
+
+def _header_text(cell) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell)
+
+
+def _filled(cells: list) -> bool:
+    return any(_header_text(cell).strip() for cell in cells)
+
+
+def _table(rows: Iterator[tuple[int, list]], total: int | None, format_name: str) -> Table:
+    head = list(itertools.islice(rows, HEAD_ROWS))
+    if not any(_filled(cells) for _n, cells in head):
+        raise UnreadableFile(_("The file is empty."))
+    return Table(head=head, rest=rows, total=total, format=format_name)
 
 
 def detect_encoding(path: Path) -> str:
-    """utf-8-sig when the start of the file decodes as UTF-8, otherwise GB18030."""
+    """utf-16 when the file starts with a UTF-16 byte-order mark; utf-8-sig when the start of
+    the file decodes as UTF-8, otherwise GB18030."""
     with open(path, "rb") as handle:
         sample = handle.read(SNIFF_BYTES)
+    if sample.startswith(UTF16_BOMS):
+        return "utf-16"
     decoder = codecs.getincrementaldecoder("utf-8")()
     try:
         decoder.decode(sample, final=len(sample) < SNIFF_BYTES)
@@ -50,9 +110,25 @@ def detect_encoding(path: Path) -> str:
         raise UnreadableFile(_("The file is neither UTF-8 nor GB18030 text.")) from None
 
 
-def is_xlsx(path: Path) -> bool:
+ENCODING_NAMES = {"utf-8-sig": "UTF-8", "gb18030": "GB18030", "utf-16": "UTF-16"}
+
+
+def spreadsheet_format(path: Path) -> str | None:
+    """XLSX, XLS, ODS or XLSB from the file's first bytes (and a zip's members); None for text."""
     with open(path, "rb") as handle:
-        return handle.read(4) == b"PK\x03\x04"
+        start = handle.read(8)
+    if start == OLE2_MAGIC:
+        return "XLS"
+    if not start.startswith(b"PK\x03\x04"):
+        return None
+    check_xlsx_container(path)
+    with zipfile.ZipFile(path) as archive:
+        names = set(archive.namelist())
+        if "mimetype" in names and b"opendocument.spreadsheet" in archive.read("mimetype")[:100]:
+            return "ODS"
+    if "xl/workbook.bin" in names:
+        return "XLSB"
+    return "XLSX"
 
 
 def check_xlsx_container(path: Path) -> None:
@@ -113,13 +189,13 @@ def _checked_lines(handle) -> Iterator[str]:
         yield line
 
 
-def _csv_records(path: Path, encoding: str) -> Iterator[tuple[int, list]]:
+def _csv_records(path: Path, encoding: str, delimiter: str = ",") -> Iterator[tuple[int, list]]:
     """Every row with its number (the header is row 1), checking every byte of the file: a NUL,
     a byte that is not text in the file's encoding, a field over the csv module's limit or a
     stray quote refuse the file with a message that names the row (never the raw error)."""
     number = 0
     with open(path, encoding=encoding, errors="surrogateescape", newline="") as handle:
-        reader = csv.reader(_checked_lines(handle))
+        reader = csv.reader(_checked_lines(handle), delimiter=delimiter)
         try:
             for number, row in enumerate(reader, start=1):
                 yield number, row
@@ -130,7 +206,9 @@ def _csv_records(path: Path, encoding: str) -> Iterator[tuple[int, list]]:
                 message = _(
                     "Row %(row)d is not %(encoding)s text like the rows before it; save the whole file in one encoding."
                 )
-            raise UnreadableFile(message % {"row": number + 1, "encoding": ENCODING_NAMES[encoding]}) from None
+            raise UnreadableFile(
+                message % {"row": number + 1, "encoding": ENCODING_NAMES.get(encoding, encoding.upper())}
+            ) from None
         except csv.Error as error:
             if "field limit" in str(error):
                 message = _("Row %(row)d has a cell longer than %(limit)d characters, more than an import takes.")
@@ -139,14 +217,18 @@ def _csv_records(path: Path, encoding: str) -> Iterator[tuple[int, list]]:
             raise UnreadableFile(message % {"row": number + 1, "limit": csv.field_size_limit()}) from None
 
 
-def _count_csv_rows(path: Path, encoding: str) -> int:
-    return max(0, sum(1 for _row in _csv_records(path, encoding)) - 1)
+def _count_csv_rows(path: Path, encoding: str, delimiter: str = ",") -> int:
+    return max(0, sum(1 for _row in _csv_records(path, encoding, delimiter)) - 1)
 
 
-def _csv_rows(path: Path, encoding: str) -> Iterator[tuple[int, list]]:
-    records = _csv_records(path, encoding)
-    next(records, None)
-    for number, row in records:
+def detect_delimiter(first_line: str) -> str:
+    """A tab when the first line has more tabs than commas (tab-separated text), else a comma."""
+    return "\t" if first_line.count("\t") > first_line.count(",") else ","
+
+
+def _csv_rows(path: Path, encoding: str, delimiter: str = ",") -> Iterator[tuple[int, list]]:
+    """Every row, the header included, numbered from 1."""
+    for number, row in _csv_records(path, encoding, delimiter):
         check_shape(number - 1, len(row))
         yield number, row
 
@@ -155,44 +237,80 @@ def open_csv(path: Path) -> Table:
     """Reads the whole file once before anything is stored (counting its rows), so a fault
     anywhere in it refuses the file before the first chunk is written."""
     encoding = detect_encoding(path)
-    header = next(_csv_records(path, encoding), (1, None))[1]
-    if not header:
+    with open(path, encoding=encoding, errors="surrogateescape", newline="") as handle:
+        try:
+            first_line = handle.readline()
+        except UnicodeDecodeError:
+            raise UnreadableFile(_("The CSV file is malformed.")) from None
+    if not first_line.strip():
         raise UnreadableFile(_("The file is empty."))
-    total = _count_csv_rows(path, encoding)
-    check_shape(total, len(header))
-    return Table(header=header, rows=_csv_rows(path, encoding), total=total)
+    delimiter = detect_delimiter(first_line)
+    total = _count_csv_rows(path, encoding, delimiter)
+    check_shape(total, len(next(csv.reader([first_line], delimiter=delimiter), [])))
+    name = _("tab-separated text (%(encoding)s)") if delimiter == "\t" else _("CSV (%(encoding)s)")
+    return _table(
+        _csv_rows(path, encoding, delimiter), total, name % {"encoding": ENCODING_NAMES.get(encoding, encoding.upper())}
+    )
 
 
-def open_xlsx(path: Path) -> Table:
+SPREADSHEET_NAMES = {"XLS": "XLS (Excel 97–2003)", "XLSX": "XLSX", "XLSB": "XLSB", "ODS": "ODS (OpenDocument)"}
+SPREADSHEET_SUFFIXES = {"XLS": {".xls"}, "XLSX": {".xlsx", ".xlsm"}, "XLSB": {".xlsb"}, "ODS": {".ods"}}
+
+
+def open_spreadsheet(path: Path, format_name: str) -> Table:
+    """The first sheet of a workbook that python-calamine reads (recognised by content, not name)."""
     from python_calamine import CalamineWorkbook
 
-    check_xlsx_container(path)
     try:
-        workbook = CalamineWorkbook.from_path(str(path))
+        if path.suffix.lower() in SPREADSHEET_SUFFIXES[format_name]:
+            workbook = CalamineWorkbook.from_path(str(path))
+        else:  # calamine picks its reader by the name; a misnamed file is read from its content
+            with open(path, "rb") as handle:
+                workbook = CalamineWorkbook.from_filelike(handle)
         sheet = workbook.get_sheet_by_index(0)
-    except (zipfile.BadZipFile, OSError, ValueError, IndexError) as error:
-        raise UnreadableFile(_("The XLSX file cannot be read: %(error)s") % {"error": error}) from None
     except Exception as error:  # calamine raises its own error types
-        raise UnreadableFile(_("The XLSX file cannot be read: %(error)s") % {"error": error}) from None
+        raise UnreadableFile(
+            _("The %(format)s file cannot be read: %(error)s") % {"format": format_name, "error": error}
+        ) from None
     check_shape(max(0, sheet.height - 1), sheet.width)
-    iterator = iter(sheet.iter_rows())
-    header = next(iterator, None)
-    if not header:
-        raise UnreadableFile(_("The file is empty."))
+    return _table(_sheet_rows(sheet), max(0, sheet.height - 1), SPREADSHEET_NAMES[format_name])
 
-    def rows() -> Iterator[tuple[int, list]]:
-        for number, row in enumerate(iterator, start=2):
-            yield number, list(row)
 
-    return Table(header=[str(h) for h in header], rows=rows(), total=max(0, sheet.height - 1))
+def _sheet_rows(sheet) -> Iterator[tuple[int, list]]:
+    """The sheet's rows numbered as the spreadsheet shows them, merged ranges filled in.
+
+    python-calamine yields rows from the sheet's first row and columns from its first used
+    column; merged ranges come in sheet coordinates, so they are shifted by that column."""
+    first_column = sheet.start[1] if sheet.start else 0
+    merged: dict[int, list[tuple[int, int, int]]] = {}  # row -> [(first col, last col, top row)]
+    for (top, left), (bottom, right) in sheet.merged_cell_ranges or []:
+        left, right = left - first_column, right - first_column
+        if left < 0 or (top == bottom and left == right):
+            continue
+        for row in range(top, bottom + 1):
+            merged.setdefault(row, []).append((left, right, top))
+    tops: dict[tuple[int, int], object] = {}
+    for index, row in enumerate(sheet.iter_rows()):
+        cells = list(row)
+        for left, right, top in merged.get(index, ()):
+            if top == index:
+                value = cells[left] if left < len(cells) else ""
+                tops[(top, left)] = value
+            else:
+                value = tops.get((top, left), "")
+            if right >= len(cells):
+                cells.extend([""] * (right + 1 - len(cells)))
+            cells[left : right + 1] = [value] * (right + 1 - left)
+        yield index + 1, cells
 
 
 def open_table(path: Path | str) -> Table:
     path = Path(path)
     if not path.exists():
         raise UnreadableFile(_("No such file: %(path)s") % {"path": path})
-    if is_xlsx(path):
-        return open_xlsx(path)
+    spreadsheet = spreadsheet_format(path)
+    if spreadsheet:
+        return open_spreadsheet(path, spreadsheet)
     return open_csv(path)
 
 

@@ -1,8 +1,8 @@
 """The enterprises list (import-formats.md, "Enterprises 企业")."""
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from core.importing.engine import Column, ImportKind
 from core.importing.values import (
@@ -11,9 +11,11 @@ from core.importing.values import (
     parse_choice,
     parse_non_negative_int,
     parse_positive_int,
+    parse_text,
 )
+from ipportal.coded import coded
 
-from ..matching import relink_holders
+from ..matching import relink_by_name, relink_holders, split_former_names
 from ..models import Enterprise, Industry, accepted_credit_code
 from ..models.enterprises import TITLE_YEARS
 
@@ -21,7 +23,7 @@ from ..models.enterprises import TITLE_YEARS
 def parse_credit_code(raw) -> str:
     """A valid code, or one failing its checksum that an official has accepted (models.accepted_credit_code)."""
     try:
-        return accepted_credit_code(raw)
+        return accepted_credit_code(parse_text(raw))
     except ValidationError as error:
         raise ImportValueError(" ".join(error.messages)) from None
 
@@ -29,9 +31,11 @@ def parse_credit_code(raw) -> str:
 def parse_title_year(raw) -> int:
     year = parse_positive_int(raw)
     if not 1980 <= year <= 2100:
-        raise ImportValueError(gettext_now("not a year between 1980 and 2100"))
+        raise ImportValueError(coded(gettext_noop("not a year between 1980 and 2100")))
     return year
 
+
+CREDIT_CODE_SYNONYMS = ("信用代码", "社会信用代码", "统一信用代码")
 
 INDUSTRY_SPELLINGS = {
     "绿色化工": Industry.GREEN_CHEMICALS,
@@ -58,15 +62,27 @@ class EnterpriseImport(ImportKind):
     model = Enterprise
     key_fields = ("credit_code",)
     columns = [
-        Column("name", "企业名称", required=True),
-        Column("credit_code", "统一社会信用代码", required=True, parse=parse_credit_code),
-        Column("industry", "所属产业", parse=parse_industry),
+        Column("name", "企业名称", required=True, synonyms=("单位名称", "公司名称", "名称")),
+        Column(
+            "credit_code",
+            "统一社会信用代码",
+            required=True,
+            parse=parse_credit_code,
+            synonyms=CREDIT_CODE_SYNONYMS,
+        ),
+        Column("former_names", "曾用名", synonyms=("曾用名称", "原名称", "原企业名称", "former names")),
+        Column("industry", "所属产业", parse=parse_industry, synonyms=("产业", "所属行业", "行业")),
         Column("high_tech", "高新技术企业", parse=parse_bool),
         Column("specialised", "专精特新企业", parse=parse_bool),
         Column("little_giant", "专精特新小巨人", parse=parse_bool),
         Column("listing_reserve", "上市后备企业", parse=parse_bool),
         Column("tech_sme", "科技型中小企业", parse=parse_bool),
-        Column("ip_staff", "知识产权工作人员数", parse=parse_non_negative_int),
+        Column(
+            "ip_staff",
+            "知识产权工作人员数",
+            parse=parse_non_negative_int,
+            synonyms=("知识产权人员数", "知识产权专职人员数", "知识产权工作人员"),
+        ),
         Column("high_tech_year", "高新技术企业证书年份", parse=parse_title_year),
         Column("specialised_year", "专精特新认定年份", parse=parse_title_year),
         Column("little_giant_year", "小巨人认定年份", parse=parse_title_year),
@@ -76,6 +92,8 @@ class EnterpriseImport(ImportKind):
     def clean_row(self, values: dict) -> dict:
         """Columns absent from the file leave their fields alone; empty cells mean unknown."""
         fields = {"name": values["name"], "credit_code": values["credit_code"]}
+        if "former_names" in values:
+            fields["former_names"] = "\n".join(split_former_names(values["former_names"]))
         if "industry" in values:
             fields["industry"] = values["industry"] or ""
         for flag in Enterprise.FLAGS:
@@ -93,11 +111,16 @@ class EnterpriseImport(ImportKind):
     def write_chunk(self, rows: list[dict], result) -> None:
         super().write_chunk(rows, result)
         result.keys.update(row["credit_code"] for row in rows)
+        names = result.state.setdefault("names", set())
+        for row in rows:
+            names.add(row["name"])
+            names.update(split_former_names(row.get("former_names", "")))
 
     def after_import(self, result) -> None:
-        """Records imported before their enterprise existed become park records now."""
-
+        """Records imported before their enterprise existed become park records now: by credit
+        code, and records without one by the enterprises' names and former names."""
         relink_holders(result.keys)
+        relink_by_name(result.state.get("names", ()))
 
     def export_row(self, enterprise: Enterprise) -> list:
         """One row in the import format, so that an exported list re-imports unchanged."""
@@ -105,6 +128,7 @@ class EnterpriseImport(ImportKind):
         return [
             enterprise.name,
             enterprise.credit_code,
+            "；".join(split_former_names(enterprise.former_names)),
             INDUSTRY_HEADER_VALUE.get(enterprise.industry, ""),
             *(yes_no[getattr(enterprise, flag)] for flag in Enterprise.FLAGS),
             "" if enterprise.ip_staff_count is None else enterprise.ip_staff_count,

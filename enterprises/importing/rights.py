@@ -12,8 +12,8 @@ from core.importing.engine import Column, ImportKind, ImportResult, RowInvalid
 from core.importing.values import ImportValueError, clean_text, parse_bool, parse_choice, parse_date, parse_int
 from ipportal.coded import coded
 
-from ..codes import normalize_patent_number, patent_type_of
-from ..matching import enterprise_ids, patents_changed
+from ..codes import check_number_year, normalize_patent_number, patent_type_of
+from ..matching import MATCH_LABELS, finish_holder_matching, match_holders, patents_changed
 from ..models import (
     Copyright,
     GIProduct,
@@ -26,14 +26,32 @@ from ..models import (
     TrademarkStatus,
     default_expiry,
 )
-from .enterprises import parse_credit_code
+from .enterprises import CREDIT_CODE_SYNONYMS, parse_credit_code
 
 YES_NO = {True: "是", False: "否"}
+# The holder's credit code, as every list of rights names it.
+HOLDER_CODE = Column(
+    "credit_code", "统一社会信用代码", parse=parse_credit_code, synonyms=(*CREDIT_CODE_SYNONYMS, "企业统一社会信用代码")
+)
+
+
+def patent_number_text(raw) -> str:
+    """The digits a number cell meant as an application number: 202310123457.0 keeps its check
+    digit 0; 262311.0 (00262311.0 typed as a number) gets its leading zeros back."""
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+        return clean_text(raw)
+    if isinstance(raw, float) and round(raw, 1) != raw:
+        raise ImportValueError(_("a number with more than one decimal is not an application number"))
+    whole = int(raw)
+    if (isinstance(raw, float) and not raw.is_integer()) or len(str(whole)) in (12, 8, 7, 6):
+        # 12 (or 8) digits and the check digit after the dot: a whole number lost a check digit 0.
+        return f"{raw:.1f}".zfill(10) if len(str(whole)) < 8 else f"{raw:.1f}"
+    return str(whole).zfill(9) if len(str(whole)) < 9 else str(whole)  # the dot was left out
 
 
 def parse_patent_number(raw) -> str:
     try:
-        return normalize_patent_number(clean_text(raw))
+        return normalize_patent_number(patent_number_text(raw))
     except ValidationError as error:
         raise ImportValueError(" ".join(error.messages)) from None
 
@@ -53,6 +71,12 @@ parse_patent_type = parse_choice(
         "发明": PatentType.INVENTION,
         "实用新型": PatentType.UTILITY_MODEL,
         "外观设计": PatentType.DESIGN,
+        "发明专利": PatentType.INVENTION,
+        "发明申请": PatentType.INVENTION,
+        "发明授权": PatentType.INVENTION,
+        "实用新型专利": PatentType.UTILITY_MODEL,
+        "外观设计专利": PatentType.DESIGN,
+        "外观": PatentType.DESIGN,
         "invention": PatentType.INVENTION,
         "utility_model": PatentType.UTILITY_MODEL,
         "utility model": PatentType.UTILITY_MODEL,
@@ -61,16 +85,49 @@ parse_patent_type = parse_choice(
 )
 PATENT_TYPE_LABELS = {PatentType.INVENTION: "发明", PatentType.UTILITY_MODEL: "实用新型", PatentType.DESIGN: "外观设计"}
 
-parse_legal_status = parse_choice(
-    {
-        "有效": LegalStatus.VALID,
-        "失效": LegalStatus.LAPSED,
-        "审中": LegalStatus.PENDING,
-        "驳回": LegalStatus.REJECTED,
-        "撤回": LegalStatus.WITHDRAWN,
-        **{status.value: status for status in LegalStatus},
-    }
-)
+# The status words real lists use (the patent office's search and statistics systems,
+# commercial databases), each mapped to one of the five states (README, "Status words").
+LEGAL_STATUS_WORDS = {
+    LegalStatus.VALID: ["有效", "有权", "授权", "专利权维持", "维持", "授权有效", "有效专利"],
+    LegalStatus.LAPSED: [
+        "失效",
+        "无权",
+        "专利权终止",
+        "未缴年费专利权终止",
+        "未缴年费终止",
+        "期限届满",
+        "专利权期限届满",
+        "放弃专利权",
+        "避免重复授权放弃专利权",
+        "全部无效",
+        "专利权全部无效",
+        "终止",
+    ],
+    LegalStatus.PENDING: ["审中", "公开", "实质审查", "实审", "在审", "实质审查的生效", "审查中", "申请中", "待审"],
+    LegalStatus.REJECTED: ["驳回", "申请驳回", "发明专利申请公布后的驳回"],
+    LegalStatus.WITHDRAWN: ["撤回", "视为撤回", "主动撤回", "申请撤回", "视为放弃", "发明专利申请公布后的视为撤回"],
+}
+
+
+def status_parser(words: dict[str, list[str]], what: str):
+    """A parser of status words that names an unknown word in its refusal."""
+    known = {clean_text(word).casefold(): state for state, spellings in words.items() for word in spellings}
+    known.update({str(state).casefold(): state for state in words})
+
+    def parse(raw) -> str:
+        word = clean_text(raw)
+        state = known.get(word.casefold()) or known.get("".join(word.split()).casefold())
+        if state is None:
+            raise ImportValueError(
+                _("“%(word)s” is not a %(what)s this portal knows; known words: %(words)s")
+                % {"word": word, "what": what, "words": "、".join(spellings[0] for spellings in words.values())}
+            )
+        return state
+
+    return parse
+
+
+parse_legal_status = status_parser(LEGAL_STATUS_WORDS, gettext_lazy("legal status"))
 LEGAL_STATUS_LABELS = {
     LegalStatus.VALID: "有效",
     LegalStatus.LAPSED: "失效",
@@ -79,14 +136,12 @@ LEGAL_STATUS_LABELS = {
     LegalStatus.WITHDRAWN: "撤回",
 }
 
-parse_trademark_status = parse_choice(
-    {
-        "有效": TrademarkStatus.VALID,
-        "无效": TrademarkStatus.INVALID,
-        "注销": TrademarkStatus.CANCELLED,
-        **{status.value: status for status in TrademarkStatus},
-    }
-)
+TRADEMARK_STATUS_WORDS = {
+    TrademarkStatus.VALID: ["有效", "注册", "已注册", "注册商标", "商标已注册", "续展"],
+    TrademarkStatus.INVALID: ["无效", "已无效", "宣告无效", "撤销", "已撤销", "期满未续展", "失效"],
+    TrademarkStatus.CANCELLED: ["注销", "已注销", "商标注销"],
+}
+parse_trademark_status = status_parser(TRADEMARK_STATUS_WORDS, gettext_lazy("trademark status"))
 TRADEMARK_STATUS_LABELS = {
     TrademarkStatus.VALID: "有效",
     TrademarkStatus.INVALID: "无效",
@@ -113,22 +168,22 @@ def iso(day) -> str:
 
 
 class HolderMatching:
-    """Sets each row's park enterprise from its holder's credit code, a chunk at a time."""
+    """Sets each row's park enterprise from its holder's credit code or its holders' names
+    (enterprises.matching), a chunk at a time; links co-holders once the file is stored."""
 
     code_field = "holder_credit_code"
+    name_field = "holder_name"
+    extra_labels = MATCH_LABELS
 
     def write_chunk(self, rows: list[dict[str, Any]], result: ImportResult) -> None:
-        ids = enterprise_ids(row.get(self.code_field, "") for row in rows)
-        outside = 0
-        for row in rows:
-            if self.code_field not in row:
-                continue  # the file has no credit-code column: leave the match as it is
-            row["enterprise_id"] = ids.get(row[self.code_field])
-            outside += row["enterprise_id"] is None
+        match_holders(rows, self.name_field, self.code_field, result, self.key_fields)
         for row in rows:
             row["reconciled"] = True  # an imported row confirms a record an enterprise filing declared
-        result.extra["not_in_park"] = result.extra.get("not_in_park", 0) + outside
         super().write_chunk(rows, result)
+
+    def after_import(self, result: ImportResult) -> None:
+        finish_holder_matching(self.model, result, self.key_fields)
+        super().after_import(result)
 
 
 def holder_fields(values: dict) -> dict:
@@ -144,20 +199,45 @@ class PatentImport(HolderMatching, ImportKind):
     model = Patent
     key_fields = ("application_number",)
     columns = [
-        Column("application_number", "申请号", required=True, parse=parse_patent_number),
-        Column("title", "专利名称", required=True),
-        Column("patent_type", "专利类型", parse=parse_patent_type),
-        Column("application_date", "申请日", required=True, parse=parse_date),
-        Column("grant_date", "授权公告日", parse=parse_date),
-        Column("holder_name", "专利权人", required=True),
-        Column("credit_code", "统一社会信用代码", parse=parse_credit_code),
-        Column("legal_status", "法律状态", required=True, parse=parse_legal_status),
-        Column("lapse_date", "失效日", parse=parse_date),
-        Column("pct_number", "PCT申请号", parse=parse_pct_number),
-        Column("pct_filing_date", "PCT申请日", parse=parse_date),
-        Column("strategic_emerging", "战略性新兴产业", parse=parse_bool),
-        Column("overseas_family", "海外同族", parse=parse_bool),
-        Column("status_date", "法律状态日", parse=parse_date),
+        Column(
+            "application_number",
+            "申请号",
+            required=True,
+            parse=parse_patent_number,
+            synonyms=("专利申请号", "申请号/专利号", "专利号", "申请(专利)号", "application no"),
+        ),
+        Column("title", "专利名称", required=True, synonyms=("发明名称", "发明创造名称", "名称", "标题")),
+        Column("patent_type", "专利类型", parse=parse_patent_type, synonyms=("专利种类", "申请类型", "类型")),
+        Column("application_date", "申请日", required=True, parse=parse_date, synonyms=("申请日期", "申请时间")),
+        Column("grant_date", "授权公告日", parse=parse_date, synonyms=("授权公告日期", "授权日", "授权日期")),
+        Column(
+            "holder_name",
+            "专利权人",
+            required=True,
+            synonyms=(
+                "申请(专利权)人",
+                "专利权人/申请人",
+                "申请人/专利权人",
+                "当前权利人",
+                "当前专利权人",
+                "权利人",
+                "申请人",
+            ),
+        ),
+        HOLDER_CODE,
+        Column(
+            "legal_status",
+            "法律状态",
+            required=True,
+            parse=parse_legal_status,
+            synonyms=("当前法律状态", "法律状态/事件", "专利状态", "案件状态", "状态"),
+        ),
+        Column("lapse_date", "失效日", parse=parse_date, synonyms=("失效日期", "终止日", "权利终止日")),
+        Column("pct_number", "PCT申请号", parse=parse_pct_number, synonyms=("国际申请号",)),
+        Column("pct_filing_date", "PCT申请日", parse=parse_date, synonyms=("国际申请日",)),
+        Column("strategic_emerging", "战略性新兴产业", parse=parse_bool, synonyms=("是否战略性新兴产业",)),
+        Column("overseas_family", "海外同族", parse=parse_bool, synonyms=("是否有海外同族",)),
+        Column("status_date", "法律状态日", parse=parse_date, synonyms=("法律状态公告日", "状态日期")),
     ]
 
     def clean_row(self, values: dict) -> dict:
@@ -175,6 +255,9 @@ class PatentImport(HolderMatching, ImportKind):
         applied, granted, lapsed = values["application_date"], values.get("grant_date"), values.get("lapse_date")
         if values["legal_status"] == LegalStatus.LAPSED and not lapsed and values.get("status_date"):
             lapsed = values["lapse_date"] = values["status_date"]  # the day the status changed to lapsed
+        mismatch = check_number_year(number, applied)
+        if mismatch:
+            raise RowInvalid("application_date", mismatch)
         if granted and granted < applied:
             raise RowInvalid("grant_date", coded(gettext_noop("the grant date is before the application date")))
         if lapsed and (granted or applied) > lapsed:
@@ -212,6 +295,7 @@ class PatentImport(HolderMatching, ImportKind):
         super().write_chunk(rows, result)
 
     def after_import(self, result: ImportResult) -> None:
+        super().after_import(result)
         patents_changed()
         if result.keys:
             result.warnings.append(
@@ -250,17 +334,47 @@ class TrademarkImport(HolderMatching, ImportKind):
     model = Trademark
     key_fields = ("registration_number", "nice_class")
     columns = [
-        Column("registration_number", "注册号", required=True, parse=parse_registration_number),
-        Column("mark", "商标名称", required=True),
-        Column("nice_class", "国际分类", required=True, parse=parse_nice_class),
-        Column("application_date", "申请日", parse=parse_date),
-        Column("registration_date", "注册日", required=True, parse=parse_date),
-        Column("expiry_date", "专用期限截止日", parse=parse_date),
-        Column("holder_name", "注册人", required=True),
-        Column("credit_code", "统一社会信用代码", parse=parse_credit_code),
-        Column("status", "商标状态", required=True, parse=parse_trademark_status),
-        Column("geographical_indication", "地理标志", parse=parse_bool),
-        Column("invalid_date", "无效/注销日", parse=parse_date),
+        Column(
+            "registration_number",
+            "注册号",
+            required=True,
+            parse=parse_registration_number,
+            synonyms=("商标注册号", "注册号/申请号", "申请号/注册号", "注册/申请号"),
+        ),
+        Column("mark", "商标名称", required=True, synonyms=("商标", "商标名")),
+        Column(
+            "nice_class",
+            "国际分类",
+            required=True,
+            parse=parse_nice_class,
+            synonyms=("国际分类号", "商品类别", "类别", "类号"),
+        ),
+        Column("application_date", "申请日", parse=parse_date, synonyms=("申请日期",)),
+        Column(
+            "registration_date",
+            "注册日",
+            required=True,
+            parse=parse_date,
+            synonyms=("注册公告日", "注册日期", "注册公告日期"),
+        ),
+        Column(
+            "expiry_date",
+            "专用期限截止日",
+            parse=parse_date,
+            synonyms=("专用权期限截止日", "专用期限至", "专用权到期日", "有效期至"),
+        ),
+        Column(
+            "holder_name",
+            "注册人",
+            required=True,
+            synonyms=("商标注册人", "申请人/注册人", "注册人/申请人", "权利人", "申请人"),
+        ),
+        HOLDER_CODE,
+        Column(
+            "status", "商标状态", required=True, parse=parse_trademark_status, synonyms=("当前状态", "法律状态", "状态")
+        ),
+        Column("geographical_indication", "地理标志", parse=parse_bool, synonyms=("是否地理标志",)),
+        Column("invalid_date", "无效/注销日", parse=parse_date, synonyms=("无效日期", "注销日期", "无效日", "注销日")),
     ]
 
     def clean_row(self, values: dict) -> dict:
@@ -359,7 +473,7 @@ class CopyrightImport(SimpleRightImport):
         Column("kind", "类别", parse=parse_copyright_kind),
         Column("registration_date", "登记日期", required=True, parse=parse_date),
         Column("holder_name", "著作权人", required=True),
-        Column("credit_code", "统一社会信用代码", parse=parse_credit_code),
+        HOLDER_CODE,
     ]
 
 
@@ -374,7 +488,7 @@ class ICLayoutImport(SimpleRightImport):
         Column("application_date", "申请日", parse=parse_date),
         Column("registration_date", "公告日", required=True, parse=parse_date),
         Column("holder_name", "权利人", required=True),
-        Column("credit_code", "统一社会信用代码", parse=parse_credit_code),
+        HOLDER_CODE,
     ]
 
 
@@ -389,7 +503,7 @@ class PlantVarietyImport(SimpleRightImport):
         Column("crop", "属或者种"),
         Column("registration_date", "授权日", required=True, parse=parse_date),
         Column("holder_name", "品种权人", required=True),
-        Column("credit_code", "统一社会信用代码", parse=parse_credit_code),
+        HOLDER_CODE,
     ]
 
 

@@ -120,6 +120,14 @@ def _process_run(run_id: int, *, confirm: bool) -> None:
         run.warnings = result.warnings
         run.errors = [error.as_dict() for error in result.errors]
         run.ignored_columns = result.ignored_columns
+        run.file_format, run.header_row = result.file_format, result.header_row
+        if not confirm:
+            run.changes = result.changes
+        run.holder_matching = {
+            "counts": {key: count for key, count in result.extra.items() if key.startswith("matched_by_")},
+            "unmatched": result.listed.get("unmatched_holders", [])[:50],
+        }
+        run.title_lines = [[number, text] for number, text in result.skipped_lines]
         run.message = result.file_error
         if result.file_error:
             run.status = ImportRun.Status.REFUSED

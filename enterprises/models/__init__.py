@@ -1,5 +1,5 @@
 from .annuities import AnnuityReminder
-from .enterprises import Enterprise, Industry, Membership, accepted_credit_code
+from .enterprises import Enterprise, HolderAlias, Industry, Membership, accepted_credit_code
 from .held import Source
 from .imports import ImportRun
 from .management import Certification, Honour, InnovationPilot
@@ -15,6 +15,7 @@ __all__ = [
     "Enterprise",
     "Filing",
     "GIProduct",
+    "HolderAlias",
     "Honour",
     "ICLayoutDesign",
     "ImportRun",

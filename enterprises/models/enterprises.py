@@ -60,6 +60,11 @@ class Enterprise(models.Model):
         verbose_name=_("credit code accepted by"),
     )
     credit_code_override_at = models.DateTimeField(_("credit code accepted at"), null=True, blank=True)
+    former_names = models.TextField(
+        _("former names (曾用名)"),
+        blank=True,
+        help_text=_("One per line. Records naming the enterprise by a former name are matched to it."),
+    )
     industry = models.CharField(_("industry"), max_length=32, choices=Industry.choices, blank=True)
     high_tech = models.BooleanField(_("high-tech enterprise"), default=False)
     specialised = models.BooleanField(_("specialised (provincial 专精特新)"), default=False)
@@ -156,6 +161,34 @@ class Enterprise(models.Model):
         for flag in flags:
             held |= cls.title_held_in(flag, year, prefix)
         return held
+
+
+class HolderAlias(models.Model):
+    """A holder name an official linked to a park enterprise once (the unmatched-holders
+    worklist): later imports and the records already stored match it (enterprises.matching)."""
+
+    name = models.CharField(_("holder name"), max_length=200)
+    normalized = models.CharField(_("normalised name"), max_length=200, unique=True, editable=False)
+    enterprise = models.ForeignKey(
+        Enterprise, on_delete=models.CASCADE, related_name="holder_aliases", verbose_name=_("enterprise")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("holder alias")
+        verbose_name_plural = _("holder aliases")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} → {self.enterprise}"
 
 
 class Membership(models.Model):

@@ -1,6 +1,8 @@
 """What every IP record held by someone shares: holder as given, matched park enterprise."""
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from core.records.models import reconciliation_fields
@@ -15,7 +17,19 @@ class HeldRecordQuerySet(models.QuerySet):
         enterprise = enterprise_of(user)
         if enterprise is None:
             return self.none()
-        return self.filter(enterprise=enterprise)
+        return self.held_by(enterprise)
+
+    def held_by(self, enterprise):
+        """Records the enterprise holds: as the matched holder, or as a park co-holder."""
+        try:
+            field = self.model._meta.get_field("co_holders")
+        except FieldDoesNotExist:  # a model without co-holders (pledges)
+            return self.filter(enterprise=enterprise)
+        through = field.remote_field.through
+        shared = through.objects.filter(
+            **{field.m2m_field_name(): OuterRef("pk"), field.m2m_reverse_field_name(): enterprise}
+        )
+        return self.filter(Q(enterprise=enterprise) | Exists(shared))
 
     def in_park(self):
         return self.filter(enterprise__isnull=False)
@@ -37,7 +51,9 @@ class Source(models.TextChoices):
 
 
 class HeldRecord(models.Model):
-    holder_name = models.CharField(_("holder"), max_length=200)
+    holder_name = models.CharField(
+        _("holder"), max_length=500, help_text=_("As the list gives it; co-holders separated by ；.")
+    )
     holder_credit_code = models.CharField(_("holder's credit code"), max_length=18, blank=True, db_index=True)
     enterprise = models.ForeignKey(
         "enterprises.Enterprise",
@@ -47,6 +63,13 @@ class HeldRecord(models.Model):
         related_name="+",
         verbose_name=_("park enterprise"),
         help_text=_("Matched by credit code; empty for holders outside the park."),
+    )
+    co_holders = models.ManyToManyField(
+        "enterprises.Enterprise",
+        blank=True,
+        related_name="+",
+        verbose_name=_("park co-holders"),
+        help_text=_("Every park enterprise among the holders (co-applicants); the record counts once."),
     )
     source = models.CharField(_("source"), max_length=16, choices=Source.choices, default=Source.IMPORT)
     reconciled, reconciled_by, reconciled_at = reconciliation_fields()

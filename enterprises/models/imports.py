@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.importing import KINDS
 from ipportal.uploads import GeneratedName
@@ -34,14 +35,24 @@ class ImportRun(models.Model):
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     rows_total = models.PositiveIntegerField(_("rows"), default=0)
     rows_done = models.PositiveIntegerField(_("rows processed"), default=0)
-    new = models.PositiveIntegerField(_("new"), default=0)
-    updated = models.PositiveIntegerField(_("updated"), default=0)
-    unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
+    new = models.PositiveIntegerField(pgettext_lazy("import rows", "new"), default=0)
+    updated = models.PositiveIntegerField(pgettext_lazy("import rows", "updated"), default=0)
+    unchanged = models.PositiveIntegerField(pgettext_lazy("import rows", "unchanged"), default=0)
     invalid = models.PositiveIntegerField(_("invalid"), default=0)
     errors = models.JSONField(_("first invalid rows"), default=list, blank=True)
     ignored_columns = models.JSONField(_("ignored columns"), default=list, blank=True)
     not_in_park = models.PositiveIntegerField(_("not in the park"), default=0)
     warnings = models.JSONField(_("warnings"), default=list, blank=True)
+    holder_matching = models.JSONField(
+        _("how holders matched"),
+        default=dict,
+        blank=True,
+        help_text=_("Counts by credit code, name, former name and alias, and the names matching no park enterprise."),
+    )
+    changes = models.JSONField(_("changes to stored records"), default=list, blank=True)
+    file_format = models.CharField(_("read as"), max_length=64, blank=True)
+    header_row = models.PositiveIntegerField(_("header row"), default=1)
+    title_lines = models.JSONField(_("title lines skipped"), default=list, blank=True)
     message = models.TextField(_("message"), blank=True)
     waiting_for_queue = models.BooleanField(
         _("waiting for the task queue"),

@@ -7,6 +7,7 @@ from .enterprises import (
     EnterpriseUpdateView,
     MyEnterpriseView,
 )
+from .holders import LinkHolderView, UnmatchedHoldersView
 from .imports import (
     ImportCancelView,
     ImportConfirmView,
@@ -50,9 +51,11 @@ __all__ = [
     "ImportRejectsView",
     "ImportTemplateView",
     "LapseRiskView",
+    "LinkHolderView",
     "MarkReconciledView",
     "MyEnterpriseView",
     "NotificationListView",
     "QualifyingView",
     "ReconciliationView",
+    "UnmatchedHoldersView",
 ]

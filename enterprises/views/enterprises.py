@@ -18,7 +18,7 @@ from ipportal.roles import enterprise_of, is_official
 
 from ..filters import EnterpriseFilter
 from ..forms import EnterpriseContactForm, EnterpriseForm
-from ..matching import relink_holders
+from ..matching import enterprise_names_changed, relink_holders
 from ..models import Enterprise
 
 
@@ -57,6 +57,7 @@ class EnterpriseCreateView(OfficialRequiredMixin, CreateView):
         form.record_override(self.request.user)
         response = super().form_valid(form)
         relink_holders([form.instance.credit_code])
+        enterprise_names_changed(form.instance)
         messages.success(self.request, _("Enterprise %(name)s created.") % {"name": form.instance.name})
         return response
 
@@ -79,6 +80,8 @@ class EnterpriseUpdateView(PortalUserRequiredMixin, UpdateView):
         response = super().form_valid(form)
         if old_code != form.instance.credit_code:
             relink_holders([old_code, form.instance.credit_code])
+        if {"name", "former_names"} & set(form.changed_data):
+            enterprise_names_changed(form.instance)
         messages.success(self.request, _("Changes to %(name)s saved.") % {"name": form.instance.name})
         return response
 

@@ -150,7 +150,7 @@ def test_too_many_columns_are_refused(tmp_path, settings, suffix):
 def test_a_long_row_in_a_csv_is_refused_while_reading(tmp_path, settings):
     settings.IMPORT_MAX_COLUMNS = 5
     path = tmp_path / "ragged.csv"
-    path.write_text("a,b\n1,2\n" + ",".join("x" * 9) + "\n", encoding="utf-8")
+    path.write_text("a,b\n" + "1,2\n" * 30 + ",".join("x" * 9) + "\n", encoding="utf-8")  # past the rows kept back
     table = open_table(path)
     with pytest.raises(UnreadableFile, match="columns"):
         list(table.rows)

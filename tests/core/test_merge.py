@@ -67,3 +67,30 @@ def test_a_merge_that_fails_in_the_background_raises_and_leaves_nothing_written(
 
 def keep(counts: list):
     return lambda *figures: counts.append(figures)
+
+
+def test_rows_leaving_out_different_fields_merge_together_keeping_what_is_stored():
+    stored, other, new = valid_credit_code(), valid_credit_code(), valid_credit_code()
+    Enterprise.objects.create(name="甲", credit_code=stored, industry="biomedicine", high_tech=True, ip_staff_count=3)
+    Enterprise.objects.create(name="乙", credit_code=other, industry="other")
+    rows = [
+        {"credit_code": stored, "name": "甲", "ip_staff_count": 5},  # industry and flag left out: kept
+        {"credit_code": other, "name": "乙", "industry": "other", "high_tech": False},  # unchanged
+        {"credit_code": new, "name": "丙", "high_tech": True},  # a new row: defaults for what it leaves out
+    ]
+    assert merge(Enterprise, ("credit_code",), rows) == (1, 1, 1)
+    kept = Enterprise.objects.get(credit_code=stored)
+    assert (kept.industry, kept.high_tech, kept.ip_staff_count) == ("biomedicine", True, 5)
+    created = Enterprise.objects.get(credit_code=new)
+    assert (created.industry, created.high_tech, created.ip_staff_count) == ("", True, None)
+    assert created.created_at is not None
+
+
+def test_a_field_set_to_none_by_some_rows_and_left_out_by_others_is_not_kept():
+    first, second = valid_credit_code(), valid_credit_code()
+    Enterprise.objects.create(name="甲", credit_code=first, ip_staff_count=3)
+    Enterprise.objects.create(name="乙", credit_code=second, ip_staff_count=4)
+    rows = [{"credit_code": first, "name": "甲", "ip_staff_count": None}, {"credit_code": second, "name": "乙"}]
+    assert merge(Enterprise, ("credit_code",), rows) == (0, 1, 1)
+    assert Enterprise.objects.get(credit_code=first).ip_staff_count is None
+    assert Enterprise.objects.get(credit_code=second).ip_staff_count == 4

@@ -1,5 +1,7 @@
 """The officials' import page: upload, preview, confirm, history and rejects."""
 
+from pathlib import Path
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -163,3 +165,61 @@ def test_a_refused_rows_reason_is_shown_in_the_readers_language(official_client,
     chinese = official_client.get(run.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
     assert "not one of:" in english
     assert "不是以下之一" in chinese and "not one of:" not in chinese
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("old.xls", (Path(__file__).parent / "fixtures" / "one_patent.xls").read_bytes()),
+        ("unicode.txt", "\ufeff申请号\t专利名称\n".encode("utf-16-le")),
+    ],
+)
+def test_an_xls_workbook_and_unicode_text_are_accepted_and_named(
+    official_client, django_capture_on_commit_callbacks, name, content
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = official_client.post(
+            reverse("enterprises:import-list"),
+            {"kind": "patents", "file": SimpleUploadedFile(name, content)},
+            HTTP_ACCEPT_LANGUAGE="en",
+        )
+    assert response.status_code == 302
+    run = ImportRun.objects.get()
+    assert run.file_format in ("XLS (Excel 97–2003)", "tab-separated text (UTF-16)")
+
+
+def test_the_check_shows_each_field_an_update_changes_and_how_holders_matched(
+    official_client, django_capture_on_commit_callbacks
+):
+    from tests.factories import EnterpriseFactory
+
+    enterprise = EnterpriseFactory(name="荆门甲化工有限公司", industry="other", high_tech=False, ip_staff_count=2)
+    text = f"企业名称,统一社会信用代码,所属产业,高新技术企业,知识产权工作人员数\n荆门甲化工有限公司,{enterprise.credit_code},,是,5\n"
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(official_client, text)
+    run = ImportRun.objects.get()
+    assert run.updated == 1
+    [change] = run.changes
+    assert change["key"] == enterprise.credit_code
+    pairs = {(old, new) for _label, old, new in change["fields"]}
+    assert len(pairs) == 2 and ("2", "5") in pairs  # the flag and the staff count; the empty industry is no change
+    page = official_client.get(run.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "What the update changes" in page and "IP staff" in page
+    enterprise.refresh_from_db()
+    assert enterprise.ip_staff_count == 2  # a check stores nothing
+
+
+def test_the_check_of_a_patent_list_says_how_holders_matched(official_client, django_capture_on_commit_callbacks):
+    from enterprises.codes import patent_check_digit
+    from tests.factories import EnterpriseFactory
+
+    EnterpriseFactory(name="荆门甲化工有限公司")
+    number = "202310123450." + patent_check_digit("202310123450")
+    text = f"申请号,专利名称,申请日,专利权人,法律状态\n{number},x,2023-01-05,荆门甲化工有限公司；武汉某大学,有效\n"
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(official_client, text, kind="patents")
+    run = ImportRun.objects.get()
+    assert run.holder_matching["counts"] == {"matched_by_name": 1}
+    assert run.holder_matching["unmatched"] == [["武汉某大学", 1]]
+    page = official_client.get(run.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "How holders matched" in page and "武汉某大学 (1)" in page

@@ -11,8 +11,9 @@ from targets.tasks import request_recompute
 
 class Command(BaseCommand):
     help = (
-        "Import a list (CSV in UTF-8 or GB18030, or XLSX) of the given kind. Invalid rows are "
-        "listed and nothing is stored, unless --skip-invalid is given."
+        "Import a list of the given kind: a spreadsheet (XLSX, XLSM, XLS, ODS) or a text table (CSV or "
+        "tab-separated, in UTF-8, GB18030 or UTF-16). Invalid rows are listed and nothing is stored, "
+        "unless --skip-invalid is given."
     )
 
     def add_arguments(self, parser):
@@ -40,6 +41,8 @@ class Command(BaseCommand):
             rejects_path=options["rejects"],
             on_error=report,
         )
+        for note in result.reading_notes():
+            self.stdout.write(note)
         if result.file_error:
             raise CommandError(result.file_error)
         if result.ignored_columns:
@@ -51,6 +54,12 @@ class Command(BaseCommand):
                 translation.gettext("%(count)d invalid rows; nothing was stored.") % {"count": result.invalid}
             )
         self.stdout.write(result.summary())
+        unmatched = result.listed.get("unmatched_holders")
+        if unmatched:
+            names = ", ".join(f"{name} ({count})" for name, count in unmatched[:20])
+            self.stdout.write(
+                translation.gettext("Holders matching no park enterprise (records): %(names)s") % {"names": names}
+            )
         if result.committed:
             request_recompute("import")
         if result.dry_run:
