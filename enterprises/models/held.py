@@ -52,7 +52,7 @@ class Source(models.TextChoices):
 
 class HeldRecord(models.Model):
     holder_name = models.CharField(
-        _("holder"), max_length=500, help_text=_("As the list gives it; co-holders separated by ；.")
+        _("holder"), max_length=500, help_text=_("As the list gives it; co-holders separated by `;` or `；`.")
     )
     holder_credit_code = models.CharField(_("holder's credit code"), max_length=18, blank=True, db_index=True)
     enterprise = models.ForeignKey(

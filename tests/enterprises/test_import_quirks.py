@@ -18,6 +18,7 @@ from django.utils import translation
 from core.importing import KINDS, run_import
 from enterprises.codes import patent_check_digit
 from enterprises.models import Enterprise, Industry, Patent, Trademark
+from ipportal.coded import render
 from targets.models import IndicatorValue
 from targets.recompute import recompute
 
@@ -101,7 +102,11 @@ class TestNumbersWhereDatesWereMeant:
             result = run_import(KINDS["patents"], path)
         assert result.refused and not Patent.objects.exists()
         [problem] = problems(result)
-        assert problem["column"] == "申请日" and "2016" in problem["reason"] and "year" in problem["reason"]
+        assert (
+            problem["column"] == "申请日"
+            and "2016" in render(problem["reason"])
+            and "year" in render(problem["reason"])
+        )
         assert indicator("C4") == 0  # not a ">10 years maintained" high-value patent
 
     def test_a_real_date_cell_in_the_same_place_is_read(self, tmp_path):
@@ -160,7 +165,7 @@ class TestNumbersWhereTextWasMeant:
         path = xlsx(tmp_path / "e.xlsx", [["荆门示例化工有限公司", 914208001234567890.0, "其他"]], header=header)
         with translation.override("en"):
             result = run_import(KINDS["enterprises"], path)
-        assert result.refused and "15 digits" in problems(result)[0]["reason"]
+        assert result.refused and "15 digits" in render(problems(result)[0]["reason"])
 
 
 class TestEmptyCellsOnUpdate:
@@ -342,7 +347,7 @@ class TestInvisibleCharacters:
         row[0] = "2О2310123456.6"  # a Cyrillic О among the digits
         with translation.override("en"):
             result = run_import(KINDS["patents"], text_file(tmp_path / "p.csv", [row], encoding="utf-8"))
-        assert "U+041E CYRILLIC CAPITAL LETTER O" in problems(result)[0]["reason"]
+        assert "U+041E CYRILLIC CAPITAL LETTER O" in render(problems(result)[0]["reason"])
 
 
 class TestPublicationNumbers:
@@ -354,7 +359,7 @@ class TestPublicationNumbers:
         ]
         with translation.override("en"):
             result = run_import(KINDS["patents"], text_file(tmp_path / "p.csv", rows, encoding="utf-8"))
-        reasons = [problem["reason"] for problem in problems(result)]
+        reasons = [render(problem["reason"]) for problem in problems(result)]
         assert len(reasons) == 3 and all("looks like a publication" in reason for reason in reasons)
         assert not Patent.objects.exists()
 
@@ -369,14 +374,18 @@ class TestPublicationNumbers:
         row = patent(申请号=f"{digits}.{patent_check_digit(digits)}", 申请日="2011/1/1")
         with translation.override("en"):
             result = run_import(KINDS["patents"], text_file(tmp_path / "p.csv", [row], encoding="utf-8"))
-        assert result.refused and "1985 to 2003" in problems(result)[0]["reason"]
+        assert result.refused and "1985 to 2003" in render(problems(result)[0]["reason"])
 
     def test_the_number_year_must_agree_with_the_application_date(self, tmp_path):
         row = patent("202310123456", 申请日=dt.date(2022, 12, 30))
         with translation.override("en"):
             result = run_import(KINDS["patents"], xlsx(tmp_path / "p.xlsx", [row]))
         [problem] = problems(result)
-        assert problem["column"] == "申请日" and "2023" in problem["reason"] and "2022" in problem["reason"]
+        assert (
+            problem["column"] == "申请日"
+            and "2023" in render(problem["reason"])
+            and "2022" in render(problem["reason"])
+        )
 
     def test_a_pct_entry_is_numbered_in_its_entry_year(self, tmp_path):
         row = patent("202380123456", 申请日=dt.date(2021, 6, 1))
