@@ -83,30 +83,8 @@ class RecordDetailView(PortalUserRequiredMixin, RecordKindMixin, DetailView):
         context["extra_links"] = (
             record.detail_links() if hasattr(record, "detail_links") and is_official(self.request.user) else []
         )
-        if record._meta.model_name == "patent":
-            context["in_force_today"] = (
-                type(record).objects.filter(pk=record.pk).in_force_on(timezone.localdate()).exists()
-            )
-            pledges = record.pledge_items.model._meta.get_field("pledge").related_model.objects
-            visible = pledges.for_user(self.request.user)
-            context["pledges"] = [
-                item.pledge for item in record.pledge_items.filter(pledge__in=visible).select_related("pledge")
-            ]
-        if record._meta.model_name == "pledge":
-            # A pledge may name another holder's patents: their details only for those who may see them.
-            items = list(record.items.select_related("patent"))
-            visible = set(
-                type(record)
-                .items.rel.related_model._meta.get_field("patent")
-                .related_model.objects.for_user(self.request.user)
-                .filter(pk__in=[item.patent_id for item in items if item.patent_id])
-                .values_list("pk", flat=True)
-            )
-            for item in items:
-                item.hidden = bool(item.patent_id) and item.patent_id not in visible
-                if item.hidden:
-                    item.patent = None
-            context["items"] = items
+        if hasattr(record, "detail_context"):  # what a kind adds to its page, for this user
+            context.update(record.detail_context(self.request.user))
         return context
 
 

@@ -3,6 +3,7 @@ import datetime as dt
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..codes import normalize_patent_number
@@ -69,6 +70,15 @@ class Patent(HeldRecord):
 
     def __str__(self) -> str:
         return f"{self.application_number} {self.title}"
+
+    def detail_context(self, user) -> dict:
+        """For its page: in force today, and the pledges of it that the user may see (the pledges
+        are finance's: reached through the reverse relation and narrowed by their own for_user)."""
+        pledges = self.pledge_items.model._meta.get_field("pledge").related_model.objects.for_user(user)
+        return {
+            "in_force_today": Patent.objects.filter(pk=self.pk).in_force_on(timezone.localdate()).exists(),
+            "pledges": [item.pledge for item in self.pledge_items.filter(pledge__in=pledges).select_related("pledge")],
+        }
 
     def get_absolute_url(self) -> str:
         return reverse("enterprises:patent-detail", args=[self.pk])

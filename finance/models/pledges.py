@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.records.models import reconciliation_fields
+from enterprises.models import Patent
 from enterprises.models.held import HeldRecordQuerySet
 
 
@@ -49,6 +50,18 @@ class Pledge(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("finance:pledge-detail", args=[self.pk])
+
+    def detail_context(self, user) -> dict:
+        """For its page: the pledged items; a patent of another holder is shown by number only
+        (item.hidden) to a user who may not see that record."""
+        items = list(self.items.select_related("patent"))
+        linked = [item.patent_id for item in items if item.patent_id]
+        visible = set(Patent.objects.for_user(user).filter(pk__in=linked).values_list("pk", flat=True))
+        for item in items:
+            item.hidden = bool(item.patent_id) and item.patent_id not in visible
+            if item.hidden:
+                item.patent = None
+        return {"items": items}
 
     @property
     def in_park(self) -> bool:
