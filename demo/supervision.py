@@ -1,13 +1,18 @@
-"""Supervision demo data: the finance bureau's plan accepted and report returned with a comment,
+"""Supervision demo data: the finance bureau's plan accepted, its half-year report returned with a
+comment and its year report (with the list of funds paid attached) accepted,
 a leading-group meeting whose decisions became follow-ups (one done, one overdue), and a rubric
 with a few scores, so each supervision page has something to show."""
 
 import datetime as dt
 from decimal import Decimal
 
+from django.core.files.base import ContentFile
+
 from targets import supervision
 from targets.assessment import record_score
 from targets.models import AssessmentItem, FollowUp, Meeting, MemberUnit, Plan, ProgressReport, WorkPlan
+
+FUNDS_LIST = "2025年知识产权专项资金拨付清单\n高价值专利培育项目 12项 180万元\n专利导航项目 1项 40万元\n质押融资贴息 40万元\n"
 
 RUBRIC = (
     ("工作计划完成情况", "Work plan carried out", 50),
@@ -28,6 +33,16 @@ def seed_supervision(official, unit_user) -> None:
     report = ProgressReport(task=task, unit=unit, year=2025, period="h1", text="上半年拨付专项资金120万元。")
     supervision.hand_in(report, unit_user)
     supervision.review(report, "return", official, "请补充资金使用的项目清单。")
+    year_report = ProgressReport(
+        task=task,
+        unit=unit,
+        year=2025,
+        period="year",
+        text="全年拨付知识产权专项资金260万元,支持高价值专利培育项目12项;资助办法已印发实施。",
+    )
+    year_report.attachment.save("funds.txt", ContentFile(FUNDS_LIST.encode("utf-8")), save=False)
+    supervision.hand_in(year_report, unit_user)
+    supervision.review(year_report, "accept", official)
 
     meeting = Meeting.objects.create(
         plan=plan,

@@ -16,19 +16,11 @@ from django.utils.translation import gettext as _
 from ipportal.exports import safe_row
 
 from .dashboards import ChartData, record_charts
-from .models import AnnualReport, Area, Plan, Status
+from .models import AnnualReport, Area, Plan, Status, Unit
+from .report_charts import bar_svg, number, progress_svg
 from .values import value_rows
 
 logger = logging.getLogger(__name__)
-BAR_W, BAR_H, PAD = 520, 200, 36
-COLOURS = ["#0b5394", "#e69138", "#6aa84f", "#cc0000", "#674ea7", "#45818e", "#999999"]
-STATUS_COLOURS = {
-    "achieved": "#1e7b34",
-    "on_track": "#2b6cb0",
-    "at_risk": "#b7791f",
-    "behind": "#c53030",
-    "no_data": "#9aa5b1",
-}
 
 
 def make(report: AnnualReport) -> AnnualReport:
@@ -84,14 +76,18 @@ class ReportContent:
 
     @property
     def chart_svgs(self) -> list[tuple[str, str]]:
-        return [(str(chart.title), bar_svg(chart)) for chart in self.charts]
+        """(title, SVG) of each record chart that has data."""
+        return [(str(chart.title), svg) for chart in self.charts if (svg := bar_svg(chart))]
 
     @property
     def progress_svgs(self) -> list[tuple[str, str]]:
-        return [(area.label, progress_svg(area.rows)) for area in self.areas]
+        """(area, SVG) of each area with indicators."""
+        return [(area.label, svg) for area in self.areas if (svg := progress_svg(area.rows))]
 
 
 def report_content(plan: Plan, year: int) -> ReportContent:
+    """The report's rows (targets.values.value_rows), a summary per area that has indicators, and
+    the record charts of the year."""
     rows = value_rows(plan, year)
     areas = []
     for code, label in Area.choices:
@@ -99,25 +95,50 @@ def report_content(plan: Plan, year: int) -> ReportContent:
         counts = [
             (value, text, sum(1 for row in area_rows if row["status"] == value)) for value, text in Status.choices
         ]
+        if not area_rows:  # an area without indicators has nothing to report: no empty section
+            continue
         behind = [row for row in area_rows if row["status"] in (Status.BEHIND, Status.AT_RISK)]
         areas.append(AreaSummary(code, str(label), area_rows, counts, behind))
     return ReportContent(plan, year, rows, areas, record_charts(plan, year), timezone.localtime())
 
 
-def number(value) -> str:
+NUMBER_FORMATS = {"count": "#,##0.##", "percent": '0.00"%"', "cny": "#,##0.00"}
+
+
+def number_format(unit: str) -> str:
+    """The XLSX number format of a value in `unit`: whole counts without decimals, the rest with two."""
+    return NUMBER_FORMATS.get(unit, "#,##0.00")
+
+
+def xlsx_number(value) -> float | int | None:
+    """A stored Decimal as an XLSX number, rounded to the two decimals the report shows."""
     if value is None:
-        return "—"
-    text = f"{Decimal(value):,.2f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+        return None
+    rounded = round(Decimal(value), 2)
+    return int(rounded) if rounded == rounded.to_integral_value() else float(rounded)
+
+
+def sheet_title(title: str, taken: set[str]) -> str:
+    """A translated sheet name Excel accepts: no []:*?/\\, at most 31 characters, unique."""
+    clean = "".join(" " if char in "[]:*?/\\" else char for char in str(title)).strip()[:31] or "-"
+    candidate, serial = clean, 2
+    while candidate.lower() in taken:
+        suffix = f" ({serial})"
+        candidate, serial = clean[: 31 - len(suffix)] + suffix, serial + 1
+    taken.add(candidate.lower())
+    return candidate
 
 
 def xlsx_bytes(content: ReportContent) -> bytes:
+    """The indicator table, the area summary and one sheet per chart's data, with translated units
+    and sheet names and numbers rounded to two decimals in number formats (not General)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     workbook = Workbook()
+    taken: set[str] = set()
     sheet = workbook.active
-    sheet.title = _("Indicators")[:31]
+    sheet.title = sheet_title(_("Indicators"), taken)
     header = [
         _("code"),
         _("indicator"),
@@ -141,28 +162,38 @@ def xlsx_bytes(content: ReportContent) -> bytes:
                     row["code"],
                     row["indicator"].name,
                     str(Area(row["area"]).label),
-                    row["unit"],
-                    row["value"],
-                    row["target"],
-                    row["progress"],
+                    str(Unit(row["unit"]).label),
+                    xlsx_number(row["value"]),
+                    xlsx_number(row["target"]),
+                    xlsx_number(row["progress"]),
                     str(row["status_label"]),
-                    row["numerator"],
-                    row["denominator"],
+                    xlsx_number(row["numerator"]),
+                    xlsx_number(row["denominator"]),
                     row["reason"],
                 ]
             )
         )
+        cells = sheet[sheet.max_row]
+        for index in (4, 5):
+            cells[index].number_format = number_format(row["unit"])
+        cells[6].number_format = "0.0"
+        for index in (8, 9):
+            cells[index].number_format = "#,##0.##"
     sheet.column_dimensions["B"].width = 40
-    summary = workbook.create_sheet(_("Areas")[:31])
+    sheet.column_dimensions["D"].width = 16
+    summary = workbook.create_sheet(sheet_title(_("Areas"), taken))
     summary.append(safe_row([str(_("area")), *(str(label) for _value, label in Status.choices), str(_("summary"))]))
     for area in content.areas:
         summary.append(safe_row([area.label, *(count for _v, _l, count in area.counts), area.sentence]))
     for chart in content.charts:
-        data = workbook.create_sheet(chart.slug[:31])
+        data = workbook.create_sheet(sheet_title(chart.title, taken))
         data.append(safe_row([str(chart.title)]))
         data.append(safe_row(["", *(str(name) for name, _values in chart.series)]))
         for row in chart.rows():
-            data.append(safe_row([str(row[0]), *(float(v) if v is not None else None for v in row[1:])]))
+            data.append(safe_row([str(row[0]), *(xlsx_number(v) for v in row[1:])]))
+            for cell in data[data.max_row][1:]:
+                cell.number_format = "#,##0.##"
+        data.column_dimensions["A"].width = 32
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -173,64 +204,3 @@ def pdf_bytes(content: ReportContent) -> bytes:
 
     html = render_to_string("targets/report_pdf.html", {"report": content, "number": number})
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
-
-
-def bar_svg(chart: ChartData) -> str:
-    """A plain SVG bar chart (stacked where the chart is) for the PDF."""
-    categories = chart.categories
-    if not categories:
-        return ""
-    stacked = chart.kind == "stacked"
-    totals = []
-    for index in range(len(categories)):
-        points = [float(series_values[index] or 0) for _name, series_values in chart.series]
-        totals.append(sum(points) if stacked else max(points or [0]))
-    top = max([*totals, 1.0])
-    slot = (BAR_W - 2 * PAD) / len(categories)
-    groups = 1 if stacked else max(1, len(chart.series))
-    width = slot * 0.7 / groups
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{BAR_W}" height="{BAR_H + 40}" font-size="9">']
-    parts.append(f'<line x1="{PAD}" y1="{BAR_H - PAD + 10}" x2="{BAR_W - PAD}" y2="{BAR_H - PAD + 10}" stroke="#888"/>')
-    for index, category in enumerate(categories):
-        base_y = BAR_H - PAD + 10
-        for series_index, (_name, values) in enumerate(chart.series):
-            value = float(values[index] or 0)
-            height = value / top * (BAR_H - PAD - 10)
-            x = PAD + index * slot + slot * 0.15 + (0 if stacked else series_index * width)
-            y = base_y - height
-            colour = COLOURS[series_index % len(COLOURS)]
-            parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{height:.1f}" fill="{colour}"/>')
-            if stacked:
-                base_y = y
-        label = str(category)[:8]
-        parts.append(
-            f'<text x="{PAD + index * slot + slot / 2:.1f}" y="{BAR_H - PAD + 24}" text-anchor="middle">{_escape(label)}</text>'
-        )
-    for series_index, (name, _values) in enumerate(chart.series):
-        x = PAD + series_index * 110
-        parts.append(
-            f'<rect x="{x}" y="{BAR_H + 16}" width="8" height="8" fill="{COLOURS[series_index % len(COLOURS)]}"/>'
-        )
-        parts.append(f'<text x="{x + 12}" y="{BAR_H + 24}">{_escape(str(name)[:14])}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-def progress_svg(rows: list[dict]) -> str:
-    """Each indicator's progress towards its target (capped at 100 %), coloured by status."""
-    height = 16 * len(rows) + 8
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{BAR_W}" height="{height}" font-size="9">']
-    for index, row in enumerate(rows):
-        y = 4 + index * 16
-        width = min(100, max(0, row["progress"])) / 100 * (BAR_W - 120)
-        parts.append(f'<text x="0" y="{y + 10}">{_escape(row["code"])}</text>')
-        parts.append(f'<rect x="40" y="{y}" width="{BAR_W - 120}" height="11" fill="#eef2f6"/>')
-        colour = STATUS_COLOURS.get(row["status"], "#9aa5b1")
-        parts.append(f'<rect x="40" y="{y}" width="{width:.1f}" height="11" fill="{colour}"/>')
-        parts.append(f'<text x="{BAR_W - 72}" y="{y + 10}">{row["progress"]}%</text>')
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

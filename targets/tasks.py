@@ -12,8 +12,9 @@ from kombu.exceptions import OperationalError
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from . import recompute as recomputation
+from . import dossier as dossiers
 from . import reports
-from .models import AnnualReport, Plan
+from .models import AnnualReport, Dossier, Plan
 from .reminders import send_reminders
 
 logger = logging.getLogger(__name__)
@@ -34,6 +35,15 @@ def make_annual_report(report_id: int) -> str:
     if report is None or report.state == AnnualReport.State.DONE:
         return "gone" if report is None else report.state
     return reports.make(report).state
+
+
+@shared_task(acks_late=True)
+def make_dossier(dossier_id: int) -> str:
+    """Make an assessment dossier's DOCX and PDF; the dossier row records progress and the outcome."""
+    dossier = Dossier.objects.filter(pk=dossier_id).first()
+    if dossier is None or dossier.state == Dossier.State.DONE:
+        return "gone" if dossier is None else dossier.state
+    return dossiers.make(dossier).state
 
 
 @shared_task(acks_late=True)
@@ -86,3 +96,19 @@ def request_report(plan: Plan, year: int, user) -> AnnualReport:
 
     transaction.on_commit(enqueue)
     return report
+
+
+def request_dossier(plan: Plan, year: int | None, user) -> Dossier:
+    """Create the dossier row (year None: the whole plan) and queue its task once the row is
+    committed; if the broker cannot be reached, make it in the request rather than lose it."""
+    dossier = Dossier.objects.create(plan=plan, year=year, created_by=user)
+
+    def enqueue() -> None:
+        try:
+            make_dossier.delay(dossier.pk)
+        except (OperationalError, RedisConnectionError, OSError):
+            logger.warning("broker unavailable; making the dossier in the request")
+            dossiers.make(dossier)
+
+    transaction.on_commit(enqueue)
+    return dossier

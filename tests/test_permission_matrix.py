@@ -145,6 +145,10 @@ PAGES: dict[str, tuple[dict, object]] = {
     "targets:report-list": (OFFICIALS, None),
     "targets:report-detail": (OFFICIALS, lambda o: {"pk": o["report"].pk}),
     "targets:report-file": (OFFICIALS, lambda o: {"pk": o["report"].pk, "fmt": "pdf"}),
+    "targets:dossier-list": (OFFICIALS, None),
+    "targets:dossier-detail": (OFFICIALS, lambda o: {"pk": o["dossier"].pk}),
+    "targets:dossier-file": (OFFICIALS, lambda o: {"pk": o["dossier"].pk, "fmt": "docx"}),
+    "targets:dossier-narratives": (OFFICIALS, lambda o: {"period": "2025"}),
 }
 
 # API endpoints that are not one record kind's list or detail.
@@ -300,6 +304,7 @@ def world(db, settings, tmp_path):
     from targets.models import (
         AnnualReport,
         Deadline,
+        Dossier,
         EarlyWarning,
         Indicator,
         KeyTask,
@@ -390,6 +395,13 @@ def world(db, settings, tmp_path):
         year=2025,
         state=AnnualReport.State.DONE,
         pdf=ContentFile(PDF, name="report.pdf"),
+        created_by=users["official"],
+    )
+    objects["dossier"] = Dossier.objects.create(
+        plan=Plan.objects.current(),
+        year=2025,
+        state=Dossier.State.DONE,
+        docx=ContentFile(b"PK matrix", name="dossier.docx"),
         created_by=users["official"],
     )
     tokens = {"api": Token.objects.create(user=users["api"]).key}

@@ -1,7 +1,8 @@
 """The targets app's models, by subject: ``plan`` (the plan, its indicators, yearly figures),
 ``values`` (computed and entered values, recompute runs), ``supervision`` (member units, key
 tasks, work plans and progress reports, deadlines, reminders, meetings and follow-ups),
-``assessment`` (the yearly rubric and scores of the units) and ``reports`` (annual reports)."""
+``assessment`` (the yearly rubric and scores of the units) and ``reports`` (annual reports, assessment dossiers and the
+officials' per-task narratives for them)."""
 
 from .assessment import AssessmentItem, AssessmentScore
 from .plan import (
@@ -17,7 +18,7 @@ from .plan import (
     Unit,
     YearlyFigure,
 )
-from .reports import AnnualReport
+from .reports import AnnualReport, Dossier, TaskNarrative
 from .supervision import (
     Deadline,
     Decision,
@@ -46,6 +47,7 @@ __all__ = [
     "Deadline",
     "Decision",
     "Direction",
+    "Dossier",
     "EarlyWarning",
     "FollowUp",
     "Indicator",
@@ -64,6 +66,7 @@ __all__ = [
     "ReportedValue",
     "ReportingDay",
     "Status",
+    "TaskNarrative",
     "Unit",
     "UnitMembership",
     "UnitSubmission",

@@ -7,6 +7,7 @@ from .dashboards import (
     ReportFileView,
     ReportListView,
 )
+from .dossiers import DossierDetailView, DossierFileView, DossierListView, NarrativeEditView
 from .forecast import ForecastView
 from .indicators import (
     IndicatorCreateView,
@@ -35,6 +36,10 @@ from .supervision import (
 from .warnings import IndicatorMuteView, WarningDetailView
 
 __all__ = [
+    "DossierDetailView",
+    "DossierFileView",
+    "DossierListView",
+    "NarrativeEditView",
     "AssessmentExportView",
     "AssessmentView",
     "ChartDataView",

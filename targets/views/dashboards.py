@@ -108,9 +108,8 @@ class ReportListView(OfficialRequiredMixin, TemplateView):
         if year not in plan.years:
             messages.error(request, _("Choose a year of the plan."))
             return redirect("targets:report-list")
-        report = request_report(plan, year, request.user)
-        messages.success(request, _("The report for %(year)s is being made.") % {"year": year})
-        return redirect(report)
+        # No "being made" notice: the report's page shows its state, which may already be "ready".
+        return redirect(request_report(plan, year, request.user))
 
 
 class ReportDetailView(OfficialRequiredMixin, DetailView):

@@ -49,7 +49,9 @@ def test_demo_has_supervision_to_show():
 
     call_command("seed_demo")
     call_command("seed_demo")
-    report = ProgressReport.objects.get()
+    report = ProgressReport.objects.get(period="h1")
     assert report.state == ReviewState.RETURNED and report.events.count() == 2
+    year_report = ProgressReport.objects.get(period="year")
+    assert year_report.state == ReviewState.APPROVED and year_report.attachment
     assert FollowUp.objects.count() == 2 and FollowUp.objects.open().count() == 1
     assert AssessmentScore.objects.count() == 3
