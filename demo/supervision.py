@@ -12,7 +12,9 @@ from targets import supervision
 from targets.assessment import record_score
 from targets.models import AssessmentItem, FollowUp, Meeting, MemberUnit, Plan, ProgressReport, WorkPlan
 
-FUNDS_LIST = "2025年知识产权专项资金拨付清单\n高价值专利培育项目 12项 180万元\n专利导航项目 1项 40万元\n质押融资贴息 40万元\n"
+FUNDS_LIST = (
+    "2025年知识产权专项资金拨付清单\n高价值专利培育项目 12项 180万元\n专利导航项目 1项 40万元\n质押融资贴息 40万元\n"
+)
 
 RUBRIC = (
     ("工作计划完成情况", "Work plan carried out", 50),

@@ -286,7 +286,9 @@ def dossier_content(plan: Plan, year: int | None) -> DossierContent:
             "%(at_risk)d at risk, %(behind)d behind, %(no_data)d without data."
         )
         % {"total": len(goals), "year": status_year, **counts},
-        _("%(tasks)d key tasks; %(reports)d progress reports of the member units were accepted; %(items)d evidence items.")
+        _(
+            "%(tasks)d key tasks; %(reports)d progress reports of the member units were accepted; %(items)d evidence items."
+        )
         % {
             "tasks": len(tasks),
             "reports": ProgressReport.objects.filter(
@@ -352,10 +354,10 @@ def dossier_content(plan: Plan, year: int | None) -> DossierContent:
         charts=charts,
         headings=headings,
         section_headings={
-        "overview": overview_heading,
-        "goals": goals_heading,
-        "tasks": tasks_heading,
-        "evidence": evidence_heading,
+            "overview": overview_heading,
+            "goals": goals_heading,
+            "tasks": tasks_heading,
+            "evidence": evidence_heading,
             "charts": charts_heading,
         },
     )
@@ -489,10 +491,7 @@ def docx_bytes(content: DossierContent) -> bytes:
     year_columns = [str(y) for y in content.years]
     table(
         [_("No."), _("code"), _("indicator"), _("target"), *year_columns, _("progress"), _("status")],
-        [
-            [str(g.number), g.code, g.name, g.target, *g.values, g.progress, g.status]
-            for g in content.goals
-        ],
+        [[str(g.number), g.code, g.name, g.target, *g.values, g.progress, g.status] for g in content.goals],
     )
 
     document.add_heading(str(names["tasks"]), level=1)

@@ -98,9 +98,10 @@ def _svg(height: float, parts: list[str]) -> str:
 
 def bar_svg(chart: ChartData) -> str:
     """A bar chart (stacked where the chart is): vertical with a value axis, or horizontal when the
-    category names are too long to stand under their bars two lines deep. "" without categories."""
+    category names are too long to stand under their bars two lines deep. "" without categories
+    or series (nothing to draw: no empty figure)."""
     categories = [str(category) for category in chart.categories]
-    if not categories:
+    if not categories or not chart.series:
         return ""
     plot_left, plot_right = 46.0, WIDTH - 8.0
     slot = (plot_right - plot_left) / len(categories)
@@ -108,9 +109,7 @@ def bar_svg(chart: ChartData) -> str:
         return _horizontal(chart, categories)
     stacked = chart.kind == "stacked"
     values = [[float(v or 0) for v in series_values] for _name, series_values in chart.series]
-    totals = [
-        sum(column) if stacked else max(column, default=0) for column in zip(*values, strict=True)
-    ] or [0.0]
+    totals = [sum(column) if stacked else max(column, default=0) for column in zip(*values, strict=True)]
     ticks = nice_ticks(max(totals))
     top_value = ticks[-1]
     plot_top, plot_bottom = 14.0, 190.0
@@ -214,11 +213,12 @@ def progress_svg(rows: list[dict]) -> str:
         parts.append(f'<rect x="{left}" y="{y}" width="{width:.1f}" height="11" fill="{colour}"/>')
         parts.append(_text(right + 4, y + 9, f"{number(row['progress'])}%"))
     bottom = 4 + len(rows) * 16
+    grid = []  # under the bars' labels, over their backgrounds
     for tick in (0, 25, 50, 75, 100):
         x = left + tick / 100 * span
-        parts.append(f'<line x1="{x:.1f}" y1="2" x2="{x:.1f}" y2="{bottom:.1f}" stroke="#c8d0d9" stroke-width="0.5"/>')
-        parts.append(_text(x, bottom + 10, f"{tick}%", "middle", fill="#52606d"))
-    return _svg(bottom + 14, parts)
+        grid.append(f'<line x1="{x:.1f}" y1="2" x2="{x:.1f}" y2="{bottom:.1f}" stroke="#ffffff" stroke-width="0.6"/>')
+        grid.append(_text(x, bottom + 10, f"{tick}%", "middle", fill="#52606d"))
+    return _svg(bottom + 14, parts + grid)
 
 
 def svg_png(svg: str, scale: float = 2.0) -> bytes:

@@ -102,12 +102,12 @@ def report_content(plan: Plan, year: int) -> ReportContent:
     return ReportContent(plan, year, rows, areas, record_charts(plan, year), timezone.localtime())
 
 
-NUMBER_FORMATS = {"count": "#,##0.##", "percent": '0.00"%"', "cny": "#,##0.00"}
-
-
-def number_format(unit: str) -> str:
-    """The XLSX number format of a value in `unit`: whole counts without decimals, the rest with two."""
-    return NUMBER_FORMATS.get(unit, "#,##0.00")
+def number_format(value, unit: str = "") -> str:
+    """The XLSX number format of a cell: whole numbers without decimals, others with two (Excel
+    shows "#,##0.##" as "423." for whole numbers, so the format follows the value); percentages
+    with a % sign after the figure (the stored value is already in per cent)."""
+    digits = "#,##0" if isinstance(value, int) else "#,##0.00"
+    return f'{digits}"%"' if unit == "percent" else digits
 
 
 def xlsx_number(value) -> float | int | None:
@@ -175,16 +175,17 @@ def xlsx_bytes(content: ReportContent) -> bytes:
         )
         cells = sheet[sheet.max_row]
         for index in (4, 5):
-            cells[index].number_format = number_format(row["unit"])
-        cells[6].number_format = "0.0"
-        for index in (8, 9):
-            cells[index].number_format = "#,##0.##"
+            cells[index].number_format = number_format(cells[index].value, row["unit"])
+        for index in (6, 8, 9):
+            cells[index].number_format = number_format(cells[index].value)
     sheet.column_dimensions["B"].width = 40
     sheet.column_dimensions["D"].width = 16
     summary = workbook.create_sheet(sheet_title(_("Areas"), taken))
     summary.append(safe_row([str(_("area")), *(str(label) for _value, label in Status.choices), str(_("summary"))]))
     for area in content.areas:
         summary.append(safe_row([area.label, *(count for _v, _l, count in area.counts), area.sentence]))
+        for cell in summary[summary.max_row][1:-1]:
+            cell.number_format = "#,##0"
     for chart in content.charts:
         data = workbook.create_sheet(sheet_title(chart.title, taken))
         data.append(safe_row([str(chart.title)]))
@@ -192,7 +193,7 @@ def xlsx_bytes(content: ReportContent) -> bytes:
         for row in chart.rows():
             data.append(safe_row([str(row[0]), *(xlsx_number(v) for v in row[1:])]))
             for cell in data[data.max_row][1:]:
-                cell.number_format = "#,##0.##"
+                cell.number_format = number_format(cell.value)
         data.column_dimensions["A"].width = 32
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -11,8 +11,8 @@ from django.utils import timezone
 from kombu.exceptions import OperationalError
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from . import recompute as recomputation
 from . import dossier as dossiers
+from . import recompute as recomputation
 from . import reports
 from .models import AnnualReport, Dossier, Plan
 from .reminders import send_reminders

@@ -36,10 +36,6 @@ from .supervision import (
 from .warnings import IndicatorMuteView, WarningDetailView
 
 __all__ = [
-    "DossierDetailView",
-    "DossierFileView",
-    "DossierListView",
-    "NarrativeEditView",
     "AssessmentExportView",
     "AssessmentView",
     "ChartDataView",
@@ -47,6 +43,9 @@ __all__ = [
     "DashboardView",
     "DeadlineListView",
     "DeadlineUpdateView",
+    "DossierDetailView",
+    "DossierFileView",
+    "DossierListView",
     "FollowUpDoneView",
     "ForecastView",
     "IndicatorCreateView",
@@ -56,6 +55,7 @@ __all__ = [
     "IndicatorUpdateView",
     "MeetingDetailView",
     "MeetingListView",
+    "NarrativeEditView",
     "OverdueListView",
     "RecomputeView",
     "ReportDetailView",

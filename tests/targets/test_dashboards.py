@@ -181,3 +181,73 @@ def test_dashboard_shows_the_progress_category_the_api_gives(official_client, pa
     assert {code: tile.assessment.category for code, tile in shown.items()} == {
         code: row["category"] for code, row in api.items()
     }
+
+
+# The annual report fit to hand over (issue 16 §4).
+
+
+def report_xlsx(official_client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        official_client.post(reverse("targets:report-list"), {"year": "2025"})
+    report = AnnualReport.objects.get()
+    return openpyxl.load_workbook(report.xlsx.open("rb"))
+
+
+def test_report_xlsx_units_are_words_not_keys(official_client, park, django_capture_on_commit_callbacks):
+    sheet = report_xlsx(official_client, django_capture_on_commit_callbacks).worksheets[0]
+    units = {row[3] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert not units & {"count", "per_10k", "percent", "cny", "per_million_cny"}
+    assert {"个", "每万人"} <= {str(u) for u in units} or "%" in units, units
+
+
+def test_report_xlsx_sheet_names_are_translated(official_client, park, django_capture_on_commit_callbacks):
+    names = report_xlsx(official_client, django_capture_on_commit_callbacks).sheetnames
+    assert not set(names) & {"patents", "trademarks", "top", "pledges", "industries"}
+    assert names[:2] == ["指标", "领域"] and any("前十" in name for name in names), names
+    assert all(len(name) <= 31 for name in names)
+
+
+def test_report_xlsx_values_are_rounded_numbers_with_formats(official_client, park, django_capture_on_commit_callbacks):
+    book = report_xlsx(official_client, django_capture_on_commit_callbacks)
+    checked = 0
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                if isinstance(cell.value, float | int) and not isinstance(cell.value, bool):
+                    assert cell.number_format != "General", (sheet.title, cell.coordinate, cell.value)
+                    assert not cell.number_format.endswith(".##")  # Excel would show "423."
+                    assert round(cell.value, 2) == cell.value, (sheet.title, cell.coordinate, cell.value)
+                    checked += 1
+    assert checked > 50
+
+
+def test_report_has_no_section_for_an_area_without_indicators(official):
+    from targets.models import Area, Plan
+    from targets.reports import report_content
+
+    plan = Plan.objects.current()
+    plan.indicators.filter(area=Area.PROTECTION).delete()
+    content = report_content(plan, 2025)
+    labels = [area.label for area in content.areas]
+    assert str(Area.PROTECTION.label) not in labels and labels
+    assert all(area.rows for area in content.areas)
+    assert str(Area.PROTECTION.label) not in [label for label, _svg in content.progress_svgs]
+
+
+def test_report_pdf_has_no_empty_area_or_heading(official_client, park, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        official_client.post(reverse("targets:report-list"), {"year": "2025"})
+    report = AnnualReport.objects.get()
+    text = "".join(page.extract_text() for page in PdfReader(report.pdf.open("rb")).pages)
+    assert "共0项指标" not in text
+    assert "宣传培训" not in text  # the plan gives that area no indicator
+
+
+def test_report_page_after_making_shows_no_being_made_notice_once_done(
+    official_client, park, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = official_client.post(reverse("targets:report-list"), {"year": "2025"})
+    page = official_client.get(response.url).content.decode()
+    assert 'data-state="done"' in page
+    assert "正在生成" not in page and "<progress" not in page
