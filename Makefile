@@ -73,12 +73,12 @@ migrations-check: install
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
 
-## The system libraries the annual report's PDF needs (WeasyPrint: Pango) and a CJK font, or
+## The system libraries the PDFs need (WeasyPrint: Pango), Cairo for the dossier's chart PNGs (CairoSVG) and a CJK font, or
 ## Chinese renders as empty boxes. Debian/Ubuntu; elsewhere install Pango and Noto Sans CJK yourself.
 system:
-	@{ ldconfig -p | grep -q libpangoft2-1.0 && fc-list :lang=zh | grep -q .; } || { \
+	@{ ldconfig -p | grep -q libpangoft2-1.0 && ldconfig -p | grep -q libcairo.so.2 && fc-list :lang=zh | grep -q .; } || { \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
-	    libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk; }
+	    libpango-1.0-0 libpangoft2-1.0-0 libcairo2 fonts-noto-cjk; }
 
 ## Debian's Chromium for the browser tests (Playwright cannot download a browser here).
 browser: system

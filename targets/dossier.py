@@ -492,6 +492,7 @@ def docx_bytes(content: DossierContent) -> bytes:
     table(
         [_("No."), _("code"), _("indicator"), _("target"), *year_columns, _("progress"), _("status")],
         [[str(g.number), g.code, g.name, g.target, *g.values, g.progress, g.status] for g in content.goals],
+        widths=[9, 11, 156 - 9 - 11 - 20 - 18 * len(year_columns) - 13 - 15, 20, *(18 for _y in year_columns), 13, 15],
     )
 
     document.add_heading(str(names["tasks"]), level=1)
