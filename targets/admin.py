@@ -6,6 +6,7 @@ from .models import (
     AssessmentScore,
     Deadline,
     Decision,
+    Dossier,
     EarlyWarning,
     FollowUp,
     Indicator,
@@ -19,6 +20,7 @@ from .models import (
     RecomputeRun,
     Reminder,
     ReportedValue,
+    TaskNarrative,
     UnitMembership,
     WorkPlan,
     YearlyFigure,
@@ -152,3 +154,16 @@ class EarlyWarningAdmin(admin.ModelAdmin):
 class AnnualReportAdmin(admin.ModelAdmin):
     list_display = ["year", "state", "progress", "created_by", "created_at", "finished_at"]
     list_filter = ["state", "year"]
+
+
+@admin.register(Dossier)
+class DossierAdmin(admin.ModelAdmin):
+    list_display = ["year", "state", "progress", "created_by", "created_at", "finished_at"]
+    list_filter = ["state", "year"]
+
+
+@admin.register(TaskNarrative)
+class TaskNarrativeAdmin(admin.ModelAdmin):
+    list_display = ["task", "year", "edited_by", "edited_at"]
+    list_filter = ["year"]
+    search_fields = ["text", "task__title"]
