@@ -5,8 +5,8 @@ import logging
 
 from celery import shared_task
 from django.db import transaction
-from kombu.exceptions import OperationalError
-from redis.exceptions import ConnectionError as RedisConnectionError
+
+from ipportal.queueing import send
 
 from .importing import runs
 from .models import ImportRun
@@ -28,13 +28,11 @@ def requeue_waiting_imports() -> int:
 
 def send_run(run_id: int, confirm: bool) -> bool:
     """Queue the task of a run; if the broker is down, mark the run as waiting. True when queued."""
-    try:
-        run_import_task.delay(run_id, confirm)
-    except (OperationalError, RedisConnectionError):
-        logger.warning("broker unavailable; import run %s waits for the queue", run_id)
-        ImportRun.objects.filter(pk=run_id, status__in=ImportRun.ACTIVE).update(waiting_for_queue=True)
-        return False
-    return True
+    if send(run_import_task, run_id, confirm):
+        return True
+    logger.warning("task queue unreachable; import run %s waits for the queue", run_id)
+    ImportRun.objects.filter(pk=run_id, status__in=ImportRun.ACTIVE).update(waiting_for_queue=True)
+    return False
 
 
 def start(run: ImportRun) -> None:
