@@ -328,6 +328,14 @@ IMPORT_MAX_UPLOAD_BYTES = int(os.environ.get("IMPORT_MAX_UPLOAD_BYTES", str(200 
 IMPORT_XLSX_MAX_MEMBERS = 1000
 IMPORT_XLSX_MAX_UNPACKED_BYTES = int(os.environ.get("IMPORT_XLSX_MAX_UNPACKED_BYTES", str(1024 * 1024 * 1024)))
 IMPORT_XLSX_MAX_RATIO = 200
+# An import run or annual report is leased to the process working on it: for this long after it
+# is sent to the queue (the queue may be busy; a lost message is redelivered after the
+# visibility timeout), then for this long after each sign of life while it runs. Past its lease,
+# with no process holding it, it has lost its worker: it fails and may be retried.
+TASK_QUEUED_LEASE_SECONDS = int(
+    os.environ.get("TASK_QUEUED_LEASE_SECONDS", str(2 * int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "900"))))
+)
+TASK_RUNNING_LEASE_SECONDS = int(os.environ.get("TASK_RUNNING_LEASE_SECONDS", "120"))
 IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "2000000"))
 IMPORT_MAX_COLUMNS = 200
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
