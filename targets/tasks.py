@@ -5,6 +5,7 @@ import datetime as dt
 import logging
 
 from celery import shared_task
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
@@ -73,7 +74,9 @@ def request_recompute(trigger: str = "change") -> None:
 def request_report(plan: Plan, year: int, user) -> AnnualReport:
     """Create the report row and queue its task once the row is committed; if the broker cannot
     be reached, make the report in the request rather than lose it."""
-    report = AnnualReport.objects.create(plan=plan, year=year, created_by=user)
+    report = AnnualReport.objects.create(
+        plan=plan, year=year, created_by=user, lease_until=reports.lease(settings.TASK_QUEUED_LEASE_SECONDS)
+    )
 
     def enqueue() -> None:
         if not send(make_annual_report, report.pk):
