@@ -326,7 +326,10 @@ IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_MAX_UPLOAD_BYTES = int(os.environ.get("IMPORT_MAX_UPLOAD_BYTES", str(200 * 1024 * 1024)))
 # XLSX imports are checked as zip archives before they are unpacked, and every import's shape.
 IMPORT_XLSX_MAX_MEMBERS = 1000
-IMPORT_XLSX_MAX_UNPACKED_BYTES = int(os.environ.get("IMPORT_XLSX_MAX_UNPACKED_BYTES", str(1024 * 1024 * 1024)))
+# python-calamine holds the whole first sheet in memory (1.5–3× its unpacked XML), so this bounds
+# the memory of an XLSX import: 128 MiB takes a list of about 160,000 patents and peaks near
+# 300 MB (bench/xlsx_memory.py). Longer lists come as CSV, which is read row by row.
+IMPORT_XLSX_MAX_UNPACKED_BYTES = int(os.environ.get("IMPORT_XLSX_MAX_UNPACKED_BYTES", str(128 * 1024 * 1024)))
 IMPORT_XLSX_MAX_RATIO = 200
 # An import run or annual report is leased to the process working on it: for this long after it
 # is sent to the queue (the queue may be busy; a lost message is redelivered after the
