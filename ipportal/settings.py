@@ -328,7 +328,7 @@ IMPORT_MAX_UPLOAD_BYTES = int(os.environ.get("IMPORT_MAX_UPLOAD_BYTES", str(200 
 IMPORT_XLSX_MAX_MEMBERS = 1000
 # python-calamine holds the whole first sheet in memory (1.5–3× its unpacked XML), so this bounds
 # the memory of an XLSX import: 128 MiB takes a list of about 160,000 patents and peaks near
-# 300 MB (bench/xlsx_memory.py). Longer lists come as CSV, which is read row by row.
+# 330 MB (bench/xlsx_memory.py, README). Longer lists come as CSV, which is read row by row.
 IMPORT_XLSX_MAX_UNPACKED_BYTES = int(os.environ.get("IMPORT_XLSX_MAX_UNPACKED_BYTES", str(128 * 1024 * 1024)))
 IMPORT_XLSX_MAX_RATIO = 200
 # An import run or annual report is leased to the process working on it: for this long after it
