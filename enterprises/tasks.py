@@ -4,9 +4,10 @@ call these, and the tasks call enterprises.importing.runs)."""
 import logging
 
 from celery import shared_task
-from django.db import transaction
-from kombu.exceptions import OperationalError
-from redis.exceptions import ConnectionError as RedisConnectionError
+from django.conf import settings
+from django.db import models, transaction
+
+from ipportal.queueing import send
 
 from .importing import runs
 from .models import ImportRun
@@ -22,19 +23,24 @@ def run_import_task(run_id: int, confirm: bool) -> None:
 
 @shared_task
 def requeue_waiting_imports() -> int:
-    """Send again the import runs queued while the broker was down (every minute, from beat)."""
+    """Every minute, from beat: fail as retryable the runs that lost their worker, and send
+    again the runs queued while the broker was down (their count is returned)."""
+    runs.find_lost()
     return requeue_waiting()
 
 
 def send_run(run_id: int, confirm: bool) -> bool:
-    """Queue the task of a run; if the broker is down, mark the run as waiting. True when queued."""
-    try:
-        run_import_task.delay(run_id, confirm)
-    except (OperationalError, RedisConnectionError):
-        logger.warning("broker unavailable; import run %s waits for the queue", run_id)
-        ImportRun.objects.filter(pk=run_id, status__in=ImportRun.ACTIVE).update(waiting_for_queue=True)
-        return False
-    return True
+    """Queue the task of a run; if the broker is down, mark the run as waiting. True when queued.
+
+    The run is leased for the time a queued task may wait (settings.TASK_QUEUED_LEASE_SECONDS)."""
+    ImportRun.objects.filter(pk=run_id, status__in=ImportRun.ACTIVE).update(
+        lease_until=runs.lease(settings.TASK_QUEUED_LEASE_SECONDS)
+    )
+    if send(run_import_task, run_id, confirm):
+        return True
+    logger.warning("task queue unreachable; import run %s waits for the queue", run_id)
+    ImportRun.objects.filter(pk=run_id, status__in=ImportRun.ACTIVE).update(waiting_for_queue=True)
+    return False
 
 
 def start(run: ImportRun) -> None:
@@ -70,4 +76,16 @@ def confirm(run: ImportRun, *, skip_invalid: bool) -> bool:
     if not claimed:
         return False
     transaction.on_commit(lambda: send_run(run.pk, True))
+    return True
+
+
+def retry(run: ImportRun) -> bool:
+    """Run again the stage (check or store) of a run that lost its worker; False for any other run."""
+    stage = run.retry_status
+    claimed = ImportRun.objects.filter(
+        pk=run.pk, status=ImportRun.Status.FAILED, retry_status__in=ImportRun.ACTIVE
+    ).update(status=models.F("retry_status"), retry_status="", finished_at=None, rows_done=0)
+    if not claimed:
+        return False
+    transaction.on_commit(lambda: send_run(run.pk, stage == ImportRun.Status.IMPORTING))
     return True

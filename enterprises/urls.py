@@ -19,6 +19,7 @@ urlpatterns = [
     path("imports/<int:pk>/progress/", views.ImportProgressView.as_view(), name="import-progress"),
     path("imports/<int:pk>/confirm/", views.ImportConfirmView.as_view(), name="import-confirm"),
     path("imports/<int:pk>/cancel/", views.ImportCancelView.as_view(), name="import-cancel"),
+    path("imports/<int:pk>/retry/", views.ImportRetryView.as_view(), name="import-retry"),
     path("imports/<int:pk>/rejects.csv", views.ImportRejectsView.as_view(), name="import-rejects"),
     path("unmatched-holders/", views.UnmatchedHoldersView.as_view(), name="unmatched-holders"),
     path("unmatched-holders/link/", views.LinkHolderView.as_view(), name="link-holder"),

@@ -190,6 +190,14 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Sending a task first subscribes to its result in the result store (Redis too): without these,
+# an unreachable store is retried 20 times (~19 s) before Celery gives up. The portal sends its
+# tasks without results (ipportal.queueing), and gives the store the same short timeouts.
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
+CELERY_REDIS_SOCKET_TIMEOUT = 5
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {
+    "retry_policy": {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
+}
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
@@ -318,8 +326,19 @@ IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_MAX_UPLOAD_BYTES = int(os.environ.get("IMPORT_MAX_UPLOAD_BYTES", str(200 * 1024 * 1024)))
 # XLSX imports are checked as zip archives before they are unpacked, and every import's shape.
 IMPORT_XLSX_MAX_MEMBERS = 1000
-IMPORT_XLSX_MAX_UNPACKED_BYTES = int(os.environ.get("IMPORT_XLSX_MAX_UNPACKED_BYTES", str(1024 * 1024 * 1024)))
+# python-calamine holds the whole first sheet in memory (1.5–3× its unpacked XML), so this bounds
+# the memory of an XLSX import: 128 MiB takes a list of about 160,000 patents and peaks near
+# 330 MB (bench/xlsx_memory.py, README). Longer lists come as CSV, which is read row by row.
+IMPORT_XLSX_MAX_UNPACKED_BYTES = int(os.environ.get("IMPORT_XLSX_MAX_UNPACKED_BYTES", str(128 * 1024 * 1024)))
 IMPORT_XLSX_MAX_RATIO = 200
+# An import run or annual report is leased to the process working on it: for this long after it
+# is sent to the queue (the queue may be busy; a lost message is redelivered after the
+# visibility timeout), then for this long after each sign of life while it runs. Past its lease,
+# with no process holding it, it has lost its worker: it fails and may be retried.
+TASK_QUEUED_LEASE_SECONDS = int(
+    os.environ.get("TASK_QUEUED_LEASE_SECONDS", str(2 * int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "900"))))
+)
+TASK_RUNNING_LEASE_SECONDS = int(os.environ.get("TASK_RUNNING_LEASE_SECONDS", "120"))
 IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "2000000"))
 IMPORT_MAX_COLUMNS = 200
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

@@ -1,7 +1,12 @@
 """The annual assessment report: the indicator table with status, per-area summaries and charts,
 as XLSX (openpyxl) and PDF (WeasyPrint, Chinese set in Noto Sans CJK). Made by a Celery task
-that records its progress on the AnnualReport row; kept for download."""
+that records its progress on the AnnualReport row; kept for download.
 
+A report is leased to the process making it (`lease_until`): for a while after it is queued,
+then for a while after each step. One still queued or being made past its lease lost that
+process (killed, restarted): `find_lost` fails it, and its page offers to make it again."""
+
+import datetime as dt
 import io
 import logging
 from dataclasses import dataclass
@@ -9,6 +14,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -23,10 +29,29 @@ from .values import value_rows
 logger = logging.getLogger(__name__)
 
 
+def lease(seconds: int) -> dt.datetime:
+    """The end of a lease starting now."""
+    return timezone.now() + dt.timedelta(seconds=seconds)
+
+
+def find_lost(candidates: QuerySet[AnnualReport] | None = None) -> int:
+    """Fail the reports (of `candidates`, default all) still queued or being made past their
+    lease, marked as lost by their process; returns how many."""
+    now = timezone.now()
+    queued_since = now - dt.timedelta(seconds=settings.TASK_QUEUED_LEASE_SECONDS)
+    active = (AnnualReport.State.QUEUED, AnnualReport.State.RUNNING)
+    return (
+        (candidates if candidates is not None else AnnualReport.objects.all())
+        .filter(Q(lease_until__lt=now) | Q(lease_until=None, created_at__lt=queued_since), state__in=active)
+        .update(state=AnnualReport.State.FAILED, worker_lost=True, finished_at=now)
+    )
+
+
 def make(report: AnnualReport) -> AnnualReport:
     """Make both files, recording progress; a failure is recorded on the report, not raised."""
-    report.state, report.progress = AnnualReport.State.RUNNING, 5
-    report.save(update_fields=["state", "progress"])
+    report.state, report.progress, report.worker_lost = AnnualReport.State.RUNNING, 5, False
+    report.lease_until = lease(settings.TASK_RUNNING_LEASE_SECONDS)
+    report.save(update_fields=["state", "progress", "worker_lost", "lease_until"])
     try:
         with translation.override(settings.LANGUAGE_CODE):
             content = report_content(report.plan, report.year)
@@ -45,7 +70,8 @@ def make(report: AnnualReport) -> AnnualReport:
 
 def _step(report: AnnualReport, progress: int) -> None:
     report.progress = progress
-    AnnualReport.objects.filter(pk=report.pk).update(progress=progress)
+    report.lease_until = lease(settings.TASK_RUNNING_LEASE_SECONDS)
+    AnnualReport.objects.filter(pk=report.pk).update(progress=progress, lease_until=report.lease_until)
 
 
 @dataclass

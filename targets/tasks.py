@@ -1,15 +1,16 @@
-"""The app's Celery tasks and the helpers that queue them; if the broker cannot be reached, the
-work runs in the caller's process rather than being lost."""
+"""The app's Celery tasks and the helpers that queue them (through ipportal.queueing.send); if the
+queue cannot be reached, the work runs in the caller's process rather than being lost."""
 
 import datetime as dt
 import logging
 
 from celery import shared_task
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
-from kombu.exceptions import OperationalError
-from redis.exceptions import ConnectionError as RedisConnectionError
+
+from ipportal.queueing import send
 
 from . import dossier as dossiers
 from . import recompute as recomputation
@@ -56,14 +57,12 @@ def queue_or_run(trigger: str) -> bool:
     """Queue a recomputation; if the broker cannot be reached, run it now rather than lose it.
 
     Returns True when queued, False when it ran in the caller's process."""
-    try:
-        recompute_indicators.delay(trigger=trigger)
+    if send(recompute_indicators, trigger=trigger):
         return True
-    except (OperationalError, RedisConnectionError, OSError):
-        cache.delete(recomputation.QUEUED_KEY)
-        logger.warning("broker unavailable; recomputing in the request")
-        recomputation.recompute(trigger=f"{trigger} (in request)")
-        return False
+    cache.delete(recomputation.QUEUED_KEY)
+    logger.warning("task queue unreachable; recomputing in the request")
+    recomputation.recompute(trigger=f"{trigger} (in request)")
+    return False
 
 
 def request_recompute(trigger: str = "change") -> None:
@@ -85,13 +84,13 @@ def request_recompute(trigger: str = "change") -> None:
 def request_report(plan: Plan, year: int, user) -> AnnualReport:
     """Create the report row and queue its task once the row is committed; if the broker cannot
     be reached, make the report in the request rather than lose it."""
-    report = AnnualReport.objects.create(plan=plan, year=year, created_by=user)
+    report = AnnualReport.objects.create(
+        plan=plan, year=year, created_by=user, lease_until=reports.lease(settings.TASK_QUEUED_LEASE_SECONDS)
+    )
 
     def enqueue() -> None:
-        try:
-            make_annual_report.delay(report.pk)
-        except (OperationalError, RedisConnectionError, OSError):
-            logger.warning("broker unavailable; making the report in the request")
+        if not send(make_annual_report, report.pk):
+            logger.warning("task queue unreachable; making the report in the request")
             reports.make(report)
 
     transaction.on_commit(enqueue)

@@ -156,6 +156,8 @@ def check_xlsx_container(path: Path) -> None:
                 "limit": settings.IMPORT_XLSX_MAX_UNPACKED_BYTES // (1024 * 1024),
                 "ratio": settings.IMPORT_XLSX_MAX_RATIO,
             }
+            + " "
+            + _("Save the sheet as CSV (UTF-8), which is read row by row, and upload that.")
         )
 
 

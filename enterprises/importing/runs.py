@@ -4,6 +4,13 @@ The work runs as a Celery task (in-process when no broker is configured); queuei
 enterprises.tasks' (start, confirm, requeue), beside the task. Progress goes
 through the cache, because the import's own transaction hides its row counts until it commits.
 
+A run is leased to the process working on it (`lease_until`, ImportRun): for a while after it
+is sent, then, while it runs, for as long as it shows signs of life (a heartbeat in the cache at
+every chunk; on PostgreSQL, the run's advisory lock, which dies with the process's connection).
+A run past its lease that no process holds lost its worker (killed, restarted): `find_lost`
+fails it as retryable, and its page offers to retry or cancel it (a redelivered task retries it
+too).
+
 When the broker cannot be reached, a run is not lost: it is marked as waiting for the queue
 (the page says so) and sent again as soon as the broker answers, by its own page while an
 official watches it and by a periodic task (`requeue_waiting`). A task delivered twice (a
@@ -11,14 +18,17 @@ worker killed mid-run, a redelivery) is harmless: runs of the same import queue 
 lock, and a run whose state has moved on is left alone.
 """
 
+import datetime as dt
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.files import File
 from django.db import connection
+from django.db.models import Q, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -49,12 +59,61 @@ def progress_of(run: ImportRun) -> tuple[int, int]:
 RUN_LOCK_CLASS = 0x1F0A_0001
 
 
+def heartbeat_key(run_id: int) -> str:
+    return f"import-heartbeat:{run_id}"
+
+
+def lease(seconds: int) -> dt.datetime:
+    """The end of a lease starting now."""
+    return timezone.now() + dt.timedelta(seconds=seconds)
+
+
 def cancel(run: ImportRun) -> bool:
+    """Cancel a run waiting for confirmation, or one that lost its worker; False for any other."""
     return bool(
-        ImportRun.objects.filter(pk=run.pk, status=ImportRun.Status.PREVIEWED).update(
-            status=ImportRun.Status.CANCELLED, finished_at=timezone.now()
+        ImportRun.objects.filter(pk=run.pk)
+        .filter(
+            Q(status=ImportRun.Status.PREVIEWED) | Q(status=ImportRun.Status.FAILED, retry_status__in=ImportRun.ACTIVE)
         )
+        .update(status=ImportRun.Status.CANCELLED, retry_status="", finished_at=timezone.now())
     )
+
+
+def _held(run_id: int) -> bool:
+    """Whether a process works on the run now: it beat within the running lease (in a cache
+    that every process shares when Redis is configured), or, on PostgreSQL, holds the run's lock."""
+    if cache.get(heartbeat_key(run_id)):
+        return True
+    if connection.vendor != "postgresql":
+        return False
+    key = [RUN_LOCK_CLASS, run_id % 2**31]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", key)
+        free = cursor.fetchone()[0]
+        if free:
+            cursor.execute("SELECT pg_advisory_unlock(%s, %s)", key)
+    return not free
+
+
+def find_lost(candidates: QuerySet[ImportRun] | None = None) -> int:
+    """Fail, as retryable, the active runs (of `candidates`, default all) past their lease that
+    no process holds; a run waiting for the queue is not lost. Returns how many were failed."""
+    now = timezone.now()
+    queued_since = now - dt.timedelta(seconds=settings.TASK_QUEUED_LEASE_SECONDS)
+    expired = (candidates if candidates is not None else ImportRun.objects.all()).filter(
+        Q(lease_until__lt=now) | Q(lease_until=None, created_at__lt=queued_since),
+        status__in=ImportRun.ACTIVE,
+        waiting_for_queue=False,
+    )
+    lost = 0
+    for run in expired.only("pk", "status", "lease_until"):
+        if _held(run.pk):
+            continue
+        lost += ImportRun.objects.filter(
+            pk=run.pk, status=run.status, lease_until=run.lease_until, waiting_for_queue=False
+        ).update(status=ImportRun.Status.FAILED, retry_status=run.status, finished_at=now)
+        logger.warning("import run %s lost its worker while %s", run.pk, run.status)
+    return lost
 
 
 @contextmanager
@@ -83,15 +142,22 @@ def process_run(run_id: int, *, confirm: bool) -> None:
 
 def _process_run(run_id: int, *, confirm: bool) -> None:
     expected = ImportRun.Status.IMPORTING if confirm else ImportRun.Status.PREVIEWING
-    run = ImportRun.objects.filter(pk=run_id, status=expected).first()
-    if run is None:
+    # A run found to have lost its worker is taken up again by its redelivered task.
+    ImportRun.objects.filter(pk=run_id, status=ImportRun.Status.FAILED, retry_status=expected).update(
+        status=expected, retry_status="", finished_at=None
+    )
+    running_lease = settings.TASK_RUNNING_LEASE_SECONDS
+    if not ImportRun.objects.filter(pk=run_id, status=expected).update(lease_until=lease(running_lease)):
         return
+    cache.set(heartbeat_key(run_id), True, timeout=running_lease)
+    run = ImportRun.objects.get(pk=run_id)
     kind = KINDS[run.kind]
     source = Path(run.file.path)
     rejects_path = source.with_name(source.name + ".rejects.csv")
 
     def progress(done: int, total: int | None) -> None:
         cache.set(progress_key(run.pk), (done, total or 0), timeout=3600)
+        cache.set(heartbeat_key(run.pk), True, timeout=running_lease)
 
     with translation.override(run.language):
         try:
@@ -146,7 +212,7 @@ def _process_run(run_id: int, *, confirm: bool) -> None:
         else:
             Path(rejects_path).unlink(missing_ok=True)
         run.save()
-        cache.delete(progress_key(run.pk))
+        cache.delete_many([progress_key(run.pk), heartbeat_key(run.pk)])
     if confirm and result.committed:
         import_committed(run)
         request_recompute("import")

@@ -60,6 +60,19 @@ class ImportRun(models.Model):
         help_text=_("The task queue could not be reached; the run is sent again as soon as it can be."),
     )
     rejects_file = models.FileField(_("rejected rows"), upload_to=GeneratedName("imports/rejects"), blank=True)
+    lease_until = models.DateTimeField(
+        _("worked on until"),
+        null=True,
+        blank=True,
+        help_text=_("An active run past this moment that no worker holds has lost its worker."),
+    )
+    retry_status = models.CharField(
+        _("retry from"),
+        max_length=16,
+        blank=True,
+        choices=[(Status.PREVIEWING.value, Status.PREVIEWING.label), (Status.IMPORTING.value, Status.IMPORTING.label)],
+        help_text=_("Set when the run's worker stopped: the stage that a retry runs again."),
+    )
 
     class Meta:
         verbose_name = _("import")
@@ -81,6 +94,11 @@ class ImportRun(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in self.ACTIVE
+
+    @property
+    def lost_its_worker(self) -> bool:
+        """Failed because the process working on it stopped (killed, restarted): retryable."""
+        return self.status == self.Status.FAILED and bool(self.retry_status)
 
     @property
     def progress_percent(self) -> int:

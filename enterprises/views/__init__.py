@@ -15,6 +15,7 @@ from .imports import (
     ImportListView,
     ImportProgressView,
     ImportRejectsView,
+    ImportRetryView,
     ImportTemplateView,
 )
 from .qualifying import QualifyingView
@@ -49,6 +50,7 @@ __all__ = [
     "ImportListView",
     "ImportProgressView",
     "ImportRejectsView",
+    "ImportRetryView",
     "ImportTemplateView",
     "LapseRiskView",
     "LinkHolderView",

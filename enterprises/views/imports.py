@@ -51,15 +51,22 @@ class ImportListView(OfficialRequiredMixin, ListView):
         return redirect(run)
 
 
+def _looked_after(run: ImportRun) -> ImportRun:
+    """The run as its page shows it: sent again if it waits for the queue, failed as retryable
+    if it lost its worker."""
+    if (run.waiting_for_queue and tasks.requeue(run)) or (
+        run.is_active and runs.find_lost(ImportRun.objects.filter(pk=run.pk))
+    ):
+        run.refresh_from_db()
+    return run
+
+
 class ImportDetailView(OfficialRequiredMixin, DetailView):
     model = ImportRun
     template_name = "enterprises/import_detail.html"
 
     def get_object(self, queryset=None):
-        run = super().get_object(queryset)
-        if run.waiting_for_queue and tasks.requeue(run):
-            run.refresh_from_db()
-        return run
+        return _looked_after(super().get_object(queryset))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -75,9 +82,7 @@ class ImportDetailView(OfficialRequiredMixin, DetailView):
 
 class ImportProgressView(OfficialRequiredMixin, View):
     def get(self, request, pk):
-        run = get_object_or_404(ImportRun, pk=pk)
-        if run.waiting_for_queue and tasks.requeue(run):
-            run.refresh_from_db()
+        run = _looked_after(get_object_or_404(ImportRun, pk=pk))
         done, total = runs.progress_of(run)
         return JsonResponse(
             {
@@ -86,6 +91,7 @@ class ImportProgressView(OfficialRequiredMixin, View):
                 "rows_total": total,
                 "active": run.is_active,
                 "waiting_for_queue": run.waiting_for_queue,
+                "lost_its_worker": run.lost_its_worker,
             }
         )
 
@@ -98,6 +104,16 @@ class ImportConfirmView(OfficialRequiredMixin, View):
             messages.error(request, _("The file has invalid rows: fix them, or choose to skip them."))
         elif not tasks.confirm(run, skip_invalid=skip_invalid):
             messages.error(request, _("This import is not waiting for confirmation."))
+        return redirect(run)
+
+
+class ImportRetryView(OfficialRequiredMixin, View):
+    def post(self, request, pk):
+        run = get_object_or_404(ImportRun, pk=pk)
+        if tasks.retry(run):
+            messages.info(request, _("The import is run again."))
+        else:
+            messages.error(request, _("Only an import whose worker stopped can be retried."))
         return redirect(run)
 
 

@@ -31,6 +31,13 @@ class AnnualReport(models.Model):
     )
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    lease_until = models.DateTimeField(
+        _("worked on until"),
+        null=True,
+        blank=True,
+        help_text=_("A report still being made past this moment has lost the process making it."),
+    )
+    worker_lost = models.BooleanField(_("the process making it stopped"), default=False)
 
     class Meta:
         verbose_name = _("annual report")

@@ -21,6 +21,7 @@ from ..dashboards import (
     timeline,
 )
 from ..models import AnnualReport, Status
+from ..reports import find_lost as find_lost_reports
 from ..tasks import request_report
 from ..values import history_rows
 from .indicators import current_plan
@@ -92,6 +93,7 @@ class ReportListView(OfficialRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         plan = current_plan()
+        find_lost_reports()
         return {
             **super().get_context_data(**kwargs),
             "reports": AnnualReport.objects.select_related("created_by")[:50],
@@ -115,6 +117,12 @@ class ReportListView(OfficialRequiredMixin, TemplateView):
 class ReportDetailView(OfficialRequiredMixin, DetailView):
     template_name = "targets/report_detail.html"
     model = AnnualReport
+
+    def get_object(self, queryset=None):
+        report = super().get_object(queryset)
+        if report.is_active and find_lost_reports(AnnualReport.objects.filter(pk=report.pk)):
+            report.refresh_from_db()
+        return report
 
 
 class ReportFileView(OfficialRequiredMixin, View):

@@ -1,4 +1,5 @@
-"""Redis down: the cache and the Celery broker point at a closed port (nothing listens on port 1).
+"""Redis down: the cache, the Celery broker and its result store point at a closed port
+(nothing listens on port 1), and tasks are not run eagerly.
 
 Pages and the API keep serving (sessions live in the database, the cache ignores its errors);
 a recomputation asked for then runs in the request and says so; an import waits for the
@@ -31,20 +32,59 @@ def redis_down(settings):
             "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
         }
     }
-    saved = celery_app.conf.broker_url, celery_app.conf.task_always_eager
-    celery_app.conf.broker_url = CLOSED
-    celery_app.conf.task_always_eager = False
-    celery_app._pool = None
-    celery_app.amqp._producer_pool = None
+    conf = celery_app.conf
+    saved = conf.broker_url, conf.result_backend, conf.task_always_eager
+    conf.broker_url, conf.result_backend, conf.task_always_eager = CLOSED, CLOSED, False
+    forget_connections()
     yield
-    celery_app.conf.broker_url, celery_app.conf.task_always_eager = saved
+    conf.broker_url, conf.result_backend, conf.task_always_eager = saved
+    forget_connections()
+
+
+def forget_connections() -> None:
+    """Make Celery connect afresh to the broker and the result store it is configured with."""
     celery_app._pool = None
     celery_app.amqp._producer_pool = None
+    celery_app._backend_cache = None
+    celery_app._local.backend = None
 
 
 def redis_returns() -> None:
     """The broker answers again (here: tasks run in-process, as with no broker configured)."""
     celery_app.conf.task_always_eager = True
+
+
+@pytest.mark.django_db
+def test_sending_a_task_with_both_broker_and_result_store_down_answers_that_it_was_not_queued(redis_down):
+    """Celery's own send raises a RuntimeError from the result store (the kind the pages did not
+    catch); the portal's one way of sending answers False instead."""
+    from ipportal.queueing import send
+    from targets.tasks import recompute_indicators
+
+    with pytest.raises(RuntimeError, match="result store"):
+        recompute_indicators.delay(trigger="plain")
+    assert send(recompute_indicators, trigger="queued") is False
+
+
+def test_the_broker_and_the_result_store_give_up_after_a_short_wait():
+    conf = celery_app.conf
+    assert conf.broker_connection_timeout <= 2 and conf.broker_transport_options["socket_connect_timeout"] <= 2
+    assert conf.task_publish_retry_policy["max_retries"] <= 2
+    assert conf.redis_socket_connect_timeout <= 2
+    assert conf.result_backend_transport_options["retry_policy"]["max_retries"] <= 1
+
+
+@pytest.mark.django_db
+def test_an_annual_report_asked_for_while_redis_is_down_is_made_in_the_request(
+    redis_down, reference_data, official_client, django_capture_on_commit_callbacks
+):
+    from targets.models import AnnualReport
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = official_client.post(reverse("targets:report-list"), {"year": "2025"})
+    report = AnnualReport.objects.get()
+    assert response.status_code == 302 and response.url == report.get_absolute_url()
+    assert report.state == AnnualReport.State.DONE and report.xlsx and report.pdf
 
 
 def test_sessions_do_not_live_in_the_cache():

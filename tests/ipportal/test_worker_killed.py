@@ -58,9 +58,10 @@ class Workers:
     def __init__(self):
         self.processes: list[subprocess.Popen] = []
 
-    def start(self) -> subprocess.Popen:
+    def start(self, **extra_env: str) -> subprocess.Popen:
         env = {
             **os.environ,
+            **extra_env,
             "DATABASE_URL": database_url(),
             "REDIS_URL": settings.REDIS_URL,
             "MEDIA_ROOT": str(settings.MEDIA_ROOT),
@@ -203,3 +204,42 @@ def test_import_killed_mid_run_is_run_again_with_the_same_result(reference_data,
     # An undisturbed import of the same file finds exactly its rows: nothing new, nothing changed.
     again = run_import(KINDS["patents"], Path(run.file.path))
     assert (again.new, again.updated, again.unchanged) == (0, 0, rows)
+
+
+def test_import_whose_worker_died_is_shown_lost_and_its_retry_stores_it(
+    reference_data, official, official_client, workers, side_connection
+):
+    """Past its (here 2 s) lease and with the worker's lock gone with its connection, the run is
+    found lost on its page; Retry sends it again and a new worker stores it."""
+    from django.urls import reverse
+
+    enterprise = EnterpriseFactory()
+    rows = CHUNK_SIZE + 10
+    run = ImportRun.objects.create(
+        kind="patents",
+        file=ContentFile(patent_csv(rows, holder_code=enterprise.credit_code).encode(), name="patents.csv"),
+        original_name="patents.csv",
+        status=ImportRun.Status.IMPORTING,
+        created_by=official,
+    )
+    with side_connection.transaction():
+        side_connection.execute("LOCK TABLE enterprises_patent IN EXCLUSIVE MODE")
+        worker = workers.start(TASK_RUNNING_LEASE_SECONDS="2")
+        run_import_task.delay(run.pk, True)
+        wait_for(lambda: waiting_on("relation"), what="the import to wait for the patent table")
+        time.sleep(3)  # past its lease, but the worker still holds the run: not lost
+        official_client.get(run.get_absolute_url())
+        assert ImportRun.objects.get(pk=run.pk).status == ImportRun.Status.IMPORTING
+        workers.kill(worker)
+
+    wait_for(lambda: not waiting_on("relation"), what="the killed worker's connection to close")
+    time.sleep(3)  # its last heartbeat expires
+    page = official_client.get(run.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.FAILED and run.retry_status == ImportRun.Status.IMPORTING
+    assert "The process working on this import stopped" in page and not Patent.objects.exists()
+
+    workers.start()
+    official_client.post(reverse("enterprises:import-retry", args=[run.pk]))
+    wait_for(lambda: ImportRun.objects.get(pk=run.pk).status == ImportRun.Status.DONE, what="the retried import")
+    assert Patent.objects.filter(enterprise=enterprise).count() == rows
