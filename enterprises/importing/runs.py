@@ -51,7 +51,7 @@ RUN_LOCK_CLASS = 0x1F0A_0001
 
 def cancel(run: ImportRun) -> bool:
     return bool(
-        ImportRun.objects.filter(pk=run.pk, status=ImportRun.Status.PREVIEWED).update(
+        ImportRun.objects.filter(pk=run.pk, status__in=(ImportRun.Status.PREVIEWED, ImportRun.Status.MAPPING)).update(
             status=ImportRun.Status.CANCELLED, finished_at=timezone.now()
         )
     )
@@ -121,6 +121,7 @@ def _process_run(run_id: int, *, confirm: bool) -> None:
         run.errors = [error.as_dict() for error in result.errors]
         run.ignored_columns = result.ignored_columns
         run.file_format, run.header_row = result.file_format, result.header_row
+        run.layout_name = result.layout_name
         if not confirm:
             run.changes = result.changes
         run.holder_matching = {

@@ -12,6 +12,7 @@ class ImportRun(models.Model):
     """One upload of a list, from preview to the stored result: the import history."""
 
     class Status(models.TextChoices):
+        MAPPING = "mapping", _("waiting for the columns to be mapped")
         PREVIEWING = "previewing", _("checking")
         PREVIEWED = "previewed", _("awaiting confirmation")
         IMPORTING = "importing", _("importing")
@@ -54,6 +55,12 @@ class ImportRun(models.Model):
     header_row = models.PositiveIntegerField(_("header row"), default=1)
     title_lines = models.JSONField(_("title lines skipped"), default=list, blank=True)
     message = models.TextField(_("message"), blank=True)
+    layout_name = models.CharField(
+        _("column layout"),
+        max_length=100,
+        blank=True,
+        help_text=_("The saved column layout the file was read with, if its headers needed one."),
+    )
     waiting_for_queue = models.BooleanField(
         _("waiting for the task queue"),
         default=False,

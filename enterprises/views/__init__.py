@@ -13,9 +13,13 @@ from .imports import (
     ImportConfirmView,
     ImportDetailView,
     ImportListView,
+    ImportMappingView,
     ImportProgressView,
     ImportRejectsView,
     ImportTemplateView,
+    LayoutDeleteView,
+    LayoutListView,
+    LayoutRenameView,
 )
 from .qualifying import QualifyingView
 from .reconciliation import MarkReconciledView, ReconciliationView
@@ -47,10 +51,14 @@ __all__ = [
     "ImportConfirmView",
     "ImportDetailView",
     "ImportListView",
+    "ImportMappingView",
     "ImportProgressView",
     "ImportRejectsView",
     "ImportTemplateView",
     "LapseRiskView",
+    "LayoutDeleteView",
+    "LayoutListView",
+    "LayoutRenameView",
     "LinkHolderView",
     "MarkReconciledView",
     "MyEnterpriseView",

@@ -2,19 +2,22 @@ import csv
 
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import DetailView, ListView
+from django.views.generic import DeleteView, DetailView, ListView, UpdateView
 
 from core.importing import KINDS
+from core.importing.headers import check_file, guess_mapping, normalize_header, save_layout
+from core.importing.reader import UnreadableFile
+from core.models import ImportLayout
 from ipportal.exports import safe_filename, safe_row
 from ipportal.permissions import OfficialRequiredMixin
 
 from .. import tasks
-from ..forms import ImportUploadForm
+from ..forms import ColumnMappingForm, ImportUploadForm, LayoutRenameForm
 from ..importing import runs
 from ..models import ImportRun
 
@@ -40,15 +43,92 @@ class ImportListView(OfficialRequiredMixin, ListView):
             self.object_list = self.get_queryset()
             return self.render_to_response(self.get_context_data(form=form), status=400)
         upload = form.cleaned_data["file"]
+        kind = KINDS[form.cleaned_data["kind"]]
         run = ImportRun.objects.create(
-            kind=form.cleaned_data["kind"],
+            kind=kind.name,
             file=upload,
             original_name=upload.name[:255],
             created_by=request.user,
             language=request.LANGUAGE_CODE,
         )
+        try:
+            reading = check_file(kind, run.file.path)
+        except UnreadableFile:
+            reading = None  # the check says why, on the run's page
+        if reading is not None and reading.missing and reading.fitting is not None:
+            # Another kind fits: the form comes back with that kind chosen.
+            run.file.delete(save=False)
+            run.delete()
+            messages.error(
+                request,
+                _(
+                    "This looks like a list of %(kind)s, not of %(chosen)s: choose the file again to import it as %(kind)s."
+                )
+                % {"kind": reading.fitting.label, "chosen": kind.label},
+            )
+            self.object_list = self.get_queryset()
+            form = ImportUploadForm(initial={"kind": reading.fitting.name})
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        if reading is not None and reading.needs_mapping:
+            run.status = ImportRun.Status.MAPPING
+            run.save(update_fields=["status"])
+            return redirect("enterprises:import-mapping", pk=run.pk)
         tasks.start(run)
         return redirect(run)
+
+
+class ImportMappingView(OfficialRequiredMixin, View):
+    """The mapping step: the official says which field each column holds; the layout is saved
+    under a name and the file is checked with it."""
+
+    template_name = "enterprises/import_mapping.html"
+
+    def waiting(self, pk) -> bool:
+        """Load the run; True when it waits for its columns to be mapped."""
+        self.run = get_object_or_404(ImportRun, pk=pk)
+        return self.run.status == ImportRun.Status.MAPPING
+
+    def form(self, data=None):
+        kind = KINDS[self.run.kind]
+        reading = check_file(kind, self.run.file.path)
+        if reading.layout is not None:
+            guesses = {index: column.key for index, column in reading.positions.items()}
+        else:
+            guesses = guess_mapping(kind, reading.header)
+        stem = self.run.original_name.rsplit(".", 1)[0]
+        return ColumnMappingForm(
+            data,
+            kind=kind,
+            header=reading.header,
+            guesses=guesses,
+            initial={"name": reading.layout.name if reading.layout else f"{kind.label} · {stem}"[:100]},
+        ), reading
+
+    def render(self, form, reading, status=200):
+        context = {"run": self.run, "form": form, "reading": reading, "kind": KINDS[self.run.kind]}
+        return render(self.request, self.template_name, context, status=status)
+
+    def get(self, request, pk):
+        if not self.waiting(pk):
+            return redirect(self.run)
+        return self.render(*self.form())
+
+    def post(self, request, pk):
+        if not self.waiting(pk):
+            return redirect(self.run)
+        form, reading = self.form(request.POST)
+        if not form.is_valid():
+            return self.render(form, reading, status=400)
+        layout = save_layout(form.kind, form.header, form.mapping, form.cleaned_data["name"], request.user)
+        moved = ImportRun.objects.filter(pk=self.run.pk, status=ImportRun.Status.MAPPING).update(
+            status=ImportRun.Status.PREVIEWING, layout_name=layout.name
+        )
+        if moved:
+            messages.success(
+                request, _("The layout “%(name)s” is saved; the file is checked with it.") % {"name": layout.name}
+            )
+            tasks.start(self.run)
+        return redirect(self.run)
 
 
 class ImportDetailView(OfficialRequiredMixin, DetailView):
@@ -129,3 +209,39 @@ class ImportTemplateView(OfficialRequiredMixin, View):
         response.write("\ufeff")
         csv.writer(response).writerow(safe_row(KINDS[kind].template_header()))
         return response
+
+
+class LayoutListView(OfficialRequiredMixin, ListView):
+    """The saved column layouts, to rename or delete."""
+
+    model = ImportLayout
+    template_name = "enterprises/layout_list.html"
+    queryset = ImportLayout.objects.select_related("created_by")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        for layout in context["object_list"]:
+            kind = KINDS.get(layout.kind)
+            fields = {column.key: column.header for column in kind.columns} if kind else {}
+            layout.kind_label = kind.label if kind else layout.kind
+            layout.columns = [
+                (header, fields.get(key, key))
+                for header in layout.headers
+                if (key := layout.mapping.get(normalize_header(header)))
+            ]
+        return context
+
+
+class LayoutRenameView(OfficialRequiredMixin, UpdateView):
+    model = ImportLayout
+    form_class = LayoutRenameForm
+    template_name = "enterprises/layout_form.html"
+    success_url = reverse_lazy("enterprises:layout-list")
+
+
+class LayoutDeleteView(OfficialRequiredMixin, DeleteView):
+    """Delete a layout: files with its headers are mapped again on the next upload."""
+
+    model = ImportLayout
+    template_name = "enterprises/layout_confirm_delete.html"
+    success_url = reverse_lazy("enterprises:layout-list")
