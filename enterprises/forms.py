@@ -208,8 +208,12 @@ class ColumnMappingForm(forms.Form):
                 initial=guesses.get(index, ""),
             )
 
-    def column_fields(self):
-        return [self[f"column_{index}"] for index in range(len(self.header))]
+    def column_fields(self, samples: list[list[str]] = ()):
+        """(bound field, the column's first values) for each column of the file."""
+        return [
+            (self[f"column_{index}"], [row[index] for row in samples if index < len(row) and row[index]])
+            for index in range(len(self.header))
+        ]
 
     def clean_name(self) -> str:
         name = self.cleaned_data["name"].strip()

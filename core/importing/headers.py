@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from .engine import Column, ImportKind
     from .reader import Table
 
+SAMPLE_ROWS = 2  # rows under the header the mapping step shows beside each column
 GUESS_CUTOFF = 60  # similarity (0–100) under which the mapping step guesses nothing for a field
 
 
@@ -146,6 +147,7 @@ class HeaderReading:
     fitting: ImportKind | None = None
     header: list[str] = field(default_factory=list)
     header_row: int = 1
+    samples: list[list[str]] = field(default_factory=list)  # the first rows under the header, as text
 
     @property
     def needs_mapping(self) -> bool:
@@ -173,8 +175,13 @@ def read_header(kind: ImportKind, table: Table, layout: ImportLayout | None = No
 
 
 def check_file(kind: ImportKind, path: Path | str) -> HeaderReading:
-    """Read only the header of a file, for the upload page (raises reader.UnreadableFile)."""
-    return read_header(kind, open_table(path))
+    """Read only the header of a file and the SAMPLE_ROWS rows under it, for the upload page
+    and its mapping step (raises reader.UnreadableFile)."""
+    table = open_table(path)
+    reading = read_header(kind, table)
+    under = table.head[table.header_index + 1 : table.header_index + 1 + SAMPLE_ROWS]
+    reading.samples = [[clean_text(cell) for cell in cells] for _number, cells in under]
+    return reading
 
 
 def guess_mapping(kind: ImportKind, header: list[str]) -> dict[int, str]:

@@ -105,7 +105,13 @@ class ImportMappingView(OfficialRequiredMixin, View):
         ), reading
 
     def render(self, form, reading, status=200):
-        context = {"run": self.run, "form": form, "reading": reading, "kind": KINDS[self.run.kind]}
+        context = {
+            "run": self.run,
+            "form": form,
+            "reading": reading,
+            "kind": KINDS[self.run.kind],
+            "columns": form.column_fields(reading.samples),
+        }
         return render(self.request, self.template_name, context, status=status)
 
     def get(self, request, pk):

@@ -177,6 +177,7 @@ def test_an_upload_with_an_unknown_required_column_goes_to_the_mapping_step(
     page = official_client.get(response.url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "案卷权属单位" in page and "专利权人 (holder_name) *" in page
     assert '<option value="application_number" selected>' in page  # pre-filled with the guesses
+    assert "荆门示例化工有限公司;武汉大学 · 武汉大学、荆门示例化工有限公司" in page  # the column's first values
 
     with django_capture_on_commit_callbacks(execute=True):
         response = mapping_post(official_client, run, unrecognised_rows()[2])
