@@ -55,6 +55,7 @@ bench: install-dev
 	$(PY) bench/recompute.py 1000000
 	$(PY) bench/dashboard.py 1000000 --keep
 	$(PY) bench/load.py 1000000
+	$(PY) bench/holder_matching.py 1000000
 
 ## Every benchmark at a tiny size (a minute or two in all), as CI runs them: that they run, not how fast.
 bench-smoke: install-dev
@@ -62,6 +63,7 @@ bench-smoke: install-dev
 	$(PY) bench/recompute.py 2000 --rounds 1
 	$(PY) bench/dashboard.py 2000 --rounds 3
 	$(PY) bench/load.py 2000 --clients 4 --duration 2 --workers 1
+	$(PY) bench/holder_matching.py 2000 --enterprises 200
 
 messages: install
 	$(PY) manage.py makemessages -l zh_Hans -l en --ignore=.venv --ignore=staticfiles --ignore=media --no-obsolete
