@@ -112,6 +112,9 @@ class ImportResult:
     file_error: str = ""
     detected_kind: str = ""  # when the header fits another kind better, that kind's name
     layout_name: str = ""  # the saved column layout the header was read with
+    # When required fields have no column but the file could hold them: what the mapping step
+    # shows ({"header": [...], "samples": [[...], ...], "missing": [...]}).
+    mapping_request: dict[str, list] = field(default_factory=dict)
     committed: bool = False
     dry_run: bool = False
     rejects_path: Path | None = None
@@ -369,6 +372,8 @@ def run_import(
             ) % {"kind": fitting.label, "chosen": kind.label, "columns": ", ".join(missing)}
         else:
             result.file_error = _("Required columns are missing: %(columns)s") % {"columns": ", ".join(missing)}
+        if reading.needs_mapping:
+            result.mapping_request = {"header": reading.header, "samples": reading.samples, "missing": missing}
         return result
 
     rejects: list[list[str]] = []

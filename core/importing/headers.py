@@ -13,14 +13,12 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
 
 from core.models import ImportLayout
 
-from .reader import open_table
 from .registry import KINDS
 from .values import clean_text, strip_invisible
 
@@ -171,17 +169,9 @@ def read_header(kind: ImportKind, table: Table, layout: ImportLayout | None = No
     else:
         positions, ignored, missing = map_with_layout(kind, table.header, layout)
     fitting = kind_fitting(table.header, kind) if missing and layout is None else None
-    return HeaderReading(positions, ignored, missing, layout, fitting, table.header, table.header_row)
-
-
-def check_file(kind: ImportKind, path: Path | str) -> HeaderReading:
-    """Read only the header of a file and the SAMPLE_ROWS rows under it, for the upload page
-    and its mapping step (raises reader.UnreadableFile)."""
-    table = open_table(path)
-    reading = read_header(kind, table)
     under = table.head[table.header_index + 1 : table.header_index + 1 + SAMPLE_ROWS]
-    reading.samples = [[clean_text(cell) for cell in cells] for _number, cells in under]
-    return reading
+    samples = [[clean_text(cell) for cell in cells] for _number, cells in under]
+    return HeaderReading(positions, ignored, missing, layout, fitting, table.header, table.header_row, samples)
 
 
 def guess_mapping(kind: ImportKind, header: list[str]) -> dict[int, str]:

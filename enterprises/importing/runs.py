@@ -130,7 +130,13 @@ def _process_run(run_id: int, *, confirm: bool) -> None:
         }
         run.title_lines = [[number, text] for number, text in result.skipped_lines]
         run.message = result.file_error
-        if result.file_error:
+        run.detected_kind = result.detected_kind
+        if result.mapping_request and not confirm:
+            # Required fields without a column: the official maps them (the file is checked after).
+            run.status = ImportRun.Status.MAPPING
+            run.mapping_request = result.mapping_request
+            run.message = ""
+        elif result.file_error:
             run.status = ImportRun.Status.REFUSED
         elif not confirm:
             run.status = ImportRun.Status.PREVIEWED

@@ -10,8 +10,7 @@ from django.views import View
 from django.views.generic import DeleteView, DetailView, ListView, UpdateView
 
 from core.importing import KINDS
-from core.importing.headers import check_file, guess_mapping, normalize_header, save_layout
-from core.importing.reader import UnreadableFile
+from core.importing.headers import guess_mapping, normalize_header, save_layout
 from core.models import ImportLayout
 from ipportal.exports import safe_filename, safe_row
 from ipportal.permissions import OfficialRequiredMixin
@@ -33,7 +32,8 @@ class ImportListView(OfficialRequiredMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["form"] = kwargs.get("form") or ImportUploadForm()
+        kind = self.request.GET.get("kind")  # "upload it again as …" from a run whose file fits another kind
+        context["form"] = kwargs.get("form") or ImportUploadForm(initial={"kind": kind} if kind in KINDS else None)
         context["kinds"] = KINDS.values()
         return context
 
@@ -43,36 +43,13 @@ class ImportListView(OfficialRequiredMixin, ListView):
             self.object_list = self.get_queryset()
             return self.render_to_response(self.get_context_data(form=form), status=400)
         upload = form.cleaned_data["file"]
-        kind = KINDS[form.cleaned_data["kind"]]
         run = ImportRun.objects.create(
-            kind=kind.name,
+            kind=form.cleaned_data["kind"],
             file=upload,
             original_name=upload.name[:255],
             created_by=request.user,
             language=request.LANGUAGE_CODE,
         )
-        try:
-            reading = check_file(kind, run.file.path)
-        except UnreadableFile:
-            reading = None  # the check says why, on the run's page
-        if reading is not None and reading.missing and reading.fitting is not None:
-            # Another kind fits: the form comes back with that kind chosen.
-            run.file.delete(save=False)
-            run.delete()
-            messages.error(
-                request,
-                _(
-                    "This looks like a list of %(kind)s, not of %(chosen)s: choose the file again to import it as %(kind)s."
-                )
-                % {"kind": reading.fitting.label, "chosen": kind.label},
-            )
-            self.object_list = self.get_queryset()
-            form = ImportUploadForm(initial={"kind": reading.fitting.name})
-            return self.render_to_response(self.get_context_data(form=form), status=400)
-        if reading is not None and reading.needs_mapping:
-            run.status = ImportRun.Status.MAPPING
-            run.save(update_fields=["status"])
-            return redirect("enterprises:import-mapping", pk=run.pk)
         tasks.start(run)
         return redirect(run)
 
@@ -88,43 +65,39 @@ class ImportMappingView(OfficialRequiredMixin, View):
         self.run = get_object_or_404(ImportRun, pk=pk)
         return self.run.status == ImportRun.Status.MAPPING
 
-    def form(self, data=None):
+    def form(self, data=None) -> ColumnMappingForm:
         kind = KINDS[self.run.kind]
-        reading = check_file(kind, self.run.file.path)
-        if reading.layout is not None:
-            guesses = {index: column.key for index, column in reading.positions.items()}
-        else:
-            guesses = guess_mapping(kind, reading.header)
+        header = self.run.mapping_request.get("header", [])
         stem = self.run.original_name.rsplit(".", 1)[0]
         return ColumnMappingForm(
             data,
             kind=kind,
-            header=reading.header,
-            guesses=guesses,
-            initial={"name": reading.layout.name if reading.layout else f"{kind.label} · {stem}"[:100]},
-        ), reading
+            header=header,
+            guesses=guess_mapping(kind, header),
+            initial={"name": f"{kind.label} · {stem}"[:100]},
+        )
 
-    def render(self, form, reading, status=200):
+    def render(self, form, status=200):
         context = {
             "run": self.run,
             "form": form,
-            "reading": reading,
+            "missing": self.run.mapping_request.get("missing", []),
             "kind": KINDS[self.run.kind],
-            "columns": form.column_fields(reading.samples),
+            "columns": form.column_fields(self.run.mapping_request.get("samples", [])),
         }
         return render(self.request, self.template_name, context, status=status)
 
     def get(self, request, pk):
         if not self.waiting(pk):
             return redirect(self.run)
-        return self.render(*self.form())
+        return self.render(self.form())
 
     def post(self, request, pk):
         if not self.waiting(pk):
             return redirect(self.run)
-        form, reading = self.form(request.POST)
+        form = self.form(request.POST)
         if not form.is_valid():
-            return self.render(form, reading, status=400)
+            return self.render(form, status=400)
         layout = save_layout(form.kind, form.header, form.mapping, form.cleaned_data["name"], request.user)
         moved = ImportRun.objects.filter(pk=self.run.pk, status=ImportRun.Status.MAPPING).update(
             status=ImportRun.Status.PREVIEWING, layout_name=layout.name
@@ -146,6 +119,12 @@ class ImportDetailView(OfficialRequiredMixin, DetailView):
         if run.waiting_for_queue and tasks.requeue(run):
             run.refresh_from_db()
         return run
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if self.object.status == ImportRun.Status.MAPPING:
+            return redirect("enterprises:import-mapping", pk=self.object.pk)
+        return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

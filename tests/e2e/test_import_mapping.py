@@ -78,13 +78,24 @@ def test_official_maps_the_columns_once_and_the_layout_is_used_again(page, offic
     screenshot(page, "import-layouts-en")
     page.click("text=Rename")
     page.fill("input[name=name]", "Search system export")
+    screenshot(page, "import-layout-rename-en")
     page.click("form.form button[type=submit]")
     page.wait_for_selector("td:has-text('Search system export')")
     assert ImportLayout.objects.get().name == "Search system export"
+    page.click("button[name=language][value=zh-hans]")
+    page.click("a[href$='/delete/']")
+    page.wait_for_selector("h1:has-text('删除列布局')")
+    screenshot(page, "import-layout-delete-zh")
+    page.click("form.form button[type=submit]")
+    page.wait_for_selector("text=尚未保存列布局")
+    assert not ImportLayout.objects.exists()
     assert page.console_errors == []
 
-    # A patent list sent as trademarks: the form comes back with patents chosen.
+    # A patent list sent as trademarks: the form is offered again with patents chosen.
     upload(page, workbook(tmp_path / "export.xlsx", export_rows()), kind="trademarks")
-    page.wait_for_selector("text=This looks like a list of Patents, not of Trademarks")
+    page.wait_for_selector("text=这看起来是“专利”清单，而不是“商标”清单")
+    screenshot(page, "import-detected-kind-zh")
+    page.click("text=按“专利”重新上传")
+    page.wait_for_selector("form[enctype='multipart/form-data']")
     assert page.locator("select[name=kind]").input_value() == "patents"
-    screenshot(page, "import-detected-kind-en")
+    screenshot(page, "import-upload-again-zh")

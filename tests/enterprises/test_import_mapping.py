@@ -158,6 +158,16 @@ def upload(client, path: Path, kind: str = "patents"):
     return client.post(reverse("enterprises:import-list"), {"kind": kind, "file": file})
 
 
+@pytest.fixture
+def mapping_run(official_client, tmp_path, enterprise, django_capture_on_commit_callbacks) -> ImportRun:
+    """An uploaded export whose holder column is unknown, checked: waiting for its mapping."""
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(official_client, workbook(tmp_path / "p.xlsx", unrecognised_rows()))
+    run = ImportRun.objects.get()
+    assert run.status == ImportRun.Status.MAPPING
+    return run
+
+
 def mapping_post(client, run, header: list[str], **changes) -> object:
     data = {f"column_{i}": key for i, key in guess_mapping(PATENTS, header).items()}
     data.update(name="检索系统导出", column_4="holder_name")
@@ -169,9 +179,12 @@ def test_an_upload_with_an_unknown_required_column_goes_to_the_mapping_step(
     official_client, tmp_path, enterprise, django_capture_on_commit_callbacks
 ):
     path = workbook(tmp_path / "导出.xlsx", unrecognised_rows())
-    response = upload(official_client, path)
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(official_client, path)
     run = ImportRun.objects.get()
-    assert run.status == ImportRun.Status.MAPPING
+    assert run.status == ImportRun.Status.MAPPING and run.header_row == 3
+    assert run.mapping_request["missing"] == ["专利权人 (holder_name)"]
+    response = official_client.get(run.get_absolute_url())  # the run's page sends the official to the step
     assert response.url == reverse("enterprises:import-mapping", args=[run.pk])
 
     page = official_client.get(response.url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
@@ -218,10 +231,9 @@ def test_a_second_upload_with_the_same_headers_uses_the_layout_without_asking(
     ],
 )
 def test_the_mapping_step_refuses_a_mapping_without_a_required_field_or_with_a_field_twice(
-    official_client, tmp_path, enterprise, changes, message
+    official_client, mapping_run, changes, message
 ):
-    upload(official_client, workbook(tmp_path / "p.xlsx", unrecognised_rows()))
-    run = ImportRun.objects.get()
+    run = mapping_run
     response = official_client.post(
         reverse("enterprises:import-mapping", args=[run.pk]),
         {
@@ -237,11 +249,9 @@ def test_the_mapping_step_refuses_a_mapping_without_a_required_field_or_with_a_f
     assert run.status == ImportRun.Status.MAPPING and not ImportLayout.objects.exists()
 
 
-def test_the_mapping_step_refuses_the_name_of_another_layout(official_client, tmp_path, enterprise):
+def test_the_mapping_step_refuses_the_name_of_another_layout(official_client, mapping_run):
     save_layout(PATENTS, ["a", "b"], {0: "application_number"}, "检索系统导出")
-    upload(official_client, workbook(tmp_path / "p.xlsx", unrecognised_rows()))
-    run = ImportRun.objects.get()
-    response = mapping_post(official_client, run, unrecognised_rows()[2])
+    response = mapping_post(official_client, mapping_run, unrecognised_rows()[2])
     assert response.status_code == 400 and "已有其他列布局使用此名称" in response.content.decode()
 
 
@@ -261,21 +271,26 @@ def test_the_mapping_step_of_a_run_already_checked_goes_back_to_the_run(official
     assert response.url == run.get_absolute_url()
 
 
-def test_a_run_waiting_for_its_mapping_can_be_cancelled(official_client, tmp_path, enterprise):
-    upload(official_client, workbook(tmp_path / "p.xlsx", unrecognised_rows()))
-    run = ImportRun.objects.get()
+def test_a_run_waiting_for_its_mapping_can_be_cancelled(official_client, mapping_run):
+    run = mapping_run
     official_client.post(reverse("enterprises:import-cancel", args=[run.pk]))
     run.refresh_from_db()
     assert run.status == ImportRun.Status.CANCELLED
 
 
-def test_an_upload_with_the_wrong_kind_comes_back_with_the_detected_kind_chosen(official_client, tmp_path, enterprise):
-    response = upload(official_client, workbook(tmp_path / "p.xlsx", export_rows()), kind="trademarks")
-    assert response.status_code == 400
-    page = response.content.decode()
-    assert '<option value="patents" selected>' in page
+def test_an_upload_with_the_wrong_kind_offers_the_form_again_with_the_detected_kind(
+    official_client, tmp_path, enterprise, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(official_client, workbook(tmp_path / "p.xlsx", export_rows()), kind="trademarks")
+    run = ImportRun.objects.get()
+    assert (run.status, run.detected_kind) == (ImportRun.Status.REFUSED, "patents")
+    page = official_client.get(run.get_absolute_url()).content.decode()
     assert "这看起来是“专利”清单，而不是“商标”清单" in page
-    assert not ImportRun.objects.exists()
+    again = reverse("enterprises:import-list") + "?kind=patents"
+    assert f'href="{again}">按“专利”重新上传</a>' in page
+    assert '<option value="patents" selected>' in official_client.get(again).content.decode()
+    assert not Patent.objects.exists()
 
 
 # The layouts' pages
