@@ -97,7 +97,7 @@ def unrecognised_rows() -> list[list]:
 
 
 def test_a_file_whose_required_column_is_unknown_is_refused_on_the_command_line(tmp_path, enterprise):
-    with pytest.raises(CommandError, match="holder_name"):
+    with pytest.raises(CommandError, match=r"holder_name\) 请在导入页面对应一次各列"):
         call_command("import_records", "patents", str(workbook(tmp_path / "p.xlsx", unrecognised_rows())))
     assert not Patent.objects.exists()
 

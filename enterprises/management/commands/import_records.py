@@ -67,6 +67,15 @@ class Command(BaseCommand):
         )
         for note in result.reading_notes():
             self.stdout.write(note)
+        if result.mapping_request:
+            raise CommandError(
+                result.file_error
+                + " "
+                + translation.gettext(
+                    "Map the file's columns once on the import page (the layout is then found by its headers), "
+                    "or name a saved layout with --layout."
+                )
+            )
         if result.file_error:
             raise CommandError(result.file_error)
         if result.ignored_columns:
