@@ -57,6 +57,7 @@ bench: install-dev
 	$(PY) bench/load.py 1000000
 	$(PY) bench/xlsx_memory.py make 400000 /tmp/ipportal-bench-patents.xlsx
 	$(PY) bench/xlsx_memory.py read /tmp/ipportal-bench-patents.xlsx
+	$(PY) bench/holder_matching.py 1000000
 
 ## Every benchmark at a tiny size (a minute or two in all), as CI runs them: that they run, not how fast.
 bench-smoke: install-dev
@@ -66,6 +67,7 @@ bench-smoke: install-dev
 	$(PY) bench/load.py 2000 --clients 4 --duration 2 --workers 1
 	$(PY) bench/xlsx_memory.py make 300 /tmp/ipportal-bench-smoke.xlsx
 	$(PY) bench/xlsx_memory.py read /tmp/ipportal-bench-smoke.xlsx
+	$(PY) bench/holder_matching.py 2000 --enterprises 200
 
 messages: install
 	$(PY) manage.py makemessages -l zh_Hans -l en --ignore=.venv --ignore=staticfiles --ignore=media --no-obsolete

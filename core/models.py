@@ -121,3 +121,36 @@ class OwnRequestQuerySet(models.QuerySet):
             return self
         enterprise = enterprise_of(user)
         return self.filter(enterprise=enterprise) if enterprise is not None else self.none()
+
+
+class ImportLayout(models.Model):
+    """A column layout an official confirmed once for a kind of list (the mapping step of the
+    import page): which field each header of the file holds. It is applied by itself whenever a
+    file of that kind arrives with the same set of headers (`fingerprint`), on the page and on
+    the command line (core.importing.headers)."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    kind = models.CharField(_("kind"), max_length=32)
+    fingerprint = models.CharField(_("header fingerprint"), max_length=64, editable=False)
+    headers = models.JSONField(_("headers"), default=list, help_text=_("The file's headers, in the file's order."))
+    mapping = models.JSONField(
+        _("column mapping"), default=dict, help_text=_("Field of each header (normalised header → field key).")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("import layout")
+        verbose_name_plural = _("import layouts")
+        ordering = ["kind", "name"]
+        constraints = [models.UniqueConstraint(fields=["kind", "fingerprint"], name="one_layout_per_header_set")]
+
+    def __str__(self) -> str:
+        return self.name

@@ -5,7 +5,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.importing import KINDS
+from core.importing.headers import header_fingerprint
 from core.importing.reader import OLE2_MAGIC, UTF16_BOMS
+from core.models import ImportLayout
 from ipportal.dates import BoundedDatesMixin
 from ipportal.uploads import validate_document
 
@@ -177,6 +179,84 @@ class ImportUploadForm(forms.Form):
                 _("Only spreadsheets (XLSX, XLSM, XLS, ODS) and text tables (CSV, TXT) can be imported.")
             )
         return upload
+
+
+class ColumnMappingForm(forms.Form):
+    """The mapping step of an upload whose required fields have no column: a field (or none) for
+    each column of the file, and the name the layout is saved under.
+
+    `header` is the file's header row, `kind` its import kind, `guesses` the proposed field key
+    of each position (core.importing.headers.guess_mapping)."""
+
+    name = forms.CharField(
+        label=_("save the layout as"),
+        max_length=100,
+        help_text=_("Files of this kind with the same headers are read with it from now on."),
+    )
+
+    def __init__(self, *args, kind, header: list[str], guesses: dict[int, str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind, self.header = kind, header
+        choices = [("", _("— not imported —"))] + [
+            (column.key, f"{column.header} ({column.key}){' *' if column.required else ''}") for column in kind.columns
+        ]
+        for index, title in enumerate(header):
+            self.fields[f"column_{index}"] = forms.ChoiceField(
+                label=title or _("(column %(number)d, no header)") % {"number": index + 1},
+                choices=choices,
+                required=False,
+                initial=guesses.get(index, ""),
+            )
+
+    def column_fields(self, samples: list[list[str]] = ()):
+        """(bound field, the column's first values) for each column of the file."""
+        return [
+            (self[f"column_{index}"], [row[index] for row in samples if index < len(row) and row[index]])
+            for index in range(len(self.header))
+        ]
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"].strip()
+        same_headers = {"kind": self.kind.name, "fingerprint": header_fingerprint(self.header)}
+        if ImportLayout.objects.filter(name=name).exclude(**same_headers).exists():
+            raise ValidationError(_("Another layout has this name already."))
+        return name
+
+    def clean(self):
+        data = super().clean()
+        chosen: dict[str, list[str]] = {}
+        for index, title in enumerate(self.header):
+            key = data.get(f"column_{index}")
+            if key:
+                chosen.setdefault(key, []).append(title or str(index + 1))
+        labels = {column.key: column.header for column in self.kind.columns}
+        for key, titles in chosen.items():
+            if len(titles) > 1:
+                raise ValidationError(
+                    _("%(field)s is chosen for several columns: %(columns)s"),
+                    params={"field": labels[key], "columns": ", ".join(titles)},
+                )
+        missing = [c.header for c in self.kind.columns if c.required and c.key not in chosen]
+        if missing:
+            raise ValidationError(
+                _("Choose a column for every required field (*): %(fields)s"), params={"fields": ", ".join(missing)}
+            )
+        return data
+
+    @property
+    def mapping(self) -> dict[int, str]:
+        """Field key of each mapped position."""
+        return {
+            index: self.cleaned_data[f"column_{index}"]
+            for index in range(len(self.header))
+            if self.cleaned_data.get(f"column_{index}")
+        }
+
+
+class LayoutRenameForm(forms.ModelForm):
+    class Meta:
+        model = ImportLayout
+        fields = ["name"]
 
 
 class HolderFormMixin(BoundedDatesMixin):

@@ -103,10 +103,8 @@ def request_dossier(plan: Plan, year: int | None, user) -> Dossier:
     dossier = Dossier.objects.create(plan=plan, year=year, created_by=user)
 
     def enqueue() -> None:
-        try:
-            make_dossier.delay(dossier.pk)
-        except (OperationalError, RedisConnectionError, OSError):
-            logger.warning("broker unavailable; making the dossier in the request")
+        if not send(make_dossier, dossier.pk):
+            logger.warning("task queue unreachable; making the dossier in the request")
             dossiers.make(dossier)
 
     transaction.on_commit(enqueue)

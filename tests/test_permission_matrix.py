@@ -80,6 +80,11 @@ PAGES: dict[str, tuple[dict, object]] = {
     "enterprises:import-cancel": (OFFICIALS_POST_ONLY, lambda o: {"pk": o["importrun"].pk}),
     "enterprises:import-rejects": (OFFICIALS, lambda o: {"pk": o["importrun"].pk}),
     "enterprises:import-template": (OFFICIALS, lambda o: {"kind": "patents"}),
+    # The run of the matrix is done: its mapping step sends the official back to it.
+    "enterprises:import-mapping": (expect(LOGIN, 403, 403, 403, 403, 302), lambda o: {"pk": o["importrun"].pk}),
+    "enterprises:layout-list": (OFFICIALS, None),
+    "enterprises:layout-rename": (OFFICIALS, lambda o: {"pk": o["layout"].pk}),
+    "enterprises:layout-delete": (OFFICIALS, lambda o: {"pk": o["layout"].pk}),
     "enterprises:home": (ENTERPRISE_ONLY, None),
     "enterprises:filing-list": (PORTAL, None),
     "enterprises:filing-create": (ENTERPRISE_ONLY, None),
@@ -297,7 +302,7 @@ def build(model, enterprise, **values):
 
 @pytest.fixture
 def world(db, settings, tmp_path):
-    from core.models import Attachment
+    from core.models import Attachment, ImportLayout
     from enforcement.models import AssistanceRequest
     from enterprises.models import Filing, ImportRun
     from finance.models import Claim, SupportItem
@@ -371,6 +376,9 @@ def world(db, settings, tmp_path):
     run.status = ImportRun.Status.DONE
     run.save()
     objects["importrun"] = run
+    objects["layout"] = ImportLayout.objects.create(
+        name="布局", kind="patents", mapping={"案卷号": "application_number"}
+    )
     objects["reported"] = ReportedValue.objects.create(
         indicator=Indicator.objects.get(code="C1"),
         year=2024,

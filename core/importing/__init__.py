@@ -1,5 +1,6 @@
 """The import engine: ``reader`` (spreadsheets and text tables), ``values`` (cells), ``engine``
-(headers, rows, chunks, the result), ``merge`` (COPY and merge), ``registry`` (the import kinds
+(rows, chunks, the result), ``headers`` (which field each column holds: synonyms, the header row,
+saved column layouts), ``merge`` (COPY and merge), ``registry`` (the import kinds
 by name; each app registers its own from its ``import_kinds`` module)."""
 
 from .engine import Column, ImportKind, ImportResult, RowError, RowInvalid, run_import

@@ -6,7 +6,6 @@ rows by natural key in chunks inside one transaction. A file with invalid rows s
 unless skip_invalid is asked for; then the rejected rows go to a CSV with their reasons.
 """
 
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,10 +17,10 @@ from django.utils.translation import gettext_noop
 
 from ipportal.coded import coded, render
 
+from .headers import ImportLayout, read_header
 from .merge import merge_chunk, merging_in_background
 from .reader import UnreadableFile, open_table, write_csv
-from .registry import KINDS
-from .values import ImportValueError, character_names, clean_text, is_blank, parse_text, strip_invisible
+from .values import ImportValueError, character_names, clean_text, is_blank, parse_text
 
 CHUNK_SIZE = 2000
 CHANGES_SHOWN = 200  # rows whose field changes a check (dry run) lists
@@ -112,6 +111,10 @@ class ImportResult:
     skipped_lines: list[tuple[int, str]] = field(default_factory=list)  # title lines above the header
     file_error: str = ""
     detected_kind: str = ""  # when the header fits another kind better, that kind's name
+    layout_name: str = ""  # the saved column layout the header was read with
+    # When required fields have no column but the file could hold them: what the mapping step
+    # shows ({"header": [...], "samples": [[...], ...], "missing": [...]}).
+    mapping_request: dict[str, list] = field(default_factory=dict)
     committed: bool = False
     dry_run: bool = False
     rejects_path: Path | None = None
@@ -130,6 +133,8 @@ class ImportResult:
         notes = []
         if self.file_format:
             notes.append(_("Read as %(format)s.") % {"format": self.file_format})
+        if self.layout_name:
+            notes.append(_("Columns read with the saved layout “%(name)s”.") % {"name": self.layout_name})
         if self.skipped_lines:
             lines = "; ".join(_("row %(row)d “%(text)s”") % {"row": n, "text": text} for n, text in self.skipped_lines)
             notes.append(
@@ -257,57 +262,6 @@ def _shown(value: Any) -> str:
     return clean_text(value)
 
 
-def normalize_header(text: Any) -> str:
-    """Headers compare without case, spaces, underscores, full-width forms, invisible characters
-    and the marks a template puts on required columns ("*", a trailing colon)."""
-    folded = unicodedata.normalize("NFKC", strip_invisible(str(text or ""))).casefold()
-    return "".join(folded.split()).replace("_", "").strip("*:")
-
-
-def map_header(kind: ImportKind, header: list[str]) -> tuple[dict[int, Column], list[str], list[str]]:
-    """Column of each file position, the ignored headers, and the required columns missing.
-
-    A header may be any of a column's names (Column.headers); when a file has two names of one
-    field (专利权人 and 申请人), the more specific one, earlier in the list, is taken."""
-    lookup: dict[str, tuple[int, Column]] = {}
-    for column in kind.columns:
-        for rank, name in enumerate(column.headers):
-            lookup.setdefault(normalize_header(name), (rank, column))
-    chosen: dict[str, tuple[int, int]] = {}  # column key -> (rank, position)
-    for index, title in enumerate(header):
-        found = lookup.get(normalize_header(title))
-        if found is not None and found[0] < chosen.get(found[1].key, (len(lookup), -1))[0]:
-            chosen[found[1].key] = (found[0], index)
-    by_key = {column.key: column for column in kind.columns}
-    positions = {index: by_key[key] for key, (_rank, index) in chosen.items()}
-    ignored = [clean_text(title) for index, title in enumerate(header) if index not in positions and clean_text(title)]
-    missing = [f"{c.header} ({c.key})" for c in kind.columns if c.required and c.key not in chosen]
-    return dict(sorted(positions.items())), ignored, missing
-
-
-def kind_fitting(header: list[str], refused: ImportKind) -> ImportKind | None:
-    """Another kind whose required columns this header has all of (the one naming most columns)."""
-    best, best_count = None, 0
-    for other in KINDS.values():
-        if other.name == refused.name:
-            continue
-        positions, _ignored, missing = map_header(other, header)
-        if not missing and len(positions) > best_count:
-            best, best_count = other, len(positions)
-    return best
-
-
-def find_header(kind: ImportKind, table) -> None:
-    """Point the table at its header: the row among the first ones (reader.HEAD_ROWS) that names
-    the most of the kind's columns. Title lines and a "填报单位" line above it are skipped."""
-    best, best_score = table.header_index, 0
-    for index, (_number, cells) in enumerate(table.head):
-        positions, _ignored, _missing = map_header(kind, [str(cell or "") for cell in cells])
-        if len(positions) > best_score:
-            best, best_score = index, len(positions)
-    table.header_index = best
-
-
 def _display(raw: Any) -> str:
     return clean_text(raw)
 
@@ -384,8 +338,12 @@ def run_import(
     on_error: Callable[[RowError], None] | None = None,
     on_progress: Callable[[int, int | None], None] | None = None,
     keep_errors: int = 200,
+    layout: ImportLayout | None = None,
 ) -> ImportResult:
-    """Import one file. Nothing is stored on a dry run, nor when rows are invalid without skip_invalid."""
+    """Import one file. Nothing is stored on a dry run, nor when rows are invalid without skip_invalid.
+
+    The columns are read with `layout` when given, else with the saved layout of the file's
+    header set, else by the header synonyms (core.importing.headers.read_header)."""
     path = Path(path)
     result = ImportResult(
         kind=kind.name, dry_run=dry_run, extra_labels={k: str(v) for k, v in kind.extra_labels.items()}
@@ -396,18 +354,26 @@ def run_import(
         result.file_error = str(error)
         return result
     result.file_format = table.format
-    find_header(kind, table)
+    reading = read_header(kind, table, layout)
     result.header_row, result.skipped_lines = table.header_row, table.skipped
-    positions, result.ignored_columns, missing = map_header(kind, table.header)
+    positions, result.ignored_columns, missing = reading.positions, reading.ignored, reading.missing
+    result.layout_name = reading.layout.name if reading.layout else ""
     if missing:
-        fitting = kind_fitting(table.header, kind)
-        if fitting is not None:
+        fitting = reading.fitting
+        if reading.layout is not None:
+            result.file_error = _("The layout “%(name)s” leaves required columns without a column: %(columns)s") % {
+                "name": reading.layout.name,
+                "columns": ", ".join(missing),
+            }
+        elif fitting is not None:
             result.detected_kind = fitting.name
             result.file_error = _(
                 "This looks like a list of %(kind)s, not of %(chosen)s: import it as %(kind)s. (Missing here: %(columns)s)"
             ) % {"kind": fitting.label, "chosen": kind.label, "columns": ", ".join(missing)}
         else:
             result.file_error = _("Required columns are missing: %(columns)s") % {"columns": ", ".join(missing)}
+        if reading.needs_mapping:
+            result.mapping_request = {"header": reading.header, "samples": reading.samples, "missing": missing}
         return result
 
     rejects: list[list[str]] = []

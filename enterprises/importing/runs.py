@@ -73,7 +73,8 @@ def cancel(run: ImportRun) -> bool:
     return bool(
         ImportRun.objects.filter(pk=run.pk)
         .filter(
-            Q(status=ImportRun.Status.PREVIEWED) | Q(status=ImportRun.Status.FAILED, retry_status__in=ImportRun.ACTIVE)
+            Q(status__in=(ImportRun.Status.PREVIEWED, ImportRun.Status.MAPPING))
+            | Q(status=ImportRun.Status.FAILED, retry_status__in=ImportRun.ACTIVE)
         )
         .update(status=ImportRun.Status.CANCELLED, retry_status="", finished_at=timezone.now())
     )
@@ -187,6 +188,7 @@ def _process_run(run_id: int, *, confirm: bool) -> None:
         run.errors = [error.as_dict() for error in result.errors]
         run.ignored_columns = result.ignored_columns
         run.file_format, run.header_row = result.file_format, result.header_row
+        run.layout_name = result.layout_name
         if not confirm:
             run.changes = result.changes
         run.holder_matching = {
@@ -195,7 +197,13 @@ def _process_run(run_id: int, *, confirm: bool) -> None:
         }
         run.title_lines = [[number, text] for number, text in result.skipped_lines]
         run.message = result.file_error
-        if result.file_error:
+        run.detected_kind = result.detected_kind
+        if result.mapping_request and not confirm:
+            # Required fields without a column: the official maps them (the file is checked after).
+            run.status = ImportRun.Status.MAPPING
+            run.mapping_request = result.mapping_request
+            run.message = ""
+        elif result.file_error:
             run.status = ImportRun.Status.REFUSED
         elif not confirm:
             run.status = ImportRun.Status.PREVIEWED

@@ -12,6 +12,7 @@ class ImportRun(models.Model):
     """One upload of a list, from preview to the stored result: the import history."""
 
     class Status(models.TextChoices):
+        MAPPING = "mapping", _("waiting for the columns to be mapped")
         PREVIEWING = "previewing", _("checking")
         PREVIEWED = "previewed", _("awaiting confirmation")
         IMPORTING = "importing", _("importing")
@@ -54,6 +55,24 @@ class ImportRun(models.Model):
     header_row = models.PositiveIntegerField(_("header row"), default=1)
     title_lines = models.JSONField(_("title lines skipped"), default=list, blank=True)
     message = models.TextField(_("message"), blank=True)
+    mapping_request = models.JSONField(
+        _("columns to map"),
+        default=dict,
+        blank=True,
+        help_text=_("The file's header, first values and required fields without a column, for the mapping step."),
+    )
+    detected_kind = models.CharField(
+        _("kind the file looks like"),
+        max_length=32,
+        blank=True,
+        help_text=_("When the headers fit another kind of list, that kind: the upload form is offered with it."),
+    )
+    layout_name = models.CharField(
+        _("column layout"),
+        max_length=100,
+        blank=True,
+        help_text=_("The saved column layout the file was read with, if its headers needed one."),
+    )
     waiting_for_queue = models.BooleanField(
         _("waiting for the task queue"),
         default=False,
@@ -90,6 +109,12 @@ class ImportRun(models.Model):
         """The kind's translated name (its key if the kind is no longer registered)."""
         kind = KINDS.get(self.kind)
         return str(kind.label) if kind else self.kind
+
+    @property
+    def detected_kind_label(self) -> str:
+        """The translated name of the kind the file looks like ("" when none)."""
+        kind = KINDS.get(self.detected_kind)
+        return str(kind.label) if kind else ""
 
     @property
     def is_active(self) -> bool:

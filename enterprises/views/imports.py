@@ -2,19 +2,21 @@ import csv
 
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import DetailView, ListView
+from django.views.generic import DeleteView, DetailView, ListView, UpdateView
 
 from core.importing import KINDS
+from core.importing.headers import guess_mapping, normalize_header, save_layout
+from core.models import ImportLayout
 from ipportal.exports import safe_filename, safe_row
 from ipportal.permissions import OfficialRequiredMixin
 
 from .. import tasks
-from ..forms import ImportUploadForm
+from ..forms import ColumnMappingForm, ImportUploadForm, LayoutRenameForm
 from ..importing import runs
 from ..models import ImportRun
 
@@ -30,7 +32,8 @@ class ImportListView(OfficialRequiredMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["form"] = kwargs.get("form") or ImportUploadForm()
+        kind = self.request.GET.get("kind")  # "upload it again as …" from a run whose file fits another kind
+        context["form"] = kwargs.get("form") or ImportUploadForm(initial={"kind": kind} if kind in KINDS else None)
         context["kinds"] = KINDS.values()
         return context
 
@@ -61,12 +64,74 @@ def _looked_after(run: ImportRun) -> ImportRun:
     return run
 
 
+class ImportMappingView(OfficialRequiredMixin, View):
+    """The mapping step: the official says which field each column holds; the layout is saved
+    under a name and the file is checked with it."""
+
+    template_name = "enterprises/import_mapping.html"
+
+    def waiting(self, pk) -> bool:
+        """Load the run; True when it waits for its columns to be mapped."""
+        self.run = get_object_or_404(ImportRun, pk=pk)
+        return self.run.status == ImportRun.Status.MAPPING
+
+    def form(self, data=None) -> ColumnMappingForm:
+        kind = KINDS[self.run.kind]
+        header = self.run.mapping_request.get("header", [])
+        stem = self.run.original_name.rsplit(".", 1)[0]
+        return ColumnMappingForm(
+            data,
+            kind=kind,
+            header=header,
+            guesses=guess_mapping(kind, header),
+            initial={"name": f"{kind.label} · {stem}"[:100]},
+        )
+
+    def render(self, form, status=200):
+        context = {
+            "run": self.run,
+            "form": form,
+            "missing": self.run.mapping_request.get("missing", []),
+            "kind": KINDS[self.run.kind],
+            "columns": form.column_fields(self.run.mapping_request.get("samples", [])),
+        }
+        return render(self.request, self.template_name, context, status=status)
+
+    def get(self, request, pk):
+        if not self.waiting(pk):
+            return redirect(self.run)
+        return self.render(self.form())
+
+    def post(self, request, pk):
+        if not self.waiting(pk):
+            return redirect(self.run)
+        form = self.form(request.POST)
+        if not form.is_valid():
+            return self.render(form, status=400)
+        layout = save_layout(form.kind, form.header, form.mapping, form.cleaned_data["name"], request.user)
+        moved = ImportRun.objects.filter(pk=self.run.pk, status=ImportRun.Status.MAPPING).update(
+            status=ImportRun.Status.PREVIEWING, layout_name=layout.name
+        )
+        if moved:
+            messages.success(
+                request, _("The layout “%(name)s” is saved; the file is checked with it.") % {"name": layout.name}
+            )
+            tasks.start(self.run)
+        return redirect(self.run)
+
+
 class ImportDetailView(OfficialRequiredMixin, DetailView):
     model = ImportRun
     template_name = "enterprises/import_detail.html"
 
     def get_object(self, queryset=None):
         return _looked_after(super().get_object(queryset))
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if self.object.status == ImportRun.Status.MAPPING:
+            return redirect("enterprises:import-mapping", pk=self.object.pk)
+        return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -145,3 +210,39 @@ class ImportTemplateView(OfficialRequiredMixin, View):
         response.write("\ufeff")
         csv.writer(response).writerow(safe_row(KINDS[kind].template_header()))
         return response
+
+
+class LayoutListView(OfficialRequiredMixin, ListView):
+    """The saved column layouts, to rename or delete."""
+
+    model = ImportLayout
+    template_name = "enterprises/layout_list.html"
+    queryset = ImportLayout.objects.select_related("created_by")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        for layout in context["object_list"]:
+            kind = KINDS.get(layout.kind)
+            fields = {column.key: column.header for column in kind.columns} if kind else {}
+            layout.kind_label = kind.label if kind else layout.kind
+            layout.columns = [
+                (header, fields.get(key, key))
+                for header in layout.headers
+                if (key := layout.mapping.get(normalize_header(header)))
+            ]
+        return context
+
+
+class LayoutRenameView(OfficialRequiredMixin, UpdateView):
+    model = ImportLayout
+    form_class = LayoutRenameForm
+    template_name = "enterprises/layout_form.html"
+    success_url = reverse_lazy("enterprises:layout-list")
+
+
+class LayoutDeleteView(OfficialRequiredMixin, DeleteView):
+    """Delete a layout: files with its headers are mapped again on the next upload."""
+
+    model = ImportLayout
+    template_name = "enterprises/layout_confirm_delete.html"
+    success_url = reverse_lazy("enterprises:layout-list")

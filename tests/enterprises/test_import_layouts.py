@@ -9,7 +9,7 @@ import pytest
 from django.utils import translation
 
 from core.importing import KINDS, run_import
-from core.importing.engine import map_header
+from core.importing.headers import map_header
 from enterprises.codes import patent_check_digit
 from enterprises.importing.rights import LEGAL_STATUS_WORDS, TRADEMARK_STATUS_WORDS
 from enterprises.models import Patent, Trademark

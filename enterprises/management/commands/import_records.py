@@ -6,6 +6,7 @@ from django.utils import translation
 
 from core.importing import KINDS, run_import
 from core.importing.engine import RowError
+from core.models import ImportLayout
 from targets.tasks import request_recompute
 
 
@@ -24,11 +25,33 @@ class Command(BaseCommand):
         )
         parser.add_argument("--rejects", type=Path, help="where to write the rejected rows (default: FILE.rejects.csv)")
         parser.add_argument("--dry-run", action="store_true", help="validate and count, store nothing")
+        parser.add_argument(
+            "--layout",
+            help="read the columns with this saved layout (default: the saved layout of the file's headers, if any)",
+        )
         parser.add_argument("--lang", default=settings.LANGUAGE_CODE, help="language of the messages (zh-hans or en)")
 
     def handle(self, *args, **options):
         translation.activate(options["lang"])
         kind = KINDS[options["kind"]]
+        layout = None
+        if options["layout"]:
+            layout = ImportLayout.objects.filter(name=options["layout"]).first()
+            if layout is None:
+                names = ", ".join(ImportLayout.objects.filter(kind=kind.name).values_list("name", flat=True))
+                raise CommandError(
+                    translation.gettext("No saved layout is named “%(name)s”. Layouts of this kind: %(names)s")
+                    % {"name": options["layout"], "names": names or "—"}
+                )
+            if layout.kind != kind.name:
+                raise CommandError(
+                    translation.gettext("The layout “%(name)s” is for %(layout_kind)s, not %(kind)s.")
+                    % {
+                        "name": layout.name,
+                        "layout_kind": getattr(KINDS.get(layout.kind), "label", layout.kind),
+                        "kind": kind.label,
+                    }
+                )
 
         def report(error: RowError) -> None:
             self.stderr.write(str(error))
@@ -40,9 +63,19 @@ class Command(BaseCommand):
             dry_run=options["dry_run"],
             rejects_path=options["rejects"],
             on_error=report,
+            layout=layout,
         )
         for note in result.reading_notes():
             self.stdout.write(note)
+        if result.mapping_request:
+            raise CommandError(
+                result.file_error
+                + " "
+                + translation.gettext(
+                    "Map the file's columns once on the import page (the layout is then found by its headers), "
+                    "or name a saved layout with --layout."
+                )
+            )
         if result.file_error:
             raise CommandError(result.file_error)
         if result.ignored_columns:
