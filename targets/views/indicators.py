@@ -12,6 +12,7 @@ from ipportal.uploads import document_response
 
 from ..charts import history_chart
 from ..dashboards import history_chart_data
+from ..forecast import is_flow
 from ..forms import IndicatorTargetForm, NewIndicatorForm, ReportedValueForm, YearlyFigureForm
 from ..formulas import describe
 from ..links import records_link, value_notes
@@ -104,10 +105,14 @@ class IndicatorDetailView(OfficialRequiredMixin, TemplateView):
             row["formula"] = describe(row)
             row["records"] = records_link(indicator, row["year"])
             row["notes"] = value_notes(row["inputs"], row["year"])
+        reporting_year = plan.reporting_day().year
         context.update(
             plan=plan,
             indicator=indicator,
             rows=rows,
+            # The one status a reader takes away: the reporting year's (the plan's last year once it is over).
+            headline=next((row for row in rows if row["year"] == reporting_year), rows[-1] if rows else None),
+            is_flow=is_flow(indicator),
             chart=history_chart(indicator, rows),
             history=history_chart_data(indicator, rows),
             history_xlsx=reverse("targets:chart-data", args=[f"history-{indicator.code}"]),

@@ -181,7 +181,7 @@ def test_enterprise_home_shows_its_figures_and_what_needs_action(client, user_a,
     assert sum(row.get("total", 0) for row in rows.values()) == 1
     for value in rows:  # each type opens the list of that type
         assert f'{reverse("enterprises:patent-list")}?patent_type={value}"' in response.content.decode()
-    _label, own, park, share = response.context["counting"][0]  # patents granted this year (C1)
+    _label, own, park, share, _money = response.context["counting"][0]  # patents granted this year (C1)
     assert (own, park, share) == (1, 2, 50.0)
     assert response.context["year"] == year and f"{year}年" in response.content.decode()
 
