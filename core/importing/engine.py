@@ -110,15 +110,20 @@ class ImportResult:
     file_format: str = ""  # what the file was read as ("XLS (Excel 97–2003)", "CSV (GB18030)", …)
     header_row: int = 1
     skipped_lines: list[tuple[int, str]] = field(default_factory=list)  # title lines above the header
-    file_error: str = ""
+    file_problem: dict | str = ""  # why the whole file was refused: a coded message (ipportal.coded)
     detected_kind: str = ""  # when the header fits another kind better, that kind's name
     committed: bool = False
     dry_run: bool = False
     rejects_path: Path | None = None
 
     @property
+    def file_error(self) -> str:
+        """Why the whole file was refused, in the active language ('' when it was not)."""
+        return render(self.file_problem)
+
+    @property
     def refused(self) -> bool:
-        return bool(self.file_error) or (self.invalid > 0 and not self.committed and not self.dry_run)
+        return bool(self.file_problem) or (self.invalid > 0 and not self.committed and not self.dry_run)
 
     def count(self, new: int, updated: int, unchanged: int) -> None:
         self.new += new
@@ -318,9 +323,7 @@ def _problem(title: str, raw: Any, reason: dict | str) -> CellProblem:
     shown = _display(raw)
     odd = character_names(shown)
     if odd:
-        reason = coded(
-            gettext_noop("%(reason)s (the value contains %(characters)s)"), reason=render(reason), characters=odd
-        )
+        reason = coded(gettext_noop("%(reason)s (the value contains %(characters)s)"), reason=reason, characters=odd)
     return CellProblem(title, shown, reason)
 
 
@@ -393,7 +396,7 @@ def run_import(
     try:
         table = open_table(path)
     except UnreadableFile as error:
-        result.file_error = str(error)
+        result.file_problem = error.reason
         return result
     result.file_format = table.format
     find_header(kind, table)
@@ -403,11 +406,18 @@ def run_import(
         fitting = kind_fitting(table.header, kind)
         if fitting is not None:
             result.detected_kind = fitting.name
-            result.file_error = _(
-                "This looks like a list of %(kind)s, not of %(chosen)s: import it as %(kind)s. (Missing here: %(columns)s)"
-            ) % {"kind": fitting.label, "chosen": kind.label, "columns": ", ".join(missing)}
+            result.file_problem = coded(
+                gettext_noop(
+                    "This looks like a list of %(kind)s, not of %(chosen)s: import it as %(kind)s. (Missing here: %(columns)s)"
+                ),
+                kind=fitting.label,
+                chosen=kind.label,
+                columns=", ".join(missing),
+            )
         else:
-            result.file_error = _("Required columns are missing: %(columns)s") % {"columns": ", ".join(missing)}
+            result.file_problem = coded(
+                gettext_noop("Required columns are missing: %(columns)s"), columns=", ".join(missing)
+            )
         return result
 
     rejects: list[list[str]] = []
@@ -458,7 +468,7 @@ def run_import(
             else:
                 result.committed = True
     except UnreadableFile as error:
-        result.file_error = str(error)
+        result.file_problem = error.reason
         result.committed = False
         return result
 

@@ -131,7 +131,7 @@ def test_an_unknown_status_word_is_a_row_error_naming_it(tmp_path, enterprise):
     with translation.override("en"):
         result = run_import(KINDS["patents"], path)
     [error] = result.errors
-    assert error.row == 2 and "复审中止" in error.problems[0].reason and error.problems[0].column == "法律状态"
+    assert error.row == 2 and "复审中止" in error.problems[0].text and error.problems[0].column == "法律状态"
     assert not Patent.objects.exists()
 
 
