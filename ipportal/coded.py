@@ -18,7 +18,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.functional import Promise
-from django.utils.translation import gettext, override
+from django.utils.translation import gettext, ngettext, override
 
 
 def msgid_of(text: Promise | str) -> str:
@@ -42,6 +42,12 @@ def _param(value: Any) -> Any:
 def coded(msgid: str, **params: Any) -> dict:
     """A message to store: mark the msgid with gettext_noop so that it is translated."""
     return {"code": msgid, "params": {name: _param(value) for name, value in params.items()}}
+
+
+def coded_plural(singular: str, plural: str, number: int, **params: Any) -> dict:
+    """A message whose wording depends on a count (ngettext), stored like coded(); mark both with
+    gettext_noop or as an ngettext_lazy pair in the source so that they are translated."""
+    return {**coded(singular, **params), "plural": plural, "number": number}
 
 
 def from_validation_error(error: ValidationError) -> dict | list[dict]:
@@ -74,7 +80,10 @@ def render(message: Any) -> str:
     if isinstance(message, list):
         return " ".join(render(item) for item in message)
     if isinstance(message, dict) and "code" in message:
-        text = gettext(message["code"])
+        if "plural" in message:
+            text = ngettext(message["code"], message["plural"], message.get("number", 1))
+        else:
+            text = gettext(message["code"])
         params = {
             name: render(value) if isinstance(value, dict) else value
             for name, value in (message.get("params") or {}).items()
@@ -83,7 +92,7 @@ def render(message: Any) -> str:
             return text % params if params else text
         except (KeyError, ValueError, TypeError):
             try:
-                return message["code"] % params if params else message["code"]
+                return message["code"] % params if params else message["code"]  # a translation that lost a parameter
             except (KeyError, ValueError, TypeError):
                 return message["code"]
     return "" if message is None else str(message)

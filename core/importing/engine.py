@@ -105,7 +105,7 @@ class ImportResult:
     state: dict[str, Any] = field(default_factory=dict)  # what a kind keeps between the chunks of one run
     keys: set = field(default_factory=set)  # natural keys written, for kinds that act on them afterwards
     errors: list[RowError] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)  # stored all the same, but worth a look (the kind's words)
+    warnings: list[dict | str] = field(default_factory=list)  # stored all the same, worth a look (coded messages)
     ignored_columns: list[str] = field(default_factory=list)
     file_format: str = ""  # what the file was read as ("XLS (Excel 97–2003)", "CSV (GB18030)", …)
     header_row: int = 1
@@ -155,7 +155,7 @@ class ImportResult:
         for key, count in self.extra.items():
             text += f", {count} {labels.get(key, key)}"
         for warning in self.warnings:
-            text += "\n" + _("Warning: %(warning)s") % {"warning": warning}
+            text += "\n" + _("Warning: %(warning)s") % {"warning": render(warning)}
         return text
 
 

@@ -5,11 +5,11 @@ import re
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy, gettext_noop, ngettext
+from django.utils.translation import gettext_lazy, gettext_noop, ngettext_lazy
 
 from core.importing.engine import Column, ImportKind, ImportResult, RowInvalid
 from core.importing.values import ImportValueError, clean_text, parse_bool, parse_choice, parse_date, parse_int
-from ipportal.coded import coded, from_validation_error
+from ipportal.coded import coded, coded_plural, from_validation_error
 
 from ..codes import check_number_year, normalize_patent_number, patent_type_of
 from ..matching import MATCH_LABELS, finish_holder_matching, match_holders, patents_changed
@@ -32,6 +32,16 @@ YES_NO = {True: "是", False: "否"}
 HOLDER_CODE = Column(
     "credit_code", "统一社会信用代码", parse=parse_credit_code, synonyms=(*CREDIT_CODE_SYNONYMS, "企业统一社会信用代码")
 )
+
+
+# The warning after an import with lapsed patents that have no date (singular, plural), stored coded.
+LAPSED_WITHOUT_DATE = (
+    "%(count)d lapsed patent has neither a lapse date nor a status date: it counts as not in force "
+    'in every year and is listed as "lapse date unknown" beside C3 and C4.',
+    "%(count)d lapsed patents have neither a lapse date nor a status date: they count as not in "
+    'force in every year and are listed as "lapse date unknown" beside C3 and C4.',
+)
+ngettext_lazy(*LAPSED_WITHOUT_DATE, "count")  # marks the pair for makemessages
 
 
 def patent_number_text(raw) -> str:
@@ -301,16 +311,7 @@ class PatentImport(HolderMatching, ImportKind):
         super().after_import(result)
         patents_changed()
         if result.keys:
-            result.warnings.append(
-                ngettext(
-                    "%(count)d lapsed patent has neither a lapse date nor a status date: it counts as not in force "
-                    'in every year and is listed as "lapse date unknown" beside C3 and C4.',
-                    "%(count)d lapsed patents have neither a lapse date nor a status date: they count as not in "
-                    'force in every year and are listed as "lapse date unknown" beside C3 and C4.',
-                    len(result.keys),
-                )
-                % {"count": len(result.keys)}
-            )
+            result.warnings.append(coded_plural(*LAPSED_WITHOUT_DATE, len(result.keys), count=len(result.keys)))
 
     def export_row(self, patent: Patent) -> list:
         return [

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import CreateView, ListView, TemplateView, UpdateView
 
+from ipportal.coded import render
 from ipportal.permissions import OfficialRequiredMixin
 from ipportal.uploads import document_response
 
@@ -35,7 +36,7 @@ class YearlyFigureSaveMixin:
         form.instance.updated_by = self.request.user
         messages.success(self.request, _("Figures for %(year)s saved.") % {"year": form.instance.year})
         for warning in form.instance.implausibilities():
-            messages.warning(self.request, warning)
+            messages.warning(self.request, render(warning))
         return super().form_valid(form)
 
     def get_success_url(self) -> str:

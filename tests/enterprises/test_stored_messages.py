@@ -103,3 +103,26 @@ def test_validation_errors_and_translatable_parameters_keep_their_msgids():
     several = ValidationError([ValidationError(gettext_lazy("not a number")), ValidationError("as it is")])
     assert from_validation_error(several) == [{"code": "not a number", "params": {}}, "as it is"]
     assert render(stored(coded("Row %(row)d is empty", row=3))) == "Row 3 is empty"
+
+
+def test_import_warnings_are_stored_coded_and_read_in_english(official_client, django_capture_on_commit_callbacks):
+    text = "年份,常住人口,一般公共预算支出(万元),知识产权工作经费(万元)\n2024,32,,\n2025,320000,100,150\n"
+    with django_capture_on_commit_callbacks(execute=True):
+        upload_in_chinese(official_client, text, "yearly")
+    run = ImportRun.objects.get()
+    assert all(isinstance(warning, dict) for warning in run.warnings) and len(run.warnings) == 2
+    english, chinese = pages(official_client, run)
+    assert "2024: a resident population of 32 is implausible" in english
+    assert "more than 100% of the public budget expenditure" in english
+    assert "implausible" not in chinese
+
+
+def test_a_plural_warning_is_stored_coded_and_counts_in_the_readers_language():
+    from enterprises.importing.rights import LAPSED_WITHOUT_DATE
+    from ipportal.coded import coded_plural
+
+    one, three = (coded_plural(*LAPSED_WITHOUT_DATE, n, count=n) for n in (1, 3))
+    with translation.override("en"):
+        assert render(one).startswith("1 lapsed patent has") and render(three).startswith("3 lapsed patents have")
+    with translation.override("zh-hans"):
+        assert "lapsed" not in render(three) and "3" in render(three)
