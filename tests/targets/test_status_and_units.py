@@ -107,6 +107,8 @@ def test_money_indicator_page_and_chart_are_in_wan_yuan(official_client, park, l
     assert_no_raw_units(html)
     data = official_client.get(reverse("targets:chart-data", args=["history-U6"]), HTTP_ACCEPT_LANGUAGE=language)
     assert data.status_code == 200
+    detail = official_client.get(reverse("targets:indicator-detail", args=["U6"]), HTTP_ACCEPT_LANGUAGE=language)
+    assert detail.context["chart"].bars[-1].label == f"350.00 {unit}"  # the chart drawn without script
 
 
 @pytest.mark.parametrize(("language", "unit"), [("zh-hans", "每万人"), ("en", "per 10,000 residents")])
