@@ -85,7 +85,7 @@ class Notification(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
-        return str(self.event) if self.event_id else self.title
+        return str(self.event) if self.event_id else render(self.title)
 
 
 class Attachment(models.Model):

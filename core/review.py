@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from ipportal.coded import render, stored
 from ipportal.roles import is_official
 
 from .models import Attachment, Notification, ReviewEvent, ReviewState
@@ -79,11 +80,23 @@ def notify(event: ReviewEvent, subject, *, to_officials: bool) -> None:
     transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=True))
 
 
-def announce(users, title: str, body: str, url: str = "") -> int:
-    """A plain notice (not a review step) to each user, on the portal and by e-mail; the text is
-    given ready in the language it is sent in. Returns how many users it reached."""
+def rendered_in_site_language(message: dict | str) -> str:
+    """A coded message as the e-mails are written: in the site's language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return render(message)
+
+
+def announce(users, title: dict | str, body: str, url: str = "") -> int:
+    """A plain notice (not a review step) to each user, on the portal and by e-mail. The title is a
+    coded message (ipportal.coded), kept coded so that each reader reads it in their language and
+    e-mailed in the site's language; the body is given ready in the language it is sent in.
+    Returns how many users it reached."""
     people = list(users)
-    Notification.objects.bulk_create(Notification(user=user, title=title[:300], body=body, url=url) for user in people)
+    kept = stored(title)
+    if len(kept) > 300:  # a title too long for its column is kept as the site's text, cut
+        kept = rendered_in_site_language(title)[:300]
+    Notification.objects.bulk_create(Notification(user=user, title=kept, body=body, url=url) for user in people)
+    title = rendered_in_site_language(title)
     link = f"{settings.SITE_URL.rstrip('/')}{url}" if url.startswith("/") else url
     text = f"{body}\n\n{link}\n" if link else body
     messages = [(title, text, None, [user.email]) for user in people if user.email]

@@ -22,6 +22,7 @@ from core.models import ReviewState
 from core.review import TransitionRefused, move
 from enterprises.models import Certification, Patent, PatentType, Trademark
 from ipportal.coded import coded
+from ipportal.formatting import grouped
 
 from .models import Award, Claim, ClaimLine, NavigationProject, Pledge, SupportItem
 
@@ -184,7 +185,7 @@ def approve(claim: Claim, user, amount: Decimal | None = None, comment: str = ""
         if amount > left:
             raise TransitionRefused(
                 _("Only %(left)s yuan of this item's budget is left; %(amount)s yuan cannot be approved.")
-                % {"left": f"{left:,.2f}", "amount": f"{amount:,.2f}"}
+                % {"left": grouped(left, 2), "amount": grouped(amount, 2)}
             )
         claim.approved_amount = amount
         move(claim, ReviewState.APPROVED, user, comment, allowed_from=IN_REVIEW, officials_only=True)

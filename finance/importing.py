@@ -79,7 +79,7 @@ class PledgeImport(ImportKind):
         try:
             numbers = list(dict.fromkeys(normalise_numbers(values["ip_type"], numbers)))
         except ImportValueError as error:
-            raise RowInvalid("ip_numbers", str(error)) from None
+            raise RowInvalid("ip_numbers", error.reason) from None
         if values.get("end_date") and values["end_date"] < values["registration_date"]:
             raise RowInvalid("end_date", coded(gettext_noop("the end date is before the registration date")))
         fields = {

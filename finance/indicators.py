@@ -82,7 +82,7 @@ def patent_pledge_growth(ctx: Context, year: int) -> Outcome:
 @calculator("U5")
 def patent_pledge_amount_growth(ctx: Context, year: int) -> Outcome:
     declared = declared_note(lambda pledges: patent_pledge_count(year, pledges), Pledge)
-    return growth(patent_pledge_amount, year, **declared)
+    return growth(patent_pledge_amount, year, measure_unit="cny", **declared)
 
 
 @calculator("U6")
@@ -145,12 +145,12 @@ def park_contract_turnover(year: int) -> Decimal:
 @calculator("U9")
 def transaction_growth(ctx: Context, year: int) -> Outcome:
     """年均增长: average annual growth since the base year (U4/U5 are year-on-year)."""
-    return average_growth(ctx, park_transaction_amount, year)
+    return average_growth(ctx, park_transaction_amount, year, measure_unit="cny")
 
 
 @calculator("U10")
 def contract_growth(ctx: Context, year: int) -> Outcome:
-    return average_growth(ctx, park_contract_turnover, year)
+    return average_growth(ctx, park_contract_turnover, year, measure_unit="cny")
 
 
 @calculator("U11")

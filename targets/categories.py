@@ -12,7 +12,7 @@ target by the target year, as a ratio:
   (target − base) ÷ plan years.
 
 Target achieved when the value meets the target (in its direction); otherwise by the ratio:
-on track at 95 % or more, acceleration needed from 60 % to 95 %, limited progress from 0 to
+sufficient pace (code on_track) at 95 % or more, acceleration needed from 60 % to 95 %, limited progress from 0 to
 60 %, deterioration below 0 (moving away from the target). When the base already met the target
 and the value no longer does, nothing was needed and the move is a deterioration. For "at most"
 targets the needed change is a fall, so a fall counts as progress. No value, no base-year value,
@@ -36,7 +36,8 @@ LINEAR = "linear"
 
 class Category(models.TextChoices):
     ACHIEVED = "target_achieved", _("target achieved")
-    ON_TRACK = "on_track", _("on track")
+    # Worded apart from the status's "on track" (targets.progress): one word, one meaning on a page.
+    ON_TRACK = "on_track", _("sufficient pace")
     ACCELERATION_NEEDED = "acceleration_needed", _("acceleration needed")
     LIMITED_PROGRESS = "limited_progress", _("limited progress")
     DETERIORATION = "deterioration", _("deterioration")

@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ipportal.formatting import indicator_value
+
 from .models import Indicator
 from .progress import due_value
 
@@ -46,7 +48,7 @@ def history_chart(indicator: Indicator, rows: list[dict]) -> Chart:
         x = PAD + index * slot + slot * 0.2
         value = row["value"]
         y = y_of(value) if value is not None else HEIGHT - PAD
-        label = "—" if value is None else f"{value:,.2f}".rstrip("0").rstrip(".")
+        label = indicator_value(value, indicator.unit)  # in its unit, money in 万元 (ipportal.formatting)
         bars.append(Bar(round(x, 1), y, round(HEIGHT - PAD - y, 1), round(slot * 0.6, 1), row["year"], label))
     points = [f"{round(PAD + i * slot + slot * 0.5, 1)},{y_of(v)}" for i, (_, v) in enumerate(path_values)]
     return Chart(bars=bars, path=" ".join(points), target_y=y_of(indicator.target))

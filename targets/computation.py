@@ -141,10 +141,19 @@ def ratio(numerator, denominator, *, scale: Decimal = HUNDRED, missing: dict | N
     )
 
 
-def growth(measure: Callable[[int], Decimal | int], year: int, **inputs) -> Outcome:
-    """(value in Y − value in Y−1) / value in Y−1, as a percentage; undefined over a zero base."""
+def growth(measure: Callable[[int], Decimal | int], year: int, measure_unit: str = "count", **inputs) -> Outcome:
+    """(value in Y − value in Y−1) / value in Y−1, as a percentage; undefined over a zero base.
+
+    measure_unit is the unit of what grows ("count", or "cny" for amounts): pages show the
+    amounts compared in it (ipportal.formatting), kept in the inputs as "measure_unit"."""
     current, previous = d(measure(year)), d(measure(year - 1))
-    inputs = {**inputs, "current": str(current), "previous": str(previous), "previous_year": year - 1}
+    inputs = {
+        **inputs,
+        "current": str(current),
+        "previous": str(previous),
+        "previous_year": year - 1,
+        "measure_unit": measure_unit,
+    }
     if previous == 0:
         return Outcome(None, reason="zero_base", numerator=current, base_value=previous, inputs=inputs)
     return Outcome(
@@ -156,14 +165,22 @@ def growth(measure: Callable[[int], Decimal | int], year: int, **inputs) -> Outc
     )
 
 
-def average_growth(ctx: Context, measure: Callable[[int], Decimal | int], year: int, **inputs) -> Outcome:
+def average_growth(
+    ctx: Context, measure: Callable[[int], Decimal | int], year: int, measure_unit: str = "count", **inputs
+) -> Outcome:
     """Average annual growth since the base year (the year before the plan), as a percentage:
     ((value in Y ÷ value in the base year) ^ (1 ÷ (Y − base)) − 1) × 100 — the plan's "年均增长".
 
-    Undefined in and before the base year, and over a zero base."""
+    Undefined in and before the base year, and over a zero base. measure_unit as for growth()."""
     base_year = ctx.plan.first_year - 1
     current = d(measure(year))
-    inputs = {**inputs, "current": str(current), "base_year": base_year, "previous_year": base_year}
+    inputs = {
+        **inputs,
+        "current": str(current),
+        "base_year": base_year,
+        "previous_year": base_year,
+        "measure_unit": measure_unit,
+    }
     if year <= base_year:
         return Outcome(None, reason="base_year", inputs=inputs)
     base = d(measure(base_year))

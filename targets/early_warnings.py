@@ -12,9 +12,10 @@ from decimal import Decimal
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from core.review import announce, officials
+from ipportal.coded import coded
 
 from .categories import Category, assess
 from .models import EarlyWarning, Indicator, IndicatorMute, Plan, RecomputeRun, Status
@@ -94,7 +95,7 @@ def warn(changes: list[dict], run: RecomputeRun | None = None) -> EarlyWarning |
         return None
     warning = EarlyWarning.objects.create(run=run, changes=changes)
     with translation.override(settings.LANGUAGE_CODE):
-        title = _("Early warning: %(count)d indicator values got worse") % {"count": len(changes)}
+        title = coded(gettext_noop("Early warning: %(count)d indicator values got worse"), count=len(changes))
         body = render_to_string(
             "targets/email/early_warning.txt",
             {"changes": [labelled(change) for change in changes], "site": settings.SITE_URL.rstrip("/")},

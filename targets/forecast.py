@@ -48,6 +48,7 @@ class Forecast:
     projected_total: Decimal | None  # to_date projected to 31 December
     projected: Decimal | None  # the indicator's projected year-end value (a growth rate for growth indicators)
     reason: str = ""
+    measure_unit: str = ""  # the unit of to_date and the totals: the indicator's, or for growth what grows
 
     @property
     def year(self) -> int:
@@ -121,6 +122,9 @@ def forecast(indicator: Indicator, plan: Plan, as_of: dt.date) -> Forecast:
     previous_to_date = _measure(indicator, before)
     previous_total = _measure(indicator, last_year)
     result = Forecast(indicator, as_of, to_date, previous_to_date, previous_total, None, "", None, None)
+    result.measure_unit = (
+        now.inputs.get("measure_unit", "count") if indicator.aggregation == Aggregation.GROWTH else indicator.unit
+    )
     if to_date is None:
         result.reason = explain(now.reason, now.inputs)
         return result
@@ -167,6 +171,7 @@ def json_forecast(item: Forecast) -> dict:
         "to_date": as_number(item.to_date),
         "previous_to_date": as_number(item.previous_to_date),
         "previous_total": as_number(item.previous_total),
+        "measure_unit": item.measure_unit,
         "share": as_number(item.share),
         "method": item.method,
         "projected_total": as_number(item.projected_total),

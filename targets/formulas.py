@@ -2,18 +2,21 @@
 
 from decimal import Decimal
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+
+from ipportal.formatting import TEN_THOUSAND, grouped
 
 
 def n(value, places: int = 0) -> str:
+    """A number with thousands separators (ipportal.formatting.grouped); '—' when empty."""
     if value is None or value == "":
         return "—"
-    return number_format(Decimal(str(value)), decimal_pos=places, force_grouping=True)
+    return grouped(Decimal(str(value)), places)
 
 
 def wan(value) -> str:
-    return n(Decimal(str(value)) / 10000, 2) if value not in (None, "") else "—"
+    """An amount in CNY as the number of 万元 the sentence names (the money rule of ipportal.formatting)."""
+    return n(Decimal(str(value)) / TEN_THOUSAND, 2) if value not in (None, "") else "—"
 
 
 def average_growth_text(amounts: str, inputs: dict, year: int) -> str:

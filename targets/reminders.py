@@ -24,8 +24,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from core.review import announce, officials
+from ipportal.coded import coded
 
 from .models import FollowUp, MemberUnit, Plan, Reminder
 from .supervision import obligations
@@ -64,7 +66,7 @@ def _record(key: str, kind: str, unit: MemberUnit | None, day: dt.date, items: i
         return None
 
 
-def _send(reminder: Reminder, users, title: str, template: str, context: dict, url: str) -> None:
+def _send(reminder: Reminder, users, title: dict, template: str, context: dict, url: str) -> None:
     body = render_to_string(template, context).strip()
     reminder.recipients = announce(users, title, body, url)
     reminder.save(update_fields=["recipients"])
@@ -105,9 +107,11 @@ def send_reminders(day: dt.date, plan: Plan | None = None) -> Sent:
                 if reminder is None:
                     continue
                 if lead:
-                    title = _("Reminder: due in %(days)d days, by %(due)s") % {"days": lead, "due": due.isoformat()}
+                    title = coded(
+                        gettext_noop("Reminder: due in %(days)d days, by %(due)s"), days=lead, due=due.isoformat()
+                    )
                 else:
-                    title = _("Reminder: due today, %(due)s") % {"due": due.isoformat()}
+                    title = coded(gettext_noop("Reminder: due today, %(due)s"), due=due.isoformat())
                 context = {"unit": unit, "items": due_items, "due": due}
                 _send(reminder, _unit_users(unit), title, "targets/email/reminder.txt", context, todo_url)
                 sent.reminders.append(reminder)
@@ -125,7 +129,7 @@ def _digests(per_unit, day: dt.date, todo_url: str) -> list[Reminder]:
         reminder = _record(f"digest:{stamp}:unit{unit.pk}", Reminder.Kind.DIGEST, unit, day, len(items))
         if reminder is None:
             continue
-        title = _("Weekly digest: %(count)d overdue") % {"count": len(items)}
+        title = coded(gettext_noop("Weekly digest: %(count)d overdue"), count=len(items))
         context = {"units": [(unit, items)], "day": day}
         _send(reminder, _unit_users(unit), title, "targets/email/digest.txt", context, todo_url)
         sent.append(reminder)
@@ -133,10 +137,11 @@ def _digests(per_unit, day: dt.date, todo_url: str) -> list[Reminder]:
         total = sum(len(items) for items in overdue.values())
         reminder = _record(f"digest:{stamp}:office", Reminder.Kind.DIGEST, None, day, total)
         if reminder is not None:
-            title = _("Weekly digest: %(count)d overdue at %(units)d member units") % {
-                "count": total,
-                "units": len(overdue),
-            }
+            title = coded(
+                gettext_noop("Weekly digest: %(count)d overdue at %(units)d member units"),
+                count=total,
+                units=len(overdue),
+            )
             units = sorted(overdue.items(), key=lambda entry: entry[0].pk)
             context = {"units": units, "day": day}
             url = reverse("targets:task-overdue")

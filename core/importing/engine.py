@@ -104,12 +104,12 @@ class ImportResult:
     state: dict[str, Any] = field(default_factory=dict)  # what a kind keeps between the chunks of one run
     keys: set = field(default_factory=set)  # natural keys written, for kinds that act on them afterwards
     errors: list[RowError] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)  # stored all the same, but worth a look (the kind's words)
+    warnings: list[dict | str] = field(default_factory=list)  # stored all the same, worth a look (coded messages)
     ignored_columns: list[str] = field(default_factory=list)
     file_format: str = ""  # what the file was read as ("XLS (Excel 97–2003)", "CSV (GB18030)", …)
     header_row: int = 1
     skipped_lines: list[tuple[int, str]] = field(default_factory=list)  # title lines above the header
-    file_error: str = ""
+    file_problem: dict | str = ""  # why the whole file was refused: a coded message (ipportal.coded)
     detected_kind: str = ""  # when the header fits another kind better, that kind's name
     layout_name: str = ""  # the saved column layout the header was read with
     # When required fields have no column but the file could hold them: what the mapping step
@@ -120,8 +120,13 @@ class ImportResult:
     rejects_path: Path | None = None
 
     @property
+    def file_error(self) -> str:
+        """Why the whole file was refused, in the active language ('' when it was not)."""
+        return render(self.file_problem)
+
+    @property
     def refused(self) -> bool:
-        return bool(self.file_error) or (self.invalid > 0 and not self.committed and not self.dry_run)
+        return bool(self.file_problem) or (self.invalid > 0 and not self.committed and not self.dry_run)
 
     def count(self, new: int, updated: int, unchanged: int) -> None:
         self.new += new
@@ -155,7 +160,7 @@ class ImportResult:
         for key, count in self.extra.items():
             text += f", {count} {labels.get(key, key)}"
         for warning in self.warnings:
-            text += "\n" + _("Warning: %(warning)s") % {"warning": warning}
+            text += "\n" + _("Warning: %(warning)s") % {"warning": render(warning)}
         return text
 
 
@@ -272,9 +277,7 @@ def _problem(title: str, raw: Any, reason: dict | str) -> CellProblem:
     shown = _display(raw)
     odd = character_names(shown)
     if odd:
-        reason = coded(
-            gettext_noop("%(reason)s (the value contains %(characters)s)"), reason=render(reason), characters=odd
-        )
+        reason = coded(gettext_noop("%(reason)s (the value contains %(characters)s)"), reason=reason, characters=odd)
     return CellProblem(title, shown, reason)
 
 
@@ -351,7 +354,7 @@ def run_import(
     try:
         table = open_table(path)
     except UnreadableFile as error:
-        result.file_error = str(error)
+        result.file_problem = error.reason
         return result
     result.file_format = table.format
     reading = read_header(kind, table, layout)
@@ -361,17 +364,25 @@ def run_import(
     if missing:
         fitting = reading.fitting
         if reading.layout is not None:
-            result.file_error = _("The layout “%(name)s” leaves required columns without a column: %(columns)s") % {
-                "name": reading.layout.name,
-                "columns": ", ".join(missing),
-            }
+            result.file_problem = coded(
+                gettext_noop("The layout “%(name)s” leaves required columns without a column: %(columns)s"),
+                name=reading.layout.name,
+                columns=", ".join(missing),
+            )
         elif fitting is not None:
             result.detected_kind = fitting.name
-            result.file_error = _(
-                "This looks like a list of %(kind)s, not of %(chosen)s: import it as %(kind)s. (Missing here: %(columns)s)"
-            ) % {"kind": fitting.label, "chosen": kind.label, "columns": ", ".join(missing)}
+            result.file_problem = coded(
+                gettext_noop(
+                    "This looks like a list of %(kind)s, not of %(chosen)s: import it as %(kind)s. (Missing here: %(columns)s)"
+                ),
+                kind=fitting.label,
+                chosen=kind.label,
+                columns=", ".join(missing),
+            )
         else:
-            result.file_error = _("Required columns are missing: %(columns)s") % {"columns": ", ".join(missing)}
+            result.file_problem = coded(
+                gettext_noop("Required columns are missing: %(columns)s"), columns=", ".join(missing)
+            )
         if reading.needs_mapping:
             result.mapping_request = {"header": reading.header, "samples": reading.samples, "missing": missing}
         return result
@@ -424,7 +435,7 @@ def run_import(
             else:
                 result.committed = True
     except UnreadableFile as error:
-        result.file_error = str(error)
+        result.file_problem = error.reason
         result.committed = False
         return result
 

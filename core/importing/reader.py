@@ -22,7 +22,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from ipportal.coded import coded, render
 from ipportal.exports import safe_row
 
 SNIFF_BYTES = 1 << 20
@@ -33,7 +35,15 @@ UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 class UnreadableFile(Exception):
-    """The file as a whole cannot be read; str(error) says why, for the user."""
+    """The file as a whole cannot be read. Its reason is a coded message (ipportal.coded), stored as
+    it is and shown in the reader's language; str(error) is the reason in the active language."""
+
+    @property
+    def reason(self) -> dict | str:
+        return self.args[0] if self.args else ""
+
+    def __str__(self) -> str:
+        return render(self.reason)
 
 
 @dataclass
@@ -86,7 +96,7 @@ def _filled(cells: list) -> bool:
 def _table(rows: Iterator[tuple[int, list]], total: int | None, format_name: str) -> Table:
     head = list(itertools.islice(rows, HEAD_ROWS))
     if not any(_filled(cells) for _n, cells in head):
-        raise UnreadableFile(_("The file is empty."))
+        raise UnreadableFile(coded(gettext_noop("The file is empty.")))
     return Table(head=head, rest=rows, total=total, format=format_name)
 
 
@@ -107,7 +117,7 @@ def detect_encoding(path: Path) -> str:
         codecs.getincrementaldecoder("gb18030")().decode(sample, final=len(sample) < SNIFF_BYTES)
         return "gb18030"
     except UnicodeDecodeError:
-        raise UnreadableFile(_("The file is neither UTF-8 nor GB18030 text.")) from None
+        raise UnreadableFile(coded(gettext_noop("The file is neither UTF-8 nor GB18030 text."))) from None
 
 
 ENCODING_NAMES = {"utf-8-sig": "UTF-8", "gb18030": "GB18030", "utf-16": "UTF-16"}
@@ -138,39 +148,47 @@ def check_xlsx_container(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError) as error:
-        raise UnreadableFile(_("The XLSX file cannot be read: %(error)s") % {"error": error}) from None
+        raise UnreadableFile(coded(gettext_noop("The XLSX file cannot be read: %(error)s"), error=error)) from None
     if len(members) > settings.IMPORT_XLSX_MAX_MEMBERS:
         raise UnreadableFile(
-            _("The XLSX file holds %(count)s parts, more than the %(limit)s a workbook may have.")
-            % {"count": len(members), "limit": settings.IMPORT_XLSX_MAX_MEMBERS}
+            coded(
+                gettext_noop("The XLSX file holds %(count)s parts, more than the %(limit)s a workbook may have."),
+                count=len(members),
+                limit=settings.IMPORT_XLSX_MAX_MEMBERS,
+            )
         )
     unpacked = sum(member.file_size for member in members)
     packed = sum(member.compress_size for member in members)
     if unpacked > settings.IMPORT_XLSX_MAX_UNPACKED_BYTES or unpacked > settings.IMPORT_XLSX_MAX_RATIO * max(packed, 1):
         raise UnreadableFile(
-            _(
-                "The XLSX file unpacks to %(size)s MB, more than an import may (%(limit)s MB at most, %(ratio)s× its size)."
+            coded(
+                gettext_noop(
+                    "The XLSX file unpacks to %(size)s MB, more than an import may (%(limit)s MB at most, %(ratio)s× its size). "
+                    "Save the sheet as CSV (UTF-8), which is read row by row, and upload that."
+                ),
+                size=unpacked // (1024 * 1024),
+                limit=settings.IMPORT_XLSX_MAX_UNPACKED_BYTES // (1024 * 1024),
+                ratio=settings.IMPORT_XLSX_MAX_RATIO,
             )
-            % {
-                "size": unpacked // (1024 * 1024),
-                "limit": settings.IMPORT_XLSX_MAX_UNPACKED_BYTES // (1024 * 1024),
-                "ratio": settings.IMPORT_XLSX_MAX_RATIO,
-            }
-            + " "
-            + _("Save the sheet as CSV (UTF-8), which is read row by row, and upload that.")
         )
 
 
 def check_shape(rows: int, columns: int) -> None:
     if rows > settings.IMPORT_MAX_ROWS:
         raise UnreadableFile(
-            _("The file has %(count)s rows; an import takes at most %(limit)s.")
-            % {"count": rows, "limit": settings.IMPORT_MAX_ROWS}
+            coded(
+                gettext_noop("The file has %(count)s rows; an import takes at most %(limit)s."),
+                count=rows,
+                limit=settings.IMPORT_MAX_ROWS,
+            )
         )
     if columns > settings.IMPORT_MAX_COLUMNS:
         raise UnreadableFile(
-            _("The file has %(count)s columns; an import takes at most %(limit)s.")
-            % {"count": columns, "limit": settings.IMPORT_MAX_COLUMNS}
+            coded(
+                gettext_noop("The file has %(count)s columns; an import takes at most %(limit)s."),
+                count=columns,
+                limit=settings.IMPORT_MAX_COLUMNS,
+            )
         )
 
 
@@ -203,20 +221,24 @@ def _csv_records(path: Path, encoding: str, delimiter: str = ",") -> Iterator[tu
                 yield number, row
         except _BadLine as bad:
             if bad.nul:
-                message = _("Row %(row)d holds a NUL byte, which a text file never does; save the sheet as CSV again.")
+                message = gettext_noop(
+                    "Row %(row)d holds a NUL byte, which a text file never does; save the sheet as CSV again."
+                )
             else:
-                message = _(
+                message = gettext_noop(
                     "Row %(row)d is not %(encoding)s text like the rows before it; save the whole file in one encoding."
                 )
             raise UnreadableFile(
-                message % {"row": number + 1, "encoding": ENCODING_NAMES.get(encoding, encoding.upper())}
+                coded(message, row=number + 1, encoding=ENCODING_NAMES.get(encoding, encoding.upper()))
             ) from None
         except csv.Error as error:
             if "field limit" in str(error):
-                message = _("Row %(row)d has a cell longer than %(limit)d characters, more than an import takes.")
+                message = gettext_noop(
+                    "Row %(row)d has a cell longer than %(limit)d characters, more than an import takes."
+                )
             else:
-                message = _("Row %(row)d cannot be read as CSV: a quote or a line break is out of place.")
-            raise UnreadableFile(message % {"row": number + 1, "limit": csv.field_size_limit()}) from None
+                message = gettext_noop("Row %(row)d cannot be read as CSV: a quote or a line break is out of place.")
+            raise UnreadableFile(coded(message, row=number + 1, limit=csv.field_size_limit())) from None
 
 
 def _count_csv_rows(path: Path, encoding: str, delimiter: str = ",") -> int:
@@ -243,9 +265,9 @@ def open_csv(path: Path) -> Table:
         try:
             first_line = handle.readline()
         except UnicodeDecodeError:
-            raise UnreadableFile(_("The CSV file is malformed.")) from None
+            raise UnreadableFile(coded(gettext_noop("The CSV file is malformed."))) from None
     if not first_line.strip():
-        raise UnreadableFile(_("The file is empty."))
+        raise UnreadableFile(coded(gettext_noop("The file is empty.")))
     delimiter = detect_delimiter(first_line)
     total = _count_csv_rows(path, encoding, delimiter)
     check_shape(total, len(next(csv.reader([first_line], delimiter=delimiter), [])))
@@ -272,7 +294,7 @@ def open_spreadsheet(path: Path, format_name: str) -> Table:
         sheet = workbook.get_sheet_by_index(0)
     except Exception as error:  # calamine raises its own error types
         raise UnreadableFile(
-            _("The %(format)s file cannot be read: %(error)s") % {"format": format_name, "error": error}
+            coded(gettext_noop("The %(format)s file cannot be read: %(error)s"), format=format_name, error=error)
         ) from None
     check_shape(max(0, sheet.height - 1), sheet.width)
     return _table(_sheet_rows(sheet), max(0, sheet.height - 1), SPREADSHEET_NAMES[format_name])
@@ -309,7 +331,7 @@ def _sheet_rows(sheet) -> Iterator[tuple[int, list]]:
 def open_table(path: Path | str) -> Table:
     path = Path(path)
     if not path.exists():
-        raise UnreadableFile(_("No such file: %(path)s") % {"path": path})
+        raise UnreadableFile(coded(gettext_noop("No such file: %(path)s"), path=path))
     spreadsheet = spreadsheet_format(path)
     if spreadsheet:
         return open_spreadsheet(path, spreadsheet)

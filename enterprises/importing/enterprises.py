@@ -13,7 +13,7 @@ from core.importing.values import (
     parse_positive_int,
     parse_text,
 )
-from ipportal.coded import coded
+from ipportal.coded import coded, from_validation_error
 
 from ..matching import relink_by_name, relink_holders, split_former_names
 from ..models import Enterprise, Industry, accepted_credit_code
@@ -25,7 +25,7 @@ def parse_credit_code(raw) -> str:
     try:
         return accepted_credit_code(parse_text(raw))
     except ValidationError as error:
-        raise ImportValueError(" ".join(error.messages)) from None
+        raise ImportValueError(from_validation_error(error)) from None
 
 
 def parse_title_year(raw) -> int:

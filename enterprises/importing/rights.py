@@ -5,12 +5,11 @@ import re
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, gettext_noop, ngettext
+from django.utils.translation import gettext_lazy, gettext_noop, ngettext_lazy
 
 from core.importing.engine import Column, ImportKind, ImportResult, RowInvalid
 from core.importing.values import ImportValueError, clean_text, parse_bool, parse_choice, parse_date, parse_int
-from ipportal.coded import coded
+from ipportal.coded import coded, coded_plural, from_validation_error
 
 from ..codes import check_number_year, normalize_patent_number, patent_type_of
 from ..matching import MATCH_LABELS, finish_holder_matching, match_holders, patents_changed
@@ -35,13 +34,23 @@ HOLDER_CODE = Column(
 )
 
 
+# The warning after an import with lapsed patents that have no date (singular, plural), stored coded.
+LAPSED_WITHOUT_DATE = (
+    "%(count)d lapsed patent has neither a lapse date nor a status date: it counts as not in force "
+    'in every year and is listed as "lapse date unknown" beside C3 and C4.',
+    "%(count)d lapsed patents have neither a lapse date nor a status date: they count as not in "
+    'force in every year and are listed as "lapse date unknown" beside C3 and C4.',
+)
+ngettext_lazy(*LAPSED_WITHOUT_DATE, "count")  # marks the pair for makemessages
+
+
 def patent_number_text(raw) -> str:
     """The digits a number cell meant as an application number: 202310123457.0 keeps its check
     digit 0; 262311.0 (00262311.0 typed as a number) gets its leading zeros back."""
     if isinstance(raw, bool) or not isinstance(raw, (int, float)):
         return clean_text(raw)
     if isinstance(raw, float) and round(raw, 1) != raw:
-        raise ImportValueError(_("a number with more than one decimal is not an application number"))
+        raise ImportValueError(coded(gettext_noop("a number with more than one decimal is not an application number")))
     whole = int(raw)
     if (isinstance(raw, float) and not raw.is_integer()) or len(str(whole)) in (12, 8, 7, 6):
         # 12 (or 8) digits and the check digit after the dot: a whole number lost a check digit 0.
@@ -53,7 +62,7 @@ def parse_patent_number(raw) -> str:
     try:
         return normalize_patent_number(patent_number_text(raw))
     except ValidationError as error:
-        raise ImportValueError(" ".join(error.messages)) from None
+        raise ImportValueError(from_validation_error(error)) from None
 
 
 PCT_NUMBER = re.compile(r"^PCT/[A-Z]{2}(\d{4}/\d{6}|\d{2}/\d{5})$")
@@ -119,8 +128,12 @@ def status_parser(words: dict[str, list[str]], what: str):
         state = known.get(word.casefold()) or known.get("".join(word.split()).casefold())
         if state is None:
             raise ImportValueError(
-                _("“%(word)s” is not a %(what)s this portal knows; known words: %(words)s")
-                % {"word": word, "what": what, "words": "、".join(spellings[0] for spellings in words.values())}
+                coded(
+                    gettext_noop("“%(word)s” is not a %(what)s this portal knows; known words: %(words)s"),
+                    word=word,
+                    what=what,
+                    words="、".join(spellings[0] for spellings in words.values()),
+                )
             )
         return state
 
@@ -298,16 +311,7 @@ class PatentImport(HolderMatching, ImportKind):
         super().after_import(result)
         patents_changed()
         if result.keys:
-            result.warnings.append(
-                ngettext(
-                    "%(count)d lapsed patent has neither a lapse date nor a status date: it counts as not in force "
-                    'in every year and is listed as "lapse date unknown" beside C3 and C4.',
-                    "%(count)d lapsed patents have neither a lapse date nor a status date: they count as not in "
-                    'force in every year and are listed as "lapse date unknown" beside C3 and C4.',
-                    len(result.keys),
-                )
-                % {"count": len(result.keys)}
-            )
+            result.warnings.append(coded_plural(*LAPSED_WITHOUT_DATE, len(result.keys), count=len(result.keys)))
 
     def export_row(self, patent: Patent) -> list:
         return [
@@ -403,7 +407,10 @@ class TrademarkImport(HolderMatching, ImportKind):
         if "invalid_date" in values:
             ended = values["invalid_date"]
             if ended and ended < registered:
-                raise RowInvalid("invalid_date", _("the invalidation or cancellation date is before the registration"))
+                raise RowInvalid(
+                    "invalid_date",
+                    coded(gettext_noop("the invalidation or cancellation date is before the registration")),
+                )
             fields["invalid_date"] = ended
         return fields
 

@@ -30,11 +30,12 @@ from django.core.files import File
 from django.db import connection
 from django.db.models import Q, QuerySet
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from core.importing import KINDS
 from core.importing.engine import run_import
 from ipportal.audit import import_committed
+from ipportal.coded import coded, stored
 from targets.tasks import request_recompute
 
 from ..models import ImportRun
@@ -174,9 +175,14 @@ def _process_run(run_id: int, *, confirm: bool) -> None:
             logger.exception("import run %s failed", run.pk)
             run.status = ImportRun.Status.FAILED
             # The error's own text can name files, tables or values: it goes to the log only.
-            run.message = _(
-                "The import failed on the server and stored nothing; the log has the details (run %(id)s)."
-            ) % {"id": run.pk}
+            run.message = stored(
+                coded(
+                    gettext_noop(
+                        "The import failed on the server and stored nothing; the log has the details (run %(id)s)."
+                    ),
+                    id=run.pk,
+                )
+            )
             run.finished_at = timezone.now()
             run.save()
             raise
@@ -196,7 +202,7 @@ def _process_run(run_id: int, *, confirm: bool) -> None:
             "unmatched": result.listed.get("unmatched_holders", [])[:50],
         }
         run.title_lines = [[number, text] for number, text in result.skipped_lines]
-        run.message = result.file_error
+        run.message = stored(result.file_problem)
         run.detected_kind = result.detected_kind
         if result.mapping_request and not confirm:
             # Required fields without a column: the official maps them (the file is checked after).

@@ -102,8 +102,9 @@ class EnterpriseHomeView(EnterpriseUserRequiredMixin, TemplateView):
 PLEDGES = Enterprise.pledges.field.model
 
 
-def contributions(enterprise, year: int, today) -> list[tuple[str, object, object, object]]:
-    """The enterprise's part in what the park's indicators count this year: (label, own, park, share %)."""
+def contributions(enterprise, year: int, today) -> list[tuple[str, object, object, object, bool]]:
+    """The enterprise's part in what the park's indicators count this year: (label, own, park,
+    share %, is money). Money (CNY) is shown in 万元 like the indicator it counts towards."""
     park_patents = Patent.objects.filter(enterprise__isnull=False)
     park_marks = Trademark.objects.filter(enterprise__isnull=False)
     park_pledges = PLEDGES.objects.filter(enterprise__isnull=False, registration_date__year=year)
@@ -115,7 +116,7 @@ def contributions(enterprise, year: int, today) -> list[tuple[str, object, objec
         (_("trademarks registered this year (C7)"), park_marks.filter(registration_date__year=year), None),
         (_("trademarks in force (C8)"), park_marks.in_force_on(today), None),
         (_("patent pledges registered this year (U4)"), park_pledges.filter(ip_type="patent"), None),
-        (_("pledge financing this year, yuan (U6)"), park_pledges, "amount"),
+        (_("pledge financing this year (U6)"), park_pledges, "amount"),
     ]
     rows = []
     for label, park, amount in measures:
@@ -125,7 +126,7 @@ def contributions(enterprise, year: int, today) -> list[tuple[str, object, objec
         else:
             park_total, own = park.count(), park.filter(enterprise=enterprise).count()
         share = round(own * 100 / park_total, 1) if park_total else None
-        rows.append((label, own, park_total, share))
+        rows.append((label, own, park_total, share, bool(amount)))
     return rows
 
 

@@ -1,34 +1,23 @@
-"""Display helpers: money in 元 / 万元 with thousands separators."""
-
-from decimal import ROUND_HALF_UP, Decimal
+"""Display helpers: money in 元 / 万元 and indicator units by the one rule of ipportal.formatting."""
 
 from django import template
-from django.utils.translation import gettext as _
 
+from ipportal import formatting
 from ipportal.coded import render
 
 register = template.Library()
 
 
-def _group(value: Decimal, places: int) -> str:
-    quantum = Decimal(1).scaleb(-places)
-    return f"{value.quantize(quantum, rounding=ROUND_HALF_UP):,.{places}f}"
-
-
 @register.filter
 def yuan(value) -> str:
-    """1234567.5 -> '1,234,567.50 元'."""
-    if value is None or value == "":
-        return "—"
-    return _("%(amount)s yuan") % {"amount": _group(Decimal(value), 2)}
+    """One record's amount in 元 (ipportal.formatting.yuan): 1234567.5 -> '1,234,567.50 元'."""
+    return formatting.yuan(value)
 
 
 @register.filter
 def wan_yuan(value) -> str:
-    """An amount in CNY shown in units of 10,000 CNY: 12345678 -> '1,234.57 万元'."""
-    if value is None or value == "":
-        return "—"
-    return _("%(amount)s 10k yuan") % {"amount": _group(Decimal(value) / Decimal(10000), 2)}
+    """A summary amount in 万元 (ipportal.formatting.wan_yuan): 12345678 -> '1,234.57 万元'."""
+    return formatting.wan_yuan(value)
 
 
 @register.filter
@@ -50,17 +39,14 @@ def query_with(context, **changes) -> str:
 
 @register.filter
 def indicator_value(value, unit: str) -> str:
-    """A value in its unit, rounded for display only: counts whole, percentages with %, money in 万元."""
-    if value is None or value == "":
-        return "—"
-    value = Decimal(value)
-    if unit == "count":
-        return _group(value, 0) if value == value.to_integral_value() else _group(value, 2)
-    if unit == "percent":
-        return f"{_group(value, 2)} %"
-    if unit == "cny":
-        return wan_yuan(value)
-    return _group(value, 2)
+    """A value in its unit (ipportal.formatting.indicator_value): counts whole, % , money in 万元."""
+    return formatting.indicator_value(value, unit)
+
+
+@register.filter
+def unit_label(unit: str) -> str:
+    """An indicator unit's words in the reader's language, never its code (ipportal.formatting.unit_label)."""
+    return formatting.unit_label(unit)
 
 
 @register.simple_tag

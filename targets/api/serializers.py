@@ -1,6 +1,11 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+UNIT_HELP = _(
+    "Unit code of the value and target: count; percent (85.0 means 85 %); per_10k (per 10,000 residents); "
+    "per_million_cny (per 1,000,000 yuan); cny (yuan, exact; the pages show it in 10k yuan)"
+)
+
 
 class IndicatorValueSerializer(serializers.Serializer):
     """One indicator for one year: value in the units of indicators.md (null with a reason)."""
@@ -10,7 +15,7 @@ class IndicatorValueSerializer(serializers.Serializer):
     name_zh = serializers.CharField()
     name_en = serializers.CharField()
     area = serializers.CharField()
-    unit = serializers.CharField()
+    unit = serializers.CharField(help_text=UNIT_HELP)
     value = serializers.FloatField(allow_null=True)
     reason = serializers.CharField(allow_blank=True)
     target = serializers.FloatField()
@@ -39,7 +44,7 @@ class IndicatorHistorySerializer(serializers.Serializer):
     name_zh = serializers.CharField()
     name_en = serializers.CharField()
     area = serializers.CharField()
-    unit = serializers.CharField()
+    unit = serializers.CharField(help_text=UNIT_HELP)
     direction = serializers.CharField()
     aggregation = serializers.CharField()
     target = serializers.FloatField()
@@ -54,7 +59,7 @@ class ForecastSerializer(serializers.Serializer):
     code = serializers.CharField()
     name_zh = serializers.CharField()
     name_en = serializers.CharField()
-    unit = serializers.CharField()
+    unit = serializers.CharField(help_text=UNIT_HELP)
     aggregation = serializers.CharField()
     direction = serializers.CharField()
     as_of = serializers.DateField()
@@ -62,6 +67,9 @@ class ForecastSerializer(serializers.Serializer):
     to_date = serializers.FloatField(allow_null=True, help_text=_("Year-to-date value (growth: of the measure grown)"))
     previous_to_date = serializers.FloatField(allow_null=True, help_text=_("The same stretch of last year"))
     previous_total = serializers.FloatField(allow_null=True, help_text=_("Last year's whole-year total"))
+    measure_unit = serializers.CharField(
+        help_text=_("Unit code of to_date, previous_to_date, previous_total and projected_total (count or cny)")
+    )
     share = serializers.FloatField(allow_null=True, help_text=_("Part of a year's total expected by the day, 0–1"))
     method = serializers.CharField(allow_blank=True, help_text=_("pattern (last year's) or pro_rata"))
     projected_total = serializers.FloatField(allow_null=True)

@@ -10,6 +10,8 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from ipportal.formatting import chart_unit
+
 from ..models import Plan, RecomputeRun
 from ..progress import due_value
 
@@ -87,16 +89,25 @@ def chart_by_slug(plan: Plan, year: int, slug: str) -> ChartData | None:
 
 
 def history_chart_data(indicator, rows: list[dict]) -> ChartData:
-    """An indicator's yearly values against the straight path from the base year to the target."""
+    """An indicator's yearly values against the straight path from the base year to the target,
+    scaled and labelled for people (CNY in 万元, the unit in words: ipportal.formatting.chart_unit)."""
     plan = indicator.plan
     base = next((row["value"] for row in rows if row["year"] == plan.base_year), None)
     years = [row["year"] for row in rows]
-    path = [due_value(indicator, plan, year, base) for year in years]
+    divisor, unit = chart_unit(indicator.unit)
+
+    def scaled(value):
+        return None if value is None else value / divisor
+
+    path = [scaled(due_value(indicator, plan, year, base)) for year in years]
     return ChartData(
         f"history-{indicator.code}",
         indicator.name,
         "history",
         years,
-        [(_("value"), [row["value"] for row in rows]), (_("target path"), path)],
-        indicator.unit,
+        [
+            (_("%(name)s (%(unit)s)") % {"name": _("value"), "unit": unit}, [scaled(row["value"]) for row in rows]),
+            (_("%(name)s (%(unit)s)") % {"name": _("target path"), "unit": unit}, path),
+        ],
+        unit,
     )

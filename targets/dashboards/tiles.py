@@ -10,7 +10,6 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..categories import assess
 from ..links import records_link
 from ..models import Area, IndicatorValue, Plan, Status
 from ..progress import progress_percent
@@ -20,7 +19,11 @@ SPARK_W, SPARK_H = 96, 24
 
 @dataclass
 class Tile:
-    """One indicator on the dashboard: this year's value, target, progress, status and trend."""
+    """One indicator on the dashboard: this year's value, target, progress, status and trend.
+
+    The status (targets.progress) is the one status a tile shows; the pace since the base year
+    (targets.categories) and the year-end forecast explain it on the indicator's page.
+    """
 
     indicator: object
     value: Decimal | None
@@ -28,7 +31,6 @@ class Tile:
     progress: int
     link: str | None
     trend: list[tuple[int, Decimal | None]]
-    assessment: object = None  # the SDG-style progress category (targets.categories)
 
     @property
     def status_label(self) -> str:
@@ -75,7 +77,6 @@ def tiles_by_area(plan: Plan, year: int) -> list[tuple[str, str, list[Tile]]]:
                 continue
             stored = values.get((indicator.pk, year))
             value = stored.value if stored else None
-            base = values.get((indicator.pk, plan.base_year))
             tiles.append(
                 Tile(
                     indicator=indicator,
@@ -87,7 +88,6 @@ def tiles_by_area(plan: Plan, year: int) -> list[tuple[str, str, list[Tile]]]:
                         (y, values[(indicator.pk, y)].value if (indicator.pk, y) in values else None)
                         for y in plan.years
                     ],
-                    assessment=assess(indicator, plan, year, value, base.value if base else None),
                 )
             )
         areas.append((code, label, tiles))

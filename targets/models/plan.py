@@ -8,8 +8,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext_lazy as _
+
+from ipportal.coded import coded
 
 MONEY = {"max_digits": 18, "decimal_places": 2, "null": True, "blank": True}
 
@@ -48,19 +50,27 @@ class YearlyFigure(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("targets:yearly-edit", args=[self.year])
 
-    def implausibilities(self) -> list[str]:
+    def implausibilities(self) -> list[dict]:
         """What looks wrong (most often a unit slip: yuan for 万元, or ten thousand people for people);
-        stored all the same, and shown as warnings by the form and the import."""
+        stored all the same, and shown as warnings by the form and the import. Coded messages
+        (ipportal.coded): the import keeps them and each reader reads them in their language."""
         found = []
         if self.population is not None and not PLAUSIBLE_POPULATION[0] <= self.population <= PLAUSIBLE_POPULATION[1]:
             found.append(
-                _("%(year)s: a resident population of %(population)s is implausible (under 1,000 or over 10 million).")
-                % {"year": self.year, "population": f"{self.population:,}"}
+                coded(
+                    gettext_noop(
+                        "%(year)s: a resident population of %(population)s is implausible (under 1,000 or over 10 million)."
+                    ),
+                    year=str(self.year),
+                    population=f"{self.population:,}",
+                )
             )
         if self.ip_funding is not None and self.public_budget and self.ip_funding > self.public_budget:
             found.append(
-                _("%(year)s: the IP work funding is more than 100%% of the public budget expenditure.")
-                % {"year": self.year}
+                coded(
+                    gettext_noop("%(year)s: the IP work funding is more than 100%% of the public budget expenditure."),
+                    year=str(self.year),
+                )
             )
         return found
 

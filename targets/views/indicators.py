@@ -7,11 +7,13 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import CreateView, ListView, TemplateView, UpdateView
 
+from ipportal.coded import render
 from ipportal.permissions import OfficialRequiredMixin
 from ipportal.uploads import document_response
 
 from ..charts import history_chart
 from ..dashboards import history_chart_data
+from ..forecast import is_flow
 from ..forms import IndicatorTargetForm, NewIndicatorForm, ReportedValueForm, YearlyFigureForm
 from ..formulas import describe
 from ..links import records_link, value_notes
@@ -34,7 +36,7 @@ class YearlyFigureSaveMixin:
         form.instance.updated_by = self.request.user
         messages.success(self.request, _("Figures for %(year)s saved.") % {"year": form.instance.year})
         for warning in form.instance.implausibilities():
-            messages.warning(self.request, warning)
+            messages.warning(self.request, render(warning))
         return super().form_valid(form)
 
     def get_success_url(self) -> str:
@@ -104,10 +106,14 @@ class IndicatorDetailView(OfficialRequiredMixin, TemplateView):
             row["formula"] = describe(row)
             row["records"] = records_link(indicator, row["year"])
             row["notes"] = value_notes(row["inputs"], row["year"])
+        reporting_year = plan.reporting_day().year
         context.update(
             plan=plan,
             indicator=indicator,
             rows=rows,
+            # The one status a reader takes away: the reporting year's (the plan's last year once it is over).
+            headline=next((row for row in rows if row["year"] == reporting_year), rows[-1] if rows else None),
+            is_flow=is_flow(indicator),
             chart=history_chart(indicator, rows),
             history=history_chart_data(indicator, rows),
             history_xlsx=reverse("targets:chart-data", args=[f"history-{indicator.code}"]),

@@ -181,7 +181,7 @@ def test_enterprise_home_shows_its_figures_and_what_needs_action(client, user_a,
     assert sum(row.get("total", 0) for row in rows.values()) == 1
     for value in rows:  # each type opens the list of that type
         assert f'{reverse("enterprises:patent-list")}?patent_type={value}"' in response.content.decode()
-    _label, own, park, share = response.context["counting"][0]  # patents granted this year (C1)
+    _label, own, park, share, _money = response.context["counting"][0]  # patents granted this year (C1)
     assert (own, park, share) == (1, 2, 50.0)
     assert response.context["year"] == year and f"{year}年" in response.content.decode()
 
@@ -235,3 +235,19 @@ def test_the_filings_state_filter_offers_only_filing_states(client, user_a):
     form = client.get(reverse("enterprises:filing-list")).context["filter"].form
     states = [value for value, _label in form.fields["state"].choices]
     assert "paid" not in states and "approved" in states
+
+
+def test_enterprise_home_type_links_open_a_list_of_that_type_only(client, user_a, enterprise_a):
+    import re
+
+    for patent_type, count in (("invention", 2), ("utility_model", 1), ("design", 3)):
+        for _ in range(count):
+            PatentFactory(enterprise=enterprise_a, patent_type=patent_type)
+    client.force_login(user_a)
+    home = client.get(reverse("enterprises:home")).content.decode()
+    links = re.findall(r'href="([^"]*patent_type=(\w+))"', home)
+    assert {value for _url, value in links} == {"invention", "utility_model", "design"}
+    for url, value in links:
+        listed = client.get(url.replace("&amp;", "&"))
+        shown = {patent.patent_type for patent, _values in listed.context["rows"]}
+        assert shown == {value} and len(listed.context["rows"]) == Patent.objects.filter(patent_type=value).count()

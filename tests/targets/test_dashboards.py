@@ -171,16 +171,14 @@ def test_enterprise_users_cannot_download_reports(client_a, official, park):
     assert client_a.get(reverse("targets:report-file", args=[report.pk, "pdf"])).status_code == 403
 
 
-def test_dashboard_shows_the_progress_category_the_api_gives(official_client, park, api_token):
+def test_dashboard_tiles_show_the_status_the_api_gives(official_client, park, api_token):
     from rest_framework.test import APIClient
 
     shown = tiles(official_client.get(reverse("home") + "?year=2025"))
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {api_token}")
     api = {row["code"]: row for row in client.get("/api/v1/indicators/?year=2025").json()}
-    assert {code: tile.assessment.category for code, tile in shown.items()} == {
-        code: row["category"] for code, row in api.items()
-    }
+    assert {code: tile.status for code, tile in shown.items()} == {code: row["status"] for code, row in api.items()}
 
 
 # The annual report fit to hand over (issue 16 §4).

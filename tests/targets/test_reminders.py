@@ -117,3 +117,21 @@ def test_beat_runs_the_reminders_every_morning():
 
     task = PeriodicTask.objects.get(task="targets.tasks.send_supervision_reminders")
     assert task.enabled and (task.crontab.hour, task.crontab.minute) == ("8", "0")
+
+
+def test_a_reminders_title_is_kept_coded_and_read_in_the_readers_language(run, finance_bureau, finance_user, client):
+    import json
+
+    from django.urls import reverse
+
+    from core.review import rendered_in_site_language
+
+    run(FRIDAY_BEFORE)
+    notice = Notification.objects.get(user=finance_user, title__contains="2025-01-31")
+    assert json.loads(notice.title)["code"] == "Reminder: due in %(days)d days, by %(due)s"
+    assert "Reminder" not in rendered_in_site_language(notice.title)  # e-mailed in Chinese
+    client.force_login(finance_user)
+    english = client.get(reverse("enterprises:notifications"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    chinese = client.get(reverse("enterprises:notifications"), HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "Reminder: due in 7 days, by 2025-01-31" in english
+    assert "Reminder: due" not in chinese and "2025-01-31" in chinese
