@@ -149,4 +149,4 @@ def _process_run(run_id: int, *, confirm: bool) -> None:
         cache.delete(progress_key(run.pk))
     if confirm and result.committed:
         import_committed(run)
-        request_recompute("import")
+        request_recompute(f"import run {run.pk} ({run.kind})")

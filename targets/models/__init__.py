@@ -1,8 +1,10 @@
 """The targets app's models, by subject: ``plan`` (the plan, its indicators, yearly figures),
-``values`` (computed and entered values, recompute runs), ``supervision`` (member units, key
+``values`` (computed and entered values, recompute runs), ``approval``
+(approved years, value history, official statistics), ``supervision`` (member units, key
 tasks, work plans and progress reports, deadlines, reminders, meetings and follow-ups),
 ``assessment`` (the yearly rubric and scores of the units) and ``reports`` (annual reports)."""
 
+from .approval import ApprovedValue, OfficialStatistic, ValueChange, YearApproval
 from .assessment import AssessmentItem, AssessmentScore
 from .plan import (
     EXACT,
@@ -40,6 +42,7 @@ __all__ = [
     "MONEY",
     "Aggregation",
     "AnnualReport",
+    "ApprovedValue",
     "Area",
     "AssessmentItem",
     "AssessmentScore",
@@ -56,6 +59,7 @@ __all__ = [
     "Meeting",
     "MemberUnit",
     "MemberUnitQuerySet",
+    "OfficialStatistic",
     "Plan",
     "PlanQuerySet",
     "ProgressReport",
@@ -67,6 +71,8 @@ __all__ = [
     "Unit",
     "UnitMembership",
     "UnitSubmission",
+    "ValueChange",
     "WorkPlan",
+    "YearApproval",
     "YearlyFigure",
 ]
