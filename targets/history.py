@@ -2,6 +2,7 @@
 its approvals (active and withdrawn), the drift of approved years, and official statistics."""
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .approval import drift
 from .models import ApprovedValue, Indicator, OfficialStatistic, ValueChange
@@ -83,3 +84,24 @@ def json_approval(row: ApprovedValue) -> dict:
         "withdrawn_at": timezone.localtime(approval.withdrawn_at).isoformat() if approval.withdrawn_at else None,
         "withdrawal_reason": approval.withdrawal_reason,
     }
+
+
+def chart_series(rows: list[dict], changes: list[ValueChange]) -> list[tuple[str, list]]:
+    """Series the indicator's chart adds to its values and target path: the value each year had
+    before its last change, the current computation where a year is approved, and the official
+    statistics (each only when there is something to show)."""
+    last_change: dict[int, ValueChange] = {}
+    for change in changes:  # newest first
+        last_change.setdefault(change.year, change)
+    series = []
+    if last_change:
+        series.append(
+            (_("value before the last change"), [getattr(last_change.get(row["year"]), "value", None) for row in rows])
+        )
+    if any(row["approved"] for row in rows):
+        series.append((_("current computation"), [row["computed"] if row["approved"] else None for row in rows]))
+    if any(row.get("official") for row in rows):
+        series.append(
+            (_("official statistic"), [row["official"].value if row.get("official") else None for row in rows])
+        )
+    return series

@@ -1,3 +1,4 @@
+from .approval import ApproveYearView, OfficialStatisticAttachmentView, OfficialStatisticView, UnapproveYearView
 from .assessment import AssessmentExportView, AssessmentView
 from .dashboards import (
     ChartDataView,
@@ -35,6 +36,7 @@ from .supervision import (
 from .warnings import IndicatorMuteView, WarningDetailView
 
 __all__ = [
+    "ApproveYearView",
     "AssessmentExportView",
     "AssessmentView",
     "ChartDataView",
@@ -51,6 +53,8 @@ __all__ = [
     "IndicatorUpdateView",
     "MeetingDetailView",
     "MeetingListView",
+    "OfficialStatisticAttachmentView",
+    "OfficialStatisticView",
     "OverdueListView",
     "RecomputeView",
     "ReportDetailView",
@@ -63,6 +67,7 @@ __all__ = [
     "TaskDetailView",
     "TaskListView",
     "TaskSubmitView",
+    "UnapproveYearView",
     "WarningDetailView",
     "YearlyFigureCreateView",
     "YearlyFigureListView",
