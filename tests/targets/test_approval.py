@@ -83,7 +83,9 @@ def test_approved_year_stays_put_while_the_current_computation_moves(
     assert all(item["url"].startswith("/") for item in year_2024["drift"]["added"])
 
 
-def test_withdrawing_restores_the_live_values_and_keeps_the_snapshot(plan, head, enterprise_a, tmp_path, official_client):
+def test_withdrawing_restores_the_live_values_and_keeps_the_snapshot(
+    plan, head, enterprise_a, tmp_path, official_client
+):
     import_patents(tmp_path, enterprise_a, 3, 0, "first")
     recompute([2024])
     approve_year(plan, 2024, head)
@@ -181,3 +183,56 @@ def test_the_approve_command_refuses_a_user_without_the_permission(plan, officia
     recompute([2024])
     with pytest.raises(CommandError, match="may not approve"):
         call_command("approve_year", "2024", "--user", official.username, "--lang", "en", stdout=StringIO())
+
+
+@pytest.mark.parametrize(
+    ("language", "approve_label", "approved_note", "added"),
+    [
+        ("en", "Approve the figures of 2024", "were approved by", "Added since the approval"),
+        ("zh-hans", "批准2024年的数据", "批准", "批准后新增"),
+    ],
+)
+def test_the_office_head_approves_on_the_page_and_sees_the_drift(
+    plan, head, enterprise_a, tmp_path, client, language, approve_label, approved_note, added
+):
+    import_patents(tmp_path, enterprise_a, 2, 0, "first")
+    recompute([2024])
+    client.force_login(head)
+    listing = client.get(reverse("targets:indicator-list"), {"year": 2024}, HTTP_ACCEPT_LANGUAGE=language)
+    assert approve_label in listing.content.decode()
+    response = client.post(reverse("targets:approve-year", args=[2024]), HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 302 and YearApproval.objects.active().filter(year=2024).exists()
+    import_patents(tmp_path, enterprise_a, 1, 100, "second")
+    recompute([2024])
+    listing = client.get(reverse("targets:indicator-list"), {"year": 2024}, HTTP_ACCEPT_LANGUAGE=language).content
+    assert approved_note in listing.decode()
+    page = client.get(reverse("targets:indicator-detail", args=["C1"]), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    newest = Patent.objects.order_by("-pk").first()
+    assert added in page and reverse("enterprises:patent-detail", args=[newest.pk]) in page
+
+
+def test_an_official_without_the_permission_sees_no_approve_button(plan, official_client):
+    recompute([2024])
+    listing = official_client.get(reverse("targets:indicator-list"), {"year": 2024}, HTTP_ACCEPT_LANGUAGE="en")
+    assert "Approve the figures" not in listing.content.decode()
+    assert official_client.post(reverse("targets:approve-year", args=[2024])).status_code == 403
+
+
+def test_withdrawing_on_the_page_needs_a_reason(plan, head, client):
+    recompute([2024])
+    approve_year(plan, 2024, head)
+    client.force_login(head)
+    response = client.post(
+        reverse("targets:unapprove-year", args=[2024]), {"reason": " "}, follow=True, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert "Give the reason for withdrawing the approval." in response.content.decode()
+    assert YearApproval.objects.active().exists()
+    client.post(reverse("targets:unapprove-year", args=[2024]), {"reason": "wrong population"})
+    assert YearApproval.objects.get().withdrawal_reason == "wrong population"
+
+
+def test_u9_and_u10_definitions_say_average_annual_growth_since_2022(plan):
+    for code in ("U9", "U10"):
+        indicator = plan.indicators.get(code=code)
+        assert "年均增长率" in indicator.definition_zh and "2022" in indicator.definition_zh
+        assert indicator.definition_en.startswith("Average annual growth since the base year (2022)")
