@@ -14,6 +14,7 @@ from ..categories import assess
 from ..links import records_link
 from ..models import Area, IndicatorValue, Plan, Status
 from ..progress import progress_percent
+from ..values import approved_values
 
 SPARK_W, SPARK_H = 96, 24
 
@@ -29,6 +30,7 @@ class Tile:
     link: str | None
     trend: list[tuple[int, Decimal | None]]
     assessment: object = None  # the SDG-style progress category (targets.categories)
+    approved: bool = False  # the year is approved: value and status are the approved ones
 
     @property
     def status_label(self) -> str:
@@ -67,6 +69,8 @@ def tiles_by_area(plan: Plan, year: int) -> list[tuple[str, str, list[Tile]]]:
     values: dict[tuple[int, int], IndicatorValue] = {
         (v.indicator_id, v.year): v for v in IndicatorValue.objects.filter(indicator__plan=plan)
     }
+    approved = approved_values(plan, plan.years)  # approved years show their approved values
+    values.update(approved)
     areas = []
     for code, label in Area.choices:
         tiles = []
@@ -88,6 +92,7 @@ def tiles_by_area(plan: Plan, year: int) -> list[tuple[str, str, list[Tile]]]:
                         for y in plan.years
                     ],
                     assessment=assess(indicator, plan, year, value, base.value if base else None),
+                    approved=(indicator.pk, year) in approved,
                 )
             )
         areas.append((code, label, tiles))

@@ -236,3 +236,15 @@ def test_u9_and_u10_definitions_say_average_annual_growth_since_2022(plan):
         indicator = plan.indicators.get(code=code)
         assert "年均增长率" in indicator.definition_zh and "2022" in indicator.definition_zh
         assert indicator.definition_en.startswith("Average annual growth since the base year (2022)")
+
+
+def test_the_dashboard_shows_the_approved_value_marked_approved(plan, head, enterprise_a, tmp_path, official_client):
+    import_patents(tmp_path, enterprise_a, 2, 0, "first")
+    recompute([2024])
+    approve_year(plan, 2024, head)
+    import_patents(tmp_path, enterprise_a, 1, 100, "second")
+    recompute([2024])
+    response = official_client.get(reverse("home"), {"year": 2024}, HTTP_ACCEPT_LANGUAGE="en")
+    tile = next(t for _c, _l, tiles in response.context["areas"] for t in tiles if t.indicator.code == "C1")
+    assert tile.value == 2 and tile.approved
+    assert 'class="tile-approved"' in response.content.decode()
