@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import ReviewState
 from core.review import OPEN, TransitionRefused, move
-from targets.tasks import request_recompute
 from ipportal.dates import FIRST_DAY, LAST_DAY
+from targets.tasks import request_recompute
 
 from .codes import normalize_patent_number, patent_type_of
 from .models import (

@@ -1,5 +1,6 @@
 """Enterprises and filings, as the API shows and takes them."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from core.api import AttachmentSerializer, EventSerializer
@@ -31,6 +32,8 @@ class EnterpriseSerializer(serializers.ModelSerializer):
             "ip_staff_count",
             "updated_at",
         ]
+        # The model's verbose name keeps the Chinese term; the English schema has none.
+        extra_kwargs = {"specialised_year": {"label": _("specialised and sophisticated (SRDI) recognised in")}}
 
 
 class ReviewInput(serializers.Serializer):

@@ -106,7 +106,7 @@ def test_withdrawing_restores_the_live_values_and_keeps_the_snapshot(
     assert [(a["year"], a["value"], a["withdrawal_reason"]) for a in history["approvals"]] == [
         (2024, 3, "Two patents of 2024 arrived late")
     ]
-    assert [(c["year"], c["value"], c["new_value"]) for c in history["changes"] if c["year"] == 2024][0] == (2024, 3, 5)
+    assert [(c["year"], c["value"], c["new_value"]) for c in history["changes"] if c["year"] == 2024] == [(2024, 3, 5)]
     page = official_client.get(reverse("targets:indicator-detail", args=["C1"]), HTTP_ACCEPT_LANGUAGE="en").content
     assert "Two patents of 2024 arrived late" in page.decode()
 
@@ -248,3 +248,16 @@ def test_the_dashboard_shows_the_approved_value_marked_approved(plan, head, ente
     tile = next(t for _c, _l, tiles in response.context["areas"] for t in tiles if t.indicator.code == "C1")
     assert tile.value == 2 and tile.approved
     assert 'class="tile-approved"' in response.content.decode()
+
+
+def test_approving_moves_the_values_generation_so_the_cached_api_answer_is_not_served(
+    plan, head, official_client, django_capture_on_commit_callbacks
+):
+    recompute([2024])
+    assert api_c1(official_client)["approved"] is False  # now in the cache
+    with django_capture_on_commit_callbacks(execute=True):
+        approve_year(plan, 2024, head)
+    assert api_c1(official_client)["approved"] is True
+    with django_capture_on_commit_callbacks(execute=True):
+        unapprove_year(plan, 2024, head, "wrong population")
+    assert api_c1(official_client)["approved"] is False
