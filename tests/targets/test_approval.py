@@ -12,8 +12,8 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from enterprises.models import Patent
-from targets.approval import ApprovalRefused, approve_year, unapprove_year
-from targets.models import ApprovedValue, IndicatorValue, Plan, YearApproval
+from targets.approval import ApprovalRefused, approve_year, drift, unapprove_year
+from targets.models import ApprovedValue, IndicatorValue, Plan, YearApproval, YearlyFigure
 from targets.recompute import recompute
 from targets.reports import report_content
 from targets.values import value_rows
@@ -130,8 +130,6 @@ def test_a_year_is_approved_once_and_only_when_computed(plan, head):
 
 
 def test_approval_freezes_inputs_figures_and_records(plan, head, enterprise_a, tmp_path):
-    from targets.models import YearlyFigure
-
     YearlyFigure.objects.create(year=2024, population=20000)
     import_patents(tmp_path, enterprise_a, 3, 0, "first")
     recompute([2024])
@@ -151,8 +149,6 @@ def test_an_edited_record_shows_as_changed(plan, head, enterprise_a, tmp_path):
     patent = Patent.objects.first()
     patent.title = "改过的名称"
     patent.save()
-    from targets.approval import drift
-
     approved = ApprovedValue.objects.get(indicator__code="C1")
     found = drift(approved, approved.indicator, 2024)
     assert [item["pk"] for item in found.changed] == [patent.pk] and not found.added and not found.removed
@@ -170,6 +166,10 @@ def test_commands_approve_and_withdraw_and_show_indicators_says_so(plan, head, e
     call_command("show_indicators", "--year", "2024", "--format", "json", stdout=out)
     c1 = next(row for row in json.loads(out.getvalue()) if row["code"] == "C1")
     assert (c1["value"], c1["approved"], c1["computed"]) == (3, True, 4)
+    out = StringIO()
+    call_command("show_indicators", "--year", "2024", "--lang", "en", stdout=out)
+    c1_line = next(line for line in out.getvalue().splitlines() if line.startswith("C1 "))
+    assert c1_line.endswith("approved (4)")
     with pytest.raises(CommandError):
         call_command("unapprove_year", "2024", "--user", head.username, "--reason", " ", stdout=StringIO())
     call_command("unapprove_year", "2024", "--user", head.username, "--reason", "late records", stdout=StringIO())
@@ -261,3 +261,15 @@ def test_approving_moves_the_values_generation_so_the_cached_api_answer_is_not_s
     with django_capture_on_commit_callbacks(execute=True):
         unapprove_year(plan, 2024, head, "wrong population")
     assert api_c1(official_client)["approved"] is False
+
+
+def test_a_deleted_record_shows_as_removed_without_a_link(plan, head, enterprise_a, tmp_path):
+    import_patents(tmp_path, enterprise_a, 2, 0, "first")
+    recompute([2024])
+    approve_year(plan, 2024, head)
+    gone = Patent.objects.first()
+    gone_pk = gone.pk
+    gone.delete()
+    approved = ApprovedValue.objects.get(indicator__code="C1")
+    found = drift(approved, approved.indicator, 2024)
+    assert found.removed == [{"pk": gone_pk, "label": "", "url": ""}] and not found.added and not found.changed
