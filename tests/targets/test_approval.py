@@ -9,6 +9,7 @@ from auditlog.models import LogEntry
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.core.management import CommandError, call_command
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from enterprises.models import Patent
@@ -273,3 +274,14 @@ def test_a_deleted_record_shows_as_removed_without_a_link(plan, head, enterprise
     approved = ApprovedValue.objects.get(indicator__code="C1")
     found = drift(approved, approved.indicator, 2024)
     assert found.removed == [{"pk": gone_pk, "label": "", "url": ""}] and not found.added and not found.changed
+
+
+def test_the_annual_report_of_an_approved_year_says_so(plan, head):
+    recompute([2024])
+    approve_year(plan, 2024, head)
+    html = render_to_string("targets/report_pdf.html", {"report": report_content(plan, 2024), "number": str})
+    assert f"由 {head.username} 于" in html
+    recompute([2023])
+    assert "批准数据" not in render_to_string(
+        "targets/report_pdf.html", {"report": report_content(plan, 2023), "number": str}
+    )
