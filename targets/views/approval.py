@@ -62,6 +62,9 @@ class OfficialStatisticView(OfficialRequiredMixin, View):
     def post(self, request, code: str):
         """Record (or correct) the official statistic of the indicator for a year."""
         indicator = get_object_or_404(current_plan().indicators, code__iexact=code)
+        if not indicator.calculator or indicator.is_reported:
+            messages.error(request, _("Official statistics are recorded for computed indicators only."))
+            return redirect(indicator)
         existing = OfficialStatistic.objects.filter(indicator=indicator, year=request.POST.get("year")).first()
         form = OfficialStatisticForm(request.POST, request.FILES, instance=existing)
         if not form.is_valid():

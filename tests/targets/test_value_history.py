@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from enterprises.filings import review
 from enterprises.models import Filing
-from targets.models import IndicatorValue, OfficialStatistic, RecomputeRun, ValueChange
+from targets.models import Indicator, IndicatorValue, OfficialStatistic, Plan, RecomputeRun, ValueChange
 from targets.recompute import recompute
 
 from ..factories import EnterpriseFactory
@@ -109,3 +109,14 @@ def test_an_official_statistic_without_a_source_is_refused(official_client):
     )
     assert response.status_code == 400 and not OfficialStatistic.objects.exists()
     assert "This field is required" in response.content.decode()
+
+
+def test_no_official_statistic_for_a_reported_indicator(official_client):
+    reported = Indicator.objects.create(
+        plan=Plan.objects.current(), code="X1", name_zh="上报指标", name_en="Reported", aggregation="reported", target=1
+    )
+    response = official_client.post(
+        reverse("targets:official-statistic", args=[reported.code]),
+        {"year": 2024, "value": "5", "source": "省局", "published_on": "2025-03-05"},
+    )
+    assert response.status_code == 302 and not OfficialStatistic.objects.exists()
