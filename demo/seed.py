@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 from django.db import transaction
 from rest_framework.authtoken.models import Token
 
@@ -127,9 +127,13 @@ def seed() -> list[Login]:
     admin = _user("admin", email="admin@jmgxq.example", is_superuser=True)
     official = _user("official", email="official@jmgxq.example", first_name="周科长")
     official.groups.set([officials])
+    head = _user("office_head", email="head@jmgxq.example", first_name="王主任")
+    head.groups.set([officials])
+    head.user_permissions.add(Permission.objects.get(codename="approve_figures", content_type__app_label="targets"))
     logins = [
         Login("superuser", admin.username, DEMO_PASSWORD, "/admin/"),
         Login("official", official.username, DEMO_PASSWORD),
+        Login("office_head", head.username, DEMO_PASSWORD, "approves a year's figures"),
     ]
     for username, enterprise in (("ent_a", enterprises[0]), ("ent_b", enterprises[1])):
         user = _user(username, email=f"{username}@enterprise.example")

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from core.models import ReviewState
 from core.review import OPEN, TransitionRefused, move
 from ipportal.dates import FIRST_DAY, LAST_DAY
+from targets.tasks import request_recompute
 
 from .codes import normalize_patent_number, patent_type_of
 from .models import (
@@ -130,6 +131,7 @@ def review(filing_id: int, action: str, user, comment: str = "") -> Filing:
                 officials_only=True,
             )
         elif action == "approve":
+            request_recompute(f"filing approval {filing.pk}")  # first asked in the transaction: it names the run
             apply(filing)
             move(filing, ReviewState.APPROVED, user, comment, allowed_from=OPEN, officials_only=True)
         else:

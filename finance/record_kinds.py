@@ -24,6 +24,15 @@ from .models import (
 )
 
 
+def with_park_party(queryset, name, value):
+    """Records with a park enterprise as a party (yes), or with none (no): what U9/U10 count."""
+    return queryset.filter(enterprise__isnull=not value)
+
+
+def in_park_filter() -> BooleanFilter:
+    return BooleanFilter(label=_("in the park"), method=with_park_party)
+
+
 def finance_record_kinds() -> None:
 
     register(
@@ -86,7 +95,10 @@ def finance_park_kinds() -> None:
             ("contract_date", _("contract date")),
         ),
         "transactions",
-        {"kind": django_filters.ChoiceFilter(label=_("kind"), choices=IPTransaction.Kind.choices)},
+        {
+            "kind": django_filters.ChoiceFilter(label=_("kind"), choices=IPTransaction.Kind.choices),
+            "in_park": in_park_filter(),
+        },
     )
     kind(
         "contract",
@@ -103,6 +115,7 @@ def finance_park_kinds() -> None:
             ("registration_date", _("registration date")),
         ),
         "tech_contracts",
+        {"in_park": in_park_filter()},
     )
     kind(
         "award",

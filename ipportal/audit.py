@@ -58,6 +58,8 @@ AUDITED_MODELS = (
     "targets.AssessmentItem",
     "targets.AssessmentScore",
     "targets.IndicatorMute",
+    "targets.YearApproval",
+    "targets.OfficialStatistic",
     "training.PublicityEvent",
     "training.Person",
     "training.Training",

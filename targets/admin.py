@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from .models import (
     AnnualReport,
+    ApprovedValue,
     AssessmentItem,
     AssessmentScore,
     Deadline,
@@ -15,6 +16,7 @@ from .models import (
     KeyTask,
     Meeting,
     MemberUnit,
+    OfficialStatistic,
     Plan,
     ProgressReport,
     RecomputeRun,
@@ -22,7 +24,9 @@ from .models import (
     ReportedValue,
     TaskNarrative,
     UnitMembership,
+    ValueChange,
     WorkPlan,
+    YearApproval,
     YearlyFigure,
 )
 
@@ -167,3 +171,46 @@ class TaskNarrativeAdmin(admin.ModelAdmin):
     list_display = ["task", "year", "edited_by", "edited_at"]
     list_filter = ["year"]
     search_fields = ["text", "task__title"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows written only through their functions (targets.approval, targets.recompute): shown, not edited."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(YearApproval)
+class YearApprovalAdmin(ReadOnlyAdmin):
+    list_display = ["year", "approved_by", "approved_at", "withdrawn_by", "withdrawn_at", "withdrawal_reason"]
+    list_filter = ["year"]
+    list_select_related = ["approved_by", "withdrawn_by"]
+
+
+@admin.register(ApprovedValue)
+class ApprovedValueAdmin(ReadOnlyAdmin):
+    list_display = ["indicator", "approval", "value", "record_count"]
+    list_filter = ["approval__year"]
+    list_select_related = ["indicator", "approval"]
+    exclude = ["records"]
+
+
+@admin.register(ValueChange)
+class ValueChangeAdmin(ReadOnlyAdmin):
+    list_display = ["indicator", "year", "value", "new_value", "changed_at", "trigger"]
+    list_filter = ["year"]
+    list_select_related = ["indicator"]
+    search_fields = ["trigger"]
+
+
+@admin.register(OfficialStatistic)
+class OfficialStatisticAdmin(admin.ModelAdmin):
+    list_display = ["indicator", "year", "value", "source", "published_on", "entered_by"]
+    list_filter = ["year"]
+    list_select_related = ["indicator", "entered_by"]

@@ -238,6 +238,8 @@ def explain(reason: str, inputs: dict) -> str:
         return _("No data: no official has entered a value for this year yet.")
     if reason == "no_survey":
         return _("No data: no satisfaction survey has been entered for %(year)s.") % {"year": inputs.get("year", "")}
+    if reason == "not_computed":
+        return _("Not computed yet: recompute the indicators.")
     if reason == "no_calculator":
         return _("No data: the records this indicator is counted from are not kept in the portal yet.")
     return reason

@@ -15,6 +15,7 @@ from .models import (
     KeyTask,
     Meeting,
     MemberUnit,
+    OfficialStatistic,
     ProgressReport,
     ReportedValue,
     WorkPlan,
@@ -138,6 +139,29 @@ class ReportedValueForm(DocumentFormMixin, forms.ModelForm):
         model = ReportedValue
         fields = ["year", "value", "note", "attachment"]
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+
+
+class OfficialStatisticForm(DocumentFormMixin, forms.ModelForm):
+    """The figure an authority published for a computed indicator and year (in the indicator's unit)."""
+
+    class Meta:
+        model = OfficialStatistic
+        fields = ["year", "value", "source", "published_on", "attachment"]
+        widgets = {"published_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+class WithdrawApprovalForm(forms.Form):
+    reason = forms.CharField(
+        label=_("reason"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Why the approval is withdrawn; kept in the history and the audit trail."),
+    )
+
+    def clean_reason(self) -> str:
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise forms.ValidationError(_("Give the reason for withdrawing the approval."))
+        return reason
 
 
 class WorkPlanForm(DocumentFormMixin, forms.ModelForm):

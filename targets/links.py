@@ -1,7 +1,14 @@
-"""Where the records behind an indicator's number are listed (the filtered record lists)."""
+"""Where the records behind an indicator's number are listed (the filtered record lists), and
+which records those are (``records_behind``: what an approval freezes and the drift compares)."""
 
+import hashlib
+from dataclasses import dataclass
+
+from django.db import models
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
+
+from core.records import KINDS, RecordKind
 
 from .models import Indicator
 
@@ -24,8 +31,9 @@ LINKS: dict[str, tuple[str, dict]] = {
     "U5": ("finance:pledge-list", {"in_park": 1, "reconciled": 1, "ip_type": "patent", "year": "{year}"}),
     "U6": ("finance:pledge-list", {"in_park": 1, "reconciled": 1, "year": "{year}"}),
     "U1": ("finance:project-list", {"year": "{year}"}),
-    "U9": ("finance:transaction-list", {"year": "{year}"}),
-    "U10": ("finance:contract-list", {"year": "{year}"}),
+    # U9/U10 count only transactions and contracts with a park enterprise as a party.
+    "U9": ("finance:transaction-list", {"in_park": 1, "year": "{year}"}),
+    "U10": ("finance:contract-list", {"in_park": 1, "year": "{year}"}),
     "U11": ("finance:navigation-list", {"year": "{year}", "kind": "enterprise"}),
     "P1": ("enforcement:case-list", {"year": "{year}", "flagged": 1}),
     "P2": ("enforcement:survey-list", {"year": "{year}"}),
@@ -68,3 +76,48 @@ def value_notes(inputs: dict, year: int) -> list[dict]:
             query = urlencode({name: str(value).format(year=year) for name, value in params.items()})
             notes.append({"kind": key, "count": inputs[key], "url": f"{url}?{query}" if url else ""})
     return notes
+
+
+@dataclass
+class RecordsBehind:
+    """The records a value is counted from, as the indicator's record list shows them:
+    ``items`` maps each record's pk (as text) to a fingerprint of its fields, so a record that
+    changed since a snapshot can be told from one that did not."""
+
+    kind: RecordKind
+    items: dict[str, str]
+
+    def as_json(self) -> dict:
+        return {"kind": self.kind.slug, "items": self.items}
+
+
+def fingerprint(row: tuple) -> str:
+    """A short hash of a record's field values (16 hex digits)."""
+    return hashlib.blake2b(repr(row).encode(), digest_size=8).hexdigest()
+
+
+def fingerprint_fields(model: type[models.Model]) -> list[str]:
+    """The fields whose change makes a record "changed": all but its pk and automatic timestamps."""
+    return [
+        field.attname
+        for field in model._meta.concrete_fields
+        if not field.primary_key and not getattr(field, "auto_now", False)
+    ]
+
+
+def kind_for(url_name: str) -> RecordKind | None:
+    return next((kind for kind in KINDS.values() if kind.list_url == url_name), None)
+
+
+def records_behind(indicator: Indicator, year: int) -> RecordsBehind | None:
+    """The records behind an indicator's value for a year (the filtered list its page links to),
+    or None when the portal does not list them (figures, reported values, counts of enterprises)."""
+    spec = LINKS.get(indicator.calculator)
+    kind = kind_for(spec[0]) if spec else None
+    if kind is None:
+        return None
+    params = {key: str(value).format(year=year) for key, value in spec[1].items()}
+    queryset = kind.filterset(params, queryset=kind.model.objects.all()).qs.order_by()
+    fields = fingerprint_fields(kind.model)
+    items = {str(row[0]): fingerprint(row[1:]) for row in queryset.values_list("pk", *fields)}
+    return RecordsBehind(kind, items)

@@ -6,6 +6,7 @@ values at once: two runs at the same time queue behind each other, and a failure
 leaving the previous values in place (the failed run is recorded and shown to officials).
 """
 
+import decimal
 import logging
 import time
 import traceback
@@ -17,7 +18,7 @@ from django.utils import timezone
 
 from . import early_warnings
 from .computation import CALCULATORS, Context, Outcome
-from .models import Indicator, IndicatorValue, Plan, RecomputeRun, ReportedValue
+from .models import EXACT, Indicator, IndicatorValue, Plan, RecomputeRun, ReportedValue, ValueChange
 from .progress import status_for
 
 logger = logging.getLogger(__name__)
@@ -25,6 +26,7 @@ logger = logging.getLogger(__name__)
 LOCK_ID = 0x1F0A_2023
 QUEUED_KEY = "indicators:recompute-queued"
 VALUES_GENERATION_KEY = "indicators:values-generation"
+TRIGGER_LENGTH = 200
 
 
 def values_changed() -> None:
@@ -59,12 +61,16 @@ def _lock() -> None:
 def recompute(
     years: list[int] | None = None, *, plan: Plan | None = None, trigger: str = "manual"
 ) -> RecomputeRun | None:
+    """Compute and store the values of the years (default: every year of the plan) in one locked
+    transaction. ``trigger`` says what asked for it (an import run, a filing approval, an edit, the
+    nightly run …); every stored value it changes keeps its previous one as a ValueChange with
+    that trigger. Returns the run, None without a plan; re-raises a failure after recording it."""
     plan = plan or (Plan.objects.for_year(years[0]) if years else Plan.objects.current())
     if plan is None:
         logger.warning("no plan defined; nothing to recompute")
         return None
     years = sorted(set(years or plan.years))
-    run = RecomputeRun.objects.create(trigger=trigger, years=years)
+    run = RecomputeRun.objects.create(trigger=trigger[:TRIGGER_LENGTH], years=years)
     queries = 0
 
     def count_queries(execute, sql, params, many, context):
@@ -76,7 +82,7 @@ def recompute(
     try:
         with connection.execute_wrapper(count_queries), transaction.atomic():
             _lock()
-            written, changes = _compute_and_store(plan, years)
+            written, changes = _compute_and_store(plan, years, run)
     except Exception:
         logger.exception("indicator recomputation failed")
         run.state = RecomputeRun.State.FAILED
@@ -98,8 +104,21 @@ def recompute(
     return run
 
 
-def _compute_and_store(plan: Plan, years: list[int]) -> tuple[int, list[dict]]:
-    """Write the values; return how many, and what got worse (early_warnings.worsened)."""
+STORED_PLACES = Decimal(1).scaleb(-EXACT["decimal_places"])
+STORED_CONTEXT = decimal.Context(prec=EXACT["max_digits"])
+
+
+def as_stored(value: Decimal | None) -> Decimal | None:
+    """The value as the database keeps it (EXACT: 16 decimal places), to compare with a stored one."""
+    return None if value is None else value.quantize(STORED_PLACES, context=STORED_CONTEXT)
+
+
+HISTORY_FIELDS = ("indicator_id", "year", "value", "numerator", "denominator", "inputs", "status", "computed_at")
+
+
+def _compute_and_store(plan: Plan, years: list[int], run: RecomputeRun) -> tuple[int, list[dict]]:
+    """Write the values and the history of those that changed; return how many values, and what
+    got worse (early_warnings.worsened)."""
     ctx = Context(plan=plan)
     indicators = list(plan.indicators.all())
     reported = {(r.indicator_id, r.year): r for r in ReportedValue.objects.filter(indicator__plan=plan)}
@@ -113,12 +132,11 @@ def _compute_and_store(plan: Plan, years: list[int]) -> tuple[int, list[dict]]:
     stored_base = dict(
         IndicatorValue.objects.filter(indicator__plan=plan, year=plan.base_year).values_list("indicator_id", "value")
     )
-    before = {
-        (indicator_id, year): (value, status)
-        for indicator_id, year, value, status in IndicatorValue.objects.filter(
-            indicator__plan=plan, year__in=years
-        ).values_list("indicator_id", "year", "value", "status")
+    previous = {
+        (row["indicator_id"], row["year"]): row
+        for row in IndicatorValue.objects.filter(indicator__plan=plan, year__in=years).values(*HISTORY_FIELDS)
     }
+    before = {key: (row["value"], row["status"]) for key, row in previous.items()}
     for indicator in indicators:
         in_run = outcomes.get((indicator.pk, plan.base_year))
         base_values[indicator.pk] = in_run[0].value if in_run else stored_base.get(indicator.pk)
@@ -161,6 +179,24 @@ def _compute_and_store(plan: Plan, years: list[int]) -> tuple[int, list[dict]]:
             "method",
             "computed_at",
         ],
+    )
+    ValueChange.objects.bulk_create(
+        ValueChange(
+            indicator_id=key[0],
+            year=key[1],
+            value=row["value"],
+            numerator=row["numerator"],
+            denominator=row["denominator"],
+            inputs=row["inputs"],
+            status=row["status"],
+            computed_at=row["computed_at"],
+            new_value=after[key][0],
+            changed_at=now,
+            run=run,
+            trigger=run.trigger,
+        )
+        for key, row in previous.items()
+        if key in after and row["value"] != as_stored(after[key][0])
     )
     changes = early_warnings.worsened(plan, indicators, years, before, after, stored_base, base_values)
     return len(rows), changes

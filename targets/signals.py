@@ -12,7 +12,8 @@ from .tasks import request_recompute
 def _changed(sender, **kwargs) -> None:
     if kwargs.get("raw"):
         return
-    request_recompute("change")
+    instance = kwargs.get("instance")
+    request_recompute(f"edit {sender._meta.label} {getattr(instance, 'pk', '') or ''}".strip())
 
 
 def connect() -> None:

@@ -1,4 +1,8 @@
-"""The stored indicator values as rows for pages, the API and the command line."""
+"""The stored indicator values as rows for pages, the API, the command line and the reports.
+
+For a year approved (targets.approval) a row's value, inputs and status are the approved ones,
+``approved`` is True and ``computed`` is the current computation beside them; otherwise the
+row is the stored value and ``computed`` equals it."""
 
 from decimal import Decimal
 
@@ -7,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from .categories import assess
 from .computation import explain
-from .models import Indicator, IndicatorValue, Plan, Status
+from .models import ApprovedValue, Indicator, IndicatorValue, Plan, Status, YearApproval
 from .progress import progress_percent
 
 
@@ -18,8 +22,20 @@ def as_number(value: Decimal | None) -> int | float | None:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def row_for(indicator: Indicator, year: int, stored: IndicatorValue | None, plan_base: Decimal | None = None) -> dict:
-    """One indicator's stored value for a year; plan_base is its value in the plan's base year."""
+def row_for(
+    indicator: Indicator,
+    year: int,
+    stored: IndicatorValue | None,
+    plan_base: Decimal | None = None,
+    approved: ApprovedValue | None = None,
+) -> dict:
+    """One indicator's value for a year: the approved one when the year is approved (with the
+    stored current computation as ``computed``), else the stored one; plan_base is its value in
+    the plan's base year."""
+    computed = stored.value if stored else None
+    computed_status = stored.status if stored else Status.NO_DATA
+    if approved is not None:
+        stored = approved
     value = stored.value if stored else None
     if stored is None:
         reason = _("Not computed yet: recompute the indicators.")
@@ -51,10 +67,36 @@ def row_for(indicator: Indicator, year: int, stored: IndicatorValue | None, plan
         "computed_at": stored.computed_at if stored else None,
         "indicator": indicator,
         "assessment": assess(indicator, indicator.plan, year, value, plan_base),
+        "approved": approved is not None,
+        "approved_value": approved,
+        "approval": approved.approval if approved is not None else None,
+        "computed": computed,
+        "computed_status": computed_status,
+        "difference": None if computed is None or value is None else computed - value,
     }
 
 
+def approved_values(
+    plan: Plan, years: list[int], indicator: Indicator | None = None
+) -> dict[tuple[int, int], ApprovedValue]:
+    """(indicator pk, year) → the approved value, for the years that are approved."""
+    rows = ApprovedValue.objects.filter(
+        approval__plan=plan, approval__year__in=years, approval__withdrawn_at__isnull=True
+    ).select_related("approval__approved_by")
+    if indicator is not None:
+        rows = rows.filter(indicator=indicator)
+    return {(row.indicator_id, row.approval.year): row for row in rows}
+
+
+def approvals_of(plan: Plan, year: int | None = None) -> list[YearApproval]:
+    """Every approval of the plan (of a year), active and withdrawn, newest first."""
+    rows = YearApproval.objects.filter(plan=plan).select_related("approved_by", "withdrawn_by")
+    return list(rows.filter(year=year) if year is not None else rows)
+
+
 def value_rows(plan: Plan, year: int, area: str | None = None) -> list[dict]:
+    """Every indicator's row for the year (approved values when the year is approved): the one
+    source of the indicator pages, the API, show_indicators and the annual report."""
     indicators = plan.indicators.all()
     if area:
         indicators = indicators.filter(area=area)
@@ -62,14 +104,24 @@ def value_rows(plan: Plan, year: int, area: str | None = None) -> list[dict]:
     base = dict(
         IndicatorValue.objects.filter(indicator__plan=plan, year=plan.base_year).values_list("indicator_id", "value")
     )
-    return [row_for(indicator, year, stored.get(indicator.pk), base.get(indicator.pk)) for indicator in indicators]
+    approved = approved_values(plan, sorted({year, plan.base_year}))
+    for (indicator_id, approved_year), row in approved.items():
+        if approved_year == plan.base_year:
+            base[indicator_id] = row.value
+    return [
+        row_for(indicator, year, stored.get(indicator.pk), base.get(indicator.pk), approved.get((indicator.pk, year)))
+        for indicator in indicators
+    ]
 
 
 def history_rows(indicator: Indicator) -> list[dict]:
+    """The indicator's row for each year of its plan (approved values where approved)."""
+    plan = indicator.plan
     stored = {v.year: v for v in indicator.values.all()}
-    base_stored = stored.get(indicator.plan.base_year)
-    base = base_stored.value if base_stored else None
-    return [row_for(indicator, year, stored.get(year), base) for year in indicator.plan.years]
+    approved = {year: row for (_, year), row in approved_values(plan, plan.years, indicator).items()}
+    base_row = approved.get(plan.base_year) or stored.get(plan.base_year)
+    base = base_row.value if base_row else None
+    return [row_for(indicator, year, stored.get(year), base, approved.get(year)) for year in plan.years]
 
 
 def json_row(row: dict) -> dict:
@@ -96,4 +148,9 @@ def json_row(row: dict) -> dict:
         "category": row["assessment"].category,
         "category_ratio": as_number(row["assessment"].ratio),
         "category_method": row["assessment"].method,
+        "approved": row["approved"],
+        "computed": as_number(row["computed"]),
+        "difference": as_number(row["difference"]),
+        "approved_at": timezone.localtime(row["approval"].approved_at).isoformat() if row["approval"] else None,
+        "approved_by": row["approval"].approved_by.username if row["approval"] else None,
     }

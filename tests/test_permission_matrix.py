@@ -11,7 +11,7 @@ import itertools
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.db import models
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -19,6 +19,9 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from core.records import KINDS
+from targets.approval import approve_year
+from targets.models import Plan, YearApproval
+from targets.recompute import recompute
 from tests.factories import EnterpriseFactory, UserFactory
 
 ROLES = ("anonymous", "ent_a", "ent_b", "unit", "api", "official")
@@ -38,6 +41,7 @@ ENTERPRISE_ONLY = expect(LOGIN, 200, 200, 403, 403, 403)
 SIGNED_IN = expect(LOGIN, 200, 200, 200, 200, 200)
 PUBLIC = expect(200, 200, 200, 200, 200, 200)
 OFFICIALS_POST_ONLY = expect(LOGIN, 403, 403, 403, 403, 405)
+APPROVERS = expect(LOGIN, 403, 403, 403, 403, 403)  # officials with targets.approve_figures only
 
 # The API: anonymous 401; member units have no API; API clients and officials read everything.
 API_LIST = expect(401, 200, 200, 403, 200, 200)
@@ -154,6 +158,12 @@ PAGES: dict[str, tuple[dict, object]] = {
     "targets:dossier-detail": (OFFICIALS, lambda o: {"pk": o["dossier"].pk}),
     "targets:dossier-file": (OFFICIALS, lambda o: {"pk": o["dossier"].pk, "fmt": "docx"}),
     "targets:dossier-narratives": (OFFICIALS, lambda o: {"period": "2025"}),
+    # Approving needs the approve figures permission besides being an official (see
+    # test_approving_a_year_needs_the_permission): the matrix's official has none.
+    "targets:approve-year": (APPROVERS, lambda o: {"year": 2024}),
+    "targets:unapprove-year": (APPROVERS, lambda o: {"year": 2024}),
+    "targets:official-statistic": (OFFICIALS_POST_ONLY, lambda o: {"code": "C1"}),
+    "targets:official-attachment": (OFFICIALS, lambda o: {"pk": o["official_statistic"].pk}),
 }
 
 # API endpoints that are not one record kind's list or detail.
@@ -174,6 +184,7 @@ API = {
     "indicator-list": (API_LIST, None),
     "indicator-detail": (API_LIST, lambda o: {"code": "C1"}),
     "indicator-forecast": (API_LIST, None),
+    "indicator-history": (API_LIST, lambda o: {"code": "C1"}),
     "lapse-risk-list": (API_LIST, None),
 }
 
@@ -315,6 +326,7 @@ def world(db, settings, tmp_path):
         KeyTask,
         Meeting,
         MemberUnit,
+        OfficialStatistic,
         Plan,
         ReportedValue,
         UnitMembership,
@@ -386,6 +398,15 @@ def world(db, settings, tmp_path):
         note="n",
         entered_by=users["official"],
         attachment=ContentFile(PDF, name="r.pdf"),
+    )
+    objects["official_statistic"] = OfficialStatistic.objects.create(
+        indicator=Indicator.objects.get(code="C1"),
+        year=2024,
+        value=Decimal(1),
+        source="国家知识产权局",
+        published_on=dt.date(2025, 3, 1),
+        entered_by=users["official"],
+        attachment=ContentFile(PDF, name="o.pdf"),
     )
     objects["workplan"] = WorkPlan.objects.create(
         task=task, unit=unit, year=2025, text="计划", attachment=ContentFile(PDF, name="w.pdf")
@@ -493,3 +514,26 @@ def test_api_clients_cannot_write(world, name):
     for method in ("post", "put", "patch", "delete"):
         response = getattr(client, method)(url, {}, format="json")
         assert response.status_code in {403, 405}, f"{method} {url}: {response.status_code}"
+
+
+@pytest.mark.parametrize("action", ["approve-year", "unapprove-year"])
+def test_approving_a_year_needs_the_permission(world, settings, action):
+    """Every role but an official with targets.approve_figures is refused (nothing approved or
+    withdrawn); the office head's request goes through."""
+    recompute([2024])
+    head = UserFactory(username="matrix_head")
+    head.groups.add(Group.objects.get(name=settings.OFFICIALS_GROUP))
+    head.user_permissions.add(Permission.objects.get(codename="approve_figures"))
+    if action == "unapprove-year":
+        approve_year(Plan.objects.current(), 2024, head)
+    url = reverse(f"targets:{action}", kwargs={"year": 2024})
+    before = list(YearApproval.objects.values_list("pk", "withdrawn_at"))
+    for role in ROLES:
+        response = client_for(role, world).post(url, {"reason": "matrix"})
+        expected = LOGIN if role in ("anonymous", "api") else 403
+        assert not check(response, expected, url, role)
+        assert list(YearApproval.objects.values_list("pk", "withdrawn_at")) == before, role
+    client = APIClient()
+    client.force_login(head)
+    assert client.post(url, {"reason": "matrix"}).status_code == 302
+    assert list(YearApproval.objects.values_list("pk", "withdrawn_at")) != before

@@ -1,5 +1,6 @@
 """Enterprises and filings, as the API shows and takes them."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from core.api import AttachmentSerializer, EventSerializer
@@ -20,13 +21,19 @@ class EnterpriseSerializer(serializers.ModelSerializer):
             "industry",
             "industry_display",
             "high_tech",
+            "high_tech_year",
             "specialised",
+            "specialised_year",
             "little_giant",
+            "little_giant_year",
             "listing_reserve",
+            "listing_reserve_year",
             "tech_sme",
             "ip_staff_count",
             "updated_at",
         ]
+        # The model's verbose name keeps the Chinese term; the English schema has none.
+        extra_kwargs = {"specialised_year": {"label": _("specialised and sophisticated (SRDI) recognised in")}}
 
 
 class ReviewInput(serializers.Serializer):

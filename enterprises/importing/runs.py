@@ -229,4 +229,4 @@ def _process_run(run_id: int, *, confirm: bool) -> None:
         cache.delete_many([progress_key(run.pk), heartbeat_key(run.pk)])
     if confirm and result.committed:
         import_committed(run)
-        request_recompute("import")
+        request_recompute(f"import run {run.pk} ({run.kind})")

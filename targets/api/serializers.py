@@ -37,6 +37,24 @@ class IndicatorValueSerializer(serializers.Serializer):
         allow_null=True, help_text=_("Observed progress since the base year ÷ progress needed to reach the target")
     )
     category_method = serializers.CharField(allow_blank=True, help_text=_("compound or linear"))
+    approved = serializers.BooleanField(help_text=_("The year is approved: value is the approved value"))
+    computed = serializers.FloatField(allow_null=True, help_text=_("The current computation from the records"))
+    difference = serializers.FloatField(allow_null=True, help_text=_("Current computation − value"))
+    approved_at = serializers.DateTimeField(allow_null=True)
+    approved_by = serializers.CharField(allow_null=True)
+    drift = serializers.JSONField(
+        required=False,
+        allow_null=True,
+        help_text=_(
+            "Approved years on an indicator's page: the records added, removed or changed since the "
+            "approval ({listed, added, removed, changed}, each a list of {pk, label, url})"
+        ),
+    )
+    official = serializers.JSONField(
+        required=False,
+        allow_null=True,
+        help_text=_("The official statistic published for the year ({value, source, published_on, gap}), if any"),
+    )
 
 
 class IndicatorHistorySerializer(serializers.Serializer):
@@ -78,3 +96,37 @@ class ForecastSerializer(serializers.Serializer):
     margin = serializers.FloatField(allow_null=True, help_text=_("Surplus (+) or shortfall (−) against the target"))
     meets_target = serializers.BooleanField(allow_null=True)
     reason = serializers.CharField(allow_blank=True)
+
+
+class ValueChangeSerializer(serializers.Serializer):
+    """A stored value that a recomputation replaced, and what triggered it."""
+
+    year = serializers.IntegerField()
+    value = serializers.FloatField(allow_null=True, help_text=_("The value before the change"))
+    new_value = serializers.FloatField(allow_null=True)
+    numerator = serializers.FloatField(allow_null=True)
+    denominator = serializers.FloatField(allow_null=True)
+    inputs = serializers.JSONField()
+    status = serializers.CharField()
+    computed_at = serializers.DateTimeField(help_text=_("When the previous value was computed"))
+    changed_at = serializers.DateTimeField()
+    trigger = serializers.CharField(
+        help_text=_("What asked for the recomputation: import run, filing approval, edit, nightly …")
+    )
+
+
+class ApprovalSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    value = serializers.FloatField(allow_null=True, help_text=_("The indicator's approved value"))
+    record_count = serializers.IntegerField(allow_null=True)
+    approved_by = serializers.CharField()
+    approved_at = serializers.DateTimeField()
+    withdrawn_by = serializers.CharField(allow_null=True)
+    withdrawn_at = serializers.DateTimeField(allow_null=True)
+    withdrawal_reason = serializers.CharField(allow_blank=True)
+
+
+class IndicatorChangesSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    changes = ValueChangeSerializer(many=True)
+    approvals = ApprovalSerializer(many=True)

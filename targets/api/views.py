@@ -15,10 +15,16 @@ from rest_framework.response import Response
 from ipportal.filters import query_date, query_year
 
 from ..forecast import forecasts, json_forecast
+from ..history import annotate, approval_history, json_approval, json_change, json_extra, value_changes
 from ..models import Area, Plan
 from ..recompute import VALUES_GENERATION_KEY, values_generation
 from ..values import as_number, history_rows, json_row, value_rows
-from .serializers import ForecastSerializer, IndicatorHistorySerializer, IndicatorValueSerializer
+from .serializers import (
+    ForecastSerializer,
+    IndicatorChangesSerializer,
+    IndicatorHistorySerializer,
+    IndicatorValueSerializer,
+)
 
 
 def default_year(plan: Plan) -> int:
@@ -101,12 +107,24 @@ class IndicatorViewSet(viewsets.ViewSet):
         rows = [json_forecast(item) for item in forecasts(plan, as_of)]
         return Response(ForecastSerializer(rows, many=True).data)
 
-    @extend_schema(responses=IndicatorHistorySerializer)
-    def retrieve(self, request, code=None):
+    @staticmethod
+    def indicator(code: str):
         plan = Plan.objects.current()
         indicator = plan.indicators.filter(code__iexact=code).first() if plan else None
         if indicator is None:
             raise Http404
+        return indicator
+
+    @extend_schema(
+        description=gettext_lazy(
+            "The indicator's values by year; for an approved year the approved value, the current "
+            "computation, their difference and the records that make it (drift)."
+        ),
+        responses=IndicatorHistorySerializer,
+    )
+    def retrieve(self, request, code=None):
+        indicator = self.indicator(code)
+        rows = annotate(indicator, history_rows(indicator))
         data = {
             "code": indicator.code,
             "name_zh": indicator.name_zh,
@@ -118,6 +136,23 @@ class IndicatorViewSet(viewsets.ViewSet):
             "target": as_number(indicator.target),
             "definition_zh": indicator.definition_zh,
             "definition_en": indicator.definition_en,
-            "values": [json_row(row) for row in history_rows(indicator)],
+            "values": [{**json_row(row), **json_extra(row)} for row in rows],
         }
         return Response(IndicatorHistorySerializer(data).data)
+
+    @extend_schema(
+        description=gettext_lazy(
+            "Every stored value a recomputation replaced (previous value and inputs, new value, when, "
+            "trigger), newest first, and every approval of the indicator's years, withdrawn ones included."
+        ),
+        responses=IndicatorChangesSerializer,
+    )
+    @action(detail=True)
+    def history(self, request, code=None):
+        indicator = self.indicator(code)
+        data = {
+            "code": indicator.code,
+            "changes": [json_change(change) for change in value_changes(indicator)],
+            "approvals": [json_approval(row) for row in approval_history(indicator)],
+        }
+        return Response(IndicatorChangesSerializer(data).data)

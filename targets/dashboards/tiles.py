@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from ..links import records_link
 from ..models import Area, IndicatorValue, Plan, Status
 from ..progress import progress_percent
+from ..values import approved_values
 
 SPARK_W, SPARK_H = 96, 24
 
@@ -31,6 +32,7 @@ class Tile:
     progress: int
     link: str | None
     trend: list[tuple[int, Decimal | None]]
+    approved: bool = False  # the year is approved: value and status are the approved ones
 
     @property
     def status_label(self) -> str:
@@ -69,6 +71,8 @@ def tiles_by_area(plan: Plan, year: int) -> list[tuple[str, str, list[Tile]]]:
     values: dict[tuple[int, int], IndicatorValue] = {
         (v.indicator_id, v.year): v for v in IndicatorValue.objects.filter(indicator__plan=plan)
     }
+    approved = approved_values(plan, plan.years)  # approved years show their approved values
+    values.update(approved)
     areas = []
     for code, label in Area.choices:
         tiles = []
@@ -88,6 +92,7 @@ def tiles_by_area(plan: Plan, year: int) -> list[tuple[str, str, list[Tile]]]:
                         (y, values[(indicator.pk, y)].value if (indicator.pk, y) in values else None)
                         for y in plan.years
                     ],
+                    approved=(indicator.pk, year) in approved,
                 )
             )
         areas.append((code, label, tiles))

@@ -1,9 +1,11 @@
 """The targets app's models, by subject: ``plan`` (the plan, its indicators, yearly figures),
-``values`` (computed and entered values, recompute runs), ``supervision`` (member units, key
+``values`` (computed and entered values, recompute runs), ``approval``
+(approved years, value history, official statistics), ``supervision`` (member units, key
 tasks, work plans and progress reports, deadlines, reminders, meetings and follow-ups),
 ``assessment`` (the yearly rubric and scores of the units) and ``reports`` (annual reports, assessment dossiers and the
 officials' per-task narratives for them)."""
 
+from .approval import ApprovedValue, OfficialStatistic, ValueChange, YearApproval
 from .assessment import AssessmentItem, AssessmentScore
 from .plan import (
     EXACT,
@@ -41,6 +43,7 @@ __all__ = [
     "MONEY",
     "Aggregation",
     "AnnualReport",
+    "ApprovedValue",
     "Area",
     "AssessmentItem",
     "AssessmentScore",
@@ -58,6 +61,7 @@ __all__ = [
     "Meeting",
     "MemberUnit",
     "MemberUnitQuerySet",
+    "OfficialStatistic",
     "Plan",
     "PlanQuerySet",
     "ProgressReport",
@@ -70,6 +74,8 @@ __all__ = [
     "Unit",
     "UnitMembership",
     "UnitSubmission",
+    "ValueChange",
     "WorkPlan",
+    "YearApproval",
     "YearlyFigure",
 ]

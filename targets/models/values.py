@@ -76,7 +76,7 @@ class RecomputeRun(models.Model):
         DONE = "done", _("done")
         FAILED = "failed", _("failed")
 
-    trigger = models.CharField(_("trigger"), max_length=32)
+    trigger = models.CharField(_("trigger"), max_length=200)
     years = models.JSONField(_("years"), default=list)
     state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.RUNNING)
     started_at = models.DateTimeField(_("started"), default=timezone.now)

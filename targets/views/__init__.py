@@ -1,3 +1,4 @@
+from .approval import ApproveYearView, OfficialStatisticAttachmentView, OfficialStatisticView, UnapproveYearView
 from .assessment import AssessmentExportView, AssessmentView
 from .dashboards import (
     ChartDataView,
@@ -36,6 +37,7 @@ from .supervision import (
 from .warnings import IndicatorMuteView, WarningDetailView
 
 __all__ = [
+    "ApproveYearView",
     "AssessmentExportView",
     "AssessmentView",
     "ChartDataView",
@@ -56,6 +58,8 @@ __all__ = [
     "MeetingDetailView",
     "MeetingListView",
     "NarrativeEditView",
+    "OfficialStatisticAttachmentView",
+    "OfficialStatisticView",
     "OverdueListView",
     "RecomputeView",
     "ReportDetailView",
@@ -68,6 +72,7 @@ __all__ = [
     "TaskDetailView",
     "TaskListView",
     "TaskSubmitView",
+    "UnapproveYearView",
     "WarningDetailView",
     "YearlyFigureCreateView",
     "YearlyFigureListView",

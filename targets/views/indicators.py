@@ -11,15 +11,24 @@ from ipportal.coded import render
 from ipportal.permissions import OfficialRequiredMixin
 from ipportal.uploads import document_response
 
+from ..approval import active_approval, can_approve
 from ..charts import history_chart
 from ..dashboards import history_chart_data
 from ..forecast import is_flow
-from ..forms import IndicatorTargetForm, NewIndicatorForm, ReportedValueForm, YearlyFigureForm
+from ..forms import (
+    IndicatorTargetForm,
+    NewIndicatorForm,
+    OfficialStatisticForm,
+    ReportedValueForm,
+    WithdrawApprovalForm,
+    YearlyFigureForm,
+)
 from ..formulas import describe
+from ..history import annotate, approval_history, chart_series, value_changes
 from ..links import records_link, value_notes
 from ..models import Area, Plan, RecomputeRun, ReportedValue, Status, YearlyFigure
 from ..tasks import queue_or_run
-from ..values import history_rows, value_rows
+from ..values import approvals_of, history_rows, value_rows
 
 
 class YearlyFigureListView(OfficialRequiredMixin, ListView):
@@ -90,6 +99,10 @@ class IndicatorListView(OfficialRequiredMixin, TemplateView):
             areas=[(code, label, [r for r in rows if r["area"] == code]) for code, label in Area.choices],
             last_run=RecomputeRun.objects.first(),
             last_failure=RecomputeRun.objects.filter(state=RecomputeRun.State.FAILED).first(),
+            approval=active_approval(plan, year),
+            past_approvals=[a for a in approvals_of(plan, year) if not a.is_active],
+            can_approve=can_approve(self.request.user),
+            withdraw_form=WithdrawApprovalForm(),
         )
         return context
 
@@ -101,11 +114,20 @@ class IndicatorDetailView(OfficialRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         plan = current_plan()
         indicator = get_object_or_404(plan.indicators, code__iexact=self.kwargs["code"])
-        rows = history_rows(indicator)
+        rows = annotate(indicator, history_rows(indicator))
         for row in rows:
             row["formula"] = describe(row)
             row["records"] = records_link(indicator, row["year"])
             row["notes"] = value_notes(row["inputs"], row["year"])
+            if row["drift"] is not None:
+                row["drift_lists"] = [
+                    (_("Added since the approval"), row["drift"].added),
+                    (_("Removed since the approval"), row["drift"].removed),
+                    (_("Changed since the approval"), row["drift"].changed),
+                ]
+        changes = value_changes(indicator)
+        history = history_chart_data(indicator, rows)
+        history.series = [*history.series, *chart_series(rows, changes)]
         reporting_year = plan.reporting_day().year
         context.update(
             plan=plan,
@@ -115,12 +137,20 @@ class IndicatorDetailView(OfficialRequiredMixin, TemplateView):
             headline=next((row for row in rows if row["year"] == reporting_year), rows[-1] if rows else None),
             is_flow=is_flow(indicator),
             chart=history_chart(indicator, rows),
-            history=history_chart_data(indicator, rows),
+            history=history,
+            any_approved=any(row["approved"] for row in rows),
+            any_official=any(row["official"] for row in rows),
             history_xlsx=reverse("targets:chart-data", args=[f"history-{indicator.code}"]),
             reported=indicator.reported_values.select_related("entered_by").order_by("year"),
             report_form=kwargs.get("report_form") or ReportedValueForm(initial={"year": plan.last_year}),
             can_report=indicator.is_reported or not indicator.calculator,
             muted_years=list(indicator.mutes.order_by("year").values_list("year", flat=True)),
+            changes=changes,
+            approvals=approval_history(indicator),
+            official_form=kwargs.get("official_form")
+            or OfficialStatisticForm(initial={"year": plan.reporting_day().year}),
+            official_entries=indicator.official_statistics.select_related("entered_by").order_by("year"),
+            can_enter_official=bool(indicator.calculator) and not indicator.is_reported,
         )
         return context
 

@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth import authenticate
+from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.http import HttpRequest
 
@@ -16,9 +17,15 @@ def test_seed_demo_is_idempotent_and_prints_the_logins(capsys):
     call_command("seed_demo")
     assert (Enterprise.objects.count(), Membership.objects.count(), YearlyFigure.objects.count()) == counts
     out = capsys.readouterr().out
-    for username in ("official", "ent_a", "ent_b", "api_client"):
+    for username in ("official", "office_head", "ent_a", "ent_b", "api_client"):
         assert username in out
         assert authenticate(HttpRequest(), username=username, password=DEMO_PASSWORD) is not None
+
+
+def test_the_demo_office_head_may_approve_figures_and_the_official_may_not():
+    call_command("seed_demo")
+    assert User.objects.get(username="office_head").has_perm("targets.approve_figures")
+    assert not User.objects.get(username="official").has_perm("targets.approve_figures")
 
 
 def test_demo_enterprise_users_belong_to_different_enterprises():

@@ -145,3 +145,25 @@ def test_enterprise_import_refuses_an_impossible_year(tmp_path):
     path.write_text(f"企业名称,统一社会信用代码,小巨人认定年份\n甲公司,{valid_credit_code()},24\n", encoding="utf-8")
     assert "1 skipped" in run("enterprises", path, "--skip-invalid")
     assert not Enterprise.objects.exists()
+
+
+def test_enterprise_api_gives_the_title_years(official_client):
+    EnterpriseFactory(
+        name="年份企业",
+        high_tech=True,
+        high_tech_year=2023,
+        specialised=True,
+        specialised_year=2024,
+        little_giant=True,
+        little_giant_year=2025,
+        listing_reserve=True,
+        listing_reserve_year=2022,
+    )
+    rows = official_client.get("/api/v1/enterprises/", {"q": "年份企业"}).json()["results"]
+    row = next(r for r in rows if r["name"] == "年份企业")
+    assert (row["high_tech_year"], row["specialised_year"], row["little_giant_year"], row["listing_reserve_year"]) == (
+        2023,
+        2024,
+        2025,
+        2022,
+    )

@@ -17,7 +17,8 @@ from finance.models import (
     ServiceInstitution,
     TechContract,
 )
-from targets.models import IndicatorValue, YearlyFigure
+from targets.links import records_link
+from targets.models import Indicator, IndicatorValue, YearlyFigure
 from targets.recompute import recompute
 
 from ..factories import valid_credit_code
@@ -145,6 +146,20 @@ def test_deal_is_linked_when_its_park_party_arrives_later(tmp_path):
     call_command("import_records", "enterprises", str(enterprises), "--lang", "en", stdout=StringIO())
     assert IPTransaction.objects.filter(enterprise__credit_code=code).count() == 2
     assert round(value("U9", 2024), 6) == Decimal(10)
+
+
+def test_u9_u10_record_links_list_only_deals_with_a_park_party(enterprise_a, official_client):
+    deal("PARK23", 110, D(2023, 3, 1), enterprise_a)
+    deal("OUTSIDE23", 1000, D(2023, 3, 1))
+    contract("PARKC23", 120, D(2023, 1, 1), enterprise_a)
+    contract("OUTSIDEC23", 5000, D(2023, 1, 1))
+    recompute([2023])
+    page = official_client.get(reverse("targets:indicator-detail", args=["U9"])).content.decode()
+    links = {code: records_link(Indicator.objects.get(code=code), 2023) for code in ("U9", "U10")}
+    assert links["U9"].replace("&", "&amp;") in page
+    listed = {code: official_client.get(link).content.decode() for code, link in links.items()}
+    assert "PARK23" in listed["U9"] and "OUTSIDE23" not in listed["U9"]
+    assert "PARKC23" in listed["U10"] and "OUTSIDEC23" not in listed["U10"]
 
 
 def test_u9_formula_shows_the_average_growth_since_the_base_year(enterprise_a, official_client):

@@ -130,8 +130,8 @@ def test_recompute_asked_for_while_the_broker_is_down_runs_in_the_request_with_a
 @pytest.mark.django_db
 def test_a_record_change_while_the_broker_is_down_recomputes_in_the_request(redis_down, reference_data):
     RecomputeRun.objects.all().delete()
-    PatentFactory()  # a transactional test: the change commits, and asks for a recomputation
-    assert RecomputeRun.objects.get().trigger == "change (in request)"
+    patent = PatentFactory()  # a transactional test: the change commits, and asks for a recomputation
+    assert RecomputeRun.objects.get().trigger == f"edit enterprises.Patent {patent.pk} (in request)"
 
 
 def upload(client, text):

@@ -94,7 +94,7 @@ class Command(BaseCommand):
                 translation.gettext("Holders matching no park enterprise (records): %(names)s") % {"names": names}
             )
         if result.committed:
-            request_recompute("import")
+            request_recompute(f"import {options['kind']} {options['file'].name} (command line)")
         if result.dry_run:
             self.stdout.write(translation.gettext("Dry run: nothing was stored."))
         if result.rejects_path:

@@ -35,9 +35,11 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
             return
         english = options["lang"].startswith("en")
+        approved = translation.pgettext("figures", "approved")
         for row in rows:
             name = row["name_en"] if english else row["name_zh"]
             value = display(row["value"]) if row["value"] is not None else row["reason"]
             self.stdout.write(
                 f"{row['code']:<4} {name[:40]:<40} {value:>18}  {row['direction']} {display(row['target'])}  {row['status']}"
+                + (f"  {approved} ({display(row['computed'])})" if row["approved"] else "")
             )
