@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.dispatch import receiver
 from django.http import HttpRequest
 from django.shortcuts import render
+from django.template.defaultfilters import filesizeformat
 from django.utils.deprecation import MiddlewareMixin
 from django.utils.translation import gettext_lazy as _
 
@@ -112,21 +113,22 @@ class RequestLimitsMiddleware(MiddlewareMixin):
     - Size: a request body over its bound is refused with 413 from its Content-Length (Django
       reads no more than Content-Length; a body without one is read as empty). Anonymous
       requests: REQUEST_MAX_BYTES_ANONYMOUS (the login, password and complaint forms are small);
-      signed-in users: REQUEST_MAX_BYTES (documents of 10 MB each); a view may set its own
-      `max_request_bytes` (the import upload).
+      signed-in users: REQUEST_MAX_BYTES (documents of 10 MB each); a view may name the setting
+      that bounds its upload in `max_request_setting` (the import upload's IMPORT_MAX_UPLOAD_BYTES).
     - Rate: every POST, PUT, PATCH and DELETE outside the API counts against
       WRITES_PER_MINUTE_ANONYMOUS per address (`client_ip`) or WRITES_PER_MINUTE_USER per user;
-      over it, 429 with Retry-After. The API's writes are throttled by DRF
+      over it, 429 with Retry-After. The API's writes are throttled by DRF, to the same rate
       (ipportal.throttling). Views that send e-mail or take anonymous reports add their own,
       tighter limits (password reset, the complaint form, the login unlock link).
     """
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         signed_in = request.user.is_authenticated
-        view_class = getattr(view_func, "view_class", None)
-        limit = getattr(view_class, "max_request_bytes", None) or (
-            settings.REQUEST_MAX_BYTES if signed_in else settings.REQUEST_MAX_BYTES_ANONYMOUS
-        )
+        own_limit = getattr(getattr(view_func, "view_class", None), "max_request_setting", None)
+        if own_limit and signed_in:
+            limit = getattr(settings, own_limit) + 1024 * 1024  # the file, and the form around it
+        else:
+            limit = settings.REQUEST_MAX_BYTES if signed_in else settings.REQUEST_MAX_BYTES_ANONYMOUS
         try:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
@@ -135,8 +137,7 @@ class RequestLimitsMiddleware(MiddlewareMixin):
             return refusal(
                 request,
                 413,
-                _("The request is too large: at most %(size)s MB can be sent here.")
-                % {"size": f"{limit / 1024 / 1024:.2f}".rstrip("0").rstrip(".")},
+                _("The request is too large: at most %(size)s can be sent here.") % {"size": filesizeformat(limit)},
             )
         if request.method in UNSAFE_METHODS and not request.path_info.startswith("/api/"):
             if signed_in:

@@ -272,10 +272,12 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": [
         "ipportal.throttling.AnonWindowThrottle",
         "ipportal.throttling.UserWindowThrottle",
+        "ipportal.throttling.WriteWindowThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("API_THROTTLE_ANON", "30/minute"),
         "user": os.environ.get("API_THROTTLE_USER", "600/minute"),
+        "write": os.environ.get("API_THROTTLE_WRITE", "120/minute"),
     },
 }
 SPECTACULAR_SETTINGS = {

@@ -38,3 +38,15 @@ class AnonWindowThrottle(FixedWindowMixin, AnonRateThrottle):
 
 class UserWindowThrottle(FixedWindowMixin, UserRateThrottle):
     pass
+
+
+class WriteWindowThrottle(FixedWindowMixin, UserRateThrottle):
+    """Writes (POST, PUT, PATCH, DELETE: filings, claims, reviews, which send e-mail) per user, or
+    per address for anonymous clients, at the rate the pages' writes have (WRITES_PER_MINUTE_USER)."""
+
+    scope = "write"
+
+    def allow_request(self, request, view):
+        if request.method not in {"POST", "PUT", "PATCH", "DELETE"}:
+            return True
+        return super().allow_request(request, view)

@@ -204,7 +204,9 @@ def test_test_clients_still_log_in(client, official):
 
 @pytest.fixture
 def low_rates(monkeypatch):
-    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": "3/minute", "user": "5/minute"})
+    monkeypatch.setattr(
+        SimpleRateThrottle, "THROTTLE_RATES", {"anon": "3/minute", "user": "5/minute", "write": "2/minute"}
+    )
     # One fixed window for the whole test, however slow the machine (a real minute could roll
     # over between two requests), and no counts left in a shared cache by earlier tests.
     monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: 1_800_000_030.0))
@@ -213,7 +215,7 @@ def low_rates(monkeypatch):
 
 def test_throttle_rates_come_from_settings(settings):
     rates = settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]
-    assert rates == {"anon": "30/minute", "user": "600/minute"}
+    assert rates == {"anon": "30/minute", "user": "600/minute", "write": "120/minute"}
     assert rates == SimpleRateThrottle.THROTTLE_RATES
 
 
