@@ -5,12 +5,13 @@ from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 from enterprises.forms import DATE
+from ipportal.dates import BoundedDatesMixin
 from targets.forms import DocumentFormMixin
 
 from .models import AssistanceRequest, Case, Complaint, Survey, SurveyResponse
 
 
-class CaseForm(forms.ModelForm):
+class CaseForm(BoundedDatesMixin, forms.ModelForm):
     class Meta:
         model = Case
         fields = [
@@ -51,7 +52,7 @@ class SurveyForm(forms.ModelForm):
         return value
 
 
-class SurveyResponseForm(forms.ModelForm):
+class SurveyResponseForm(BoundedDatesMixin, forms.ModelForm):
     class Meta:
         model = SurveyResponse
         fields = ["respondent_ref", "satisfied", "respondent_group", "answered_on"]
