@@ -19,8 +19,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from .models import RateCounter, UsedToken
@@ -74,20 +73,28 @@ def _cache_count(key: str, period: int, add: int) -> int | None:
 
 
 def _database_count(key: str, ends: float, add: int) -> int:
-    if add:
-        with transaction.atomic():
-            if not RateCounter.objects.filter(key=key).update(count=F("count") + add):
-                now = timezone.now()
-                RateCounter.objects.filter(expires__lt=now).delete()
-                try:
-                    with transaction.atomic():
-                        RateCounter.objects.create(
-                            key=key, count=add, expires=dt.datetime.fromtimestamp(ends, tz=dt.UTC)
-                        )
-                except IntegrityError:  # another process created it first
-                    RateCounter.objects.filter(key=key).update(count=F("count") + add)
-            return RateCounter.objects.filter(key=key).values_list("count", flat=True).first() or 0
-    return RateCounter.objects.filter(key=key).values_list("count", flat=True).first() or 0
+    """One statement, atomic in PostgreSQL and SQLite (3.35+) alike: insert the window's row or
+    add to it, and read the sum back. The first request of a window also clears expired rows."""
+    if not add:
+        return RateCounter.objects.filter(key=key).values_list("count", flat=True).first() or 0
+    qn = connection.ops.quote_name
+    table, key_col, count_col, expires_col = (
+        qn(RateCounter._meta.db_table),
+        qn("key"),
+        qn("count"),
+        qn("expires"),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({key_col}, {count_col}, {expires_col}) VALUES (%s, %s, %s) "
+            f"ON CONFLICT ({key_col}) DO UPDATE SET {count_col} = {table}.{count_col} + excluded.{count_col} "
+            f"RETURNING {count_col}",
+            [key, add, connection.ops.adapt_datetimefield_value(dt.datetime.fromtimestamp(ends, tz=dt.UTC))],
+        )
+        value = cursor.fetchone()[0]
+    if value == add:
+        RateCounter.objects.filter(expires__lt=timezone.now()).delete()
+    return value
 
 
 def use_once(scope: str, token: str, valid_seconds: int) -> bool:
