@@ -113,7 +113,7 @@ class RequestLimitsMiddleware(MiddlewareMixin):
     - Size: a request body over its bound is refused with 413 from its Content-Length (Django
       reads no more than Content-Length; a body without one is read as empty). Anonymous
       requests: REQUEST_MAX_BYTES_ANONYMOUS (the login, password and complaint forms are small);
-      signed-in users: REQUEST_MAX_BYTES (documents of 10 MB each); a view may name the setting
+      signed-in users and API requests with a token: REQUEST_MAX_BYTES (documents of 10 MB each); a view may name the setting
       that bounds its upload in `max_request_setting` (the import upload's IMPORT_MAX_UPLOAD_BYTES).
     - Rate: every POST, PUT, PATCH and DELETE outside the API counts against
       WRITES_PER_MINUTE_ANONYMOUS per address (`client_ip`) or WRITES_PER_MINUTE_USER per user;
@@ -123,7 +123,10 @@ class RequestLimitsMiddleware(MiddlewareMixin):
     """
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        signed_in = request.user.is_authenticated
+        api = request.path_info.startswith("/api/")
+        # An API token is checked later, by DRF (before it parses the body: a bad token is a 401
+        # with the body unread); a request that carries one is bounded as a signed-in user's.
+        signed_in = request.user.is_authenticated or (api and "HTTP_AUTHORIZATION" in request.META)
         own_limit = getattr(getattr(view_func, "view_class", None), "max_request_setting", None)
         if own_limit and signed_in:
             limit = getattr(settings, own_limit) + 1024 * 1024  # the file, and the form around it
@@ -139,7 +142,7 @@ class RequestLimitsMiddleware(MiddlewareMixin):
                 413,
                 _("The request is too large: at most %(size)s can be sent here.") % {"size": filesizeformat(limit)},
             )
-        if request.method in UNSAFE_METHODS and not request.path_info.startswith("/api/"):
+        if request.method in UNSAFE_METHODS and not api:
             if signed_in:
                 allowed = ratelimit.hit("writes-user", str(request.user.pk), settings.WRITES_PER_MINUTE_USER, 60)
             else:

@@ -211,6 +211,17 @@ def test_signed_in_bodies_are_bounded(official_client, settings):
     assert official_client.post("/enterprises/new/", {"name": "x" * 2000}).status_code == 413
 
 
+def test_api_requests_with_a_token_are_bounded_as_signed_in(api_token, settings):
+    """An enterprise files with documents through the API (multipart) with its token."""
+    client = APIClient()
+    body = {"kind": "trademark", "note": "x" * (settings.REQUEST_MAX_BYTES_ANONYMOUS + 1)}
+    assert client.post("/api/v1/filings/", body).status_code == 413
+    client.credentials(HTTP_AUTHORIZATION=f"Token {api_token}")
+    assert client.post("/api/v1/filings/", body).status_code != 413
+    settings.REQUEST_MAX_BYTES = 1000
+    assert client.post("/api/v1/filings/", body).status_code == 413
+
+
 def test_the_import_upload_takes_files_up_to_its_own_bound(official_client, settings):
     settings.REQUEST_MAX_BYTES = 1000
     upload = {"kind": "patents", "file": SimpleUploadedFile("x.csv", b"a" * 5000)}
