@@ -60,7 +60,7 @@ def seconds_left(period: int) -> int:
 
 def _cache_count(key: str, period: int, add: int) -> int | None:
     if not add:
-        return cache.get(key, 0)
+        return cache.get(key)  # None when missing or Redis is down: the database may hold the count
     try:
         return cache.incr(key, add)
     except ValueError:  # the window's first request
