@@ -155,6 +155,13 @@ def test_with_redis_configured_but_unreachable_counts_fall_back_to_the_database(
     assert [ratelimit.hit("test", "a", 2, 60) for _ in range(3)] == [True, True, False]
 
 
+def test_the_login_cap_holds_with_redis_down(official, low_user_cap, as_deployed, settings, monkeypatch):
+    settings.REDIS_URL = "redis://127.0.0.1:1/0"
+    monkeypatch.setattr(ratelimit, "_cache_count", lambda key, period, add: None)  # what django-redis answers
+    fail_from_many_addresses(settings.LOGIN_USER_FAILURE_LIMIT)
+    assert log_in(behind_proxy("198.51.100.7"), "official", PASSWORD).status_code == 200
+
+
 def test_a_token_is_used_once():
     assert ratelimit.use_once("test", "abc", 60)
     assert not ratelimit.use_once("test", "abc", 60)
