@@ -1,14 +1,17 @@
+import secrets
+
 from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 from enterprises.forms import DATE
+from ipportal.dates import BoundedDatesMixin
 from targets.forms import DocumentFormMixin
 
 from .models import AssistanceRequest, Case, Complaint, Survey, SurveyResponse
 
 
-class CaseForm(forms.ModelForm):
+class CaseForm(BoundedDatesMixin, forms.ModelForm):
     class Meta:
         model = Case
         fields = [
@@ -49,7 +52,7 @@ class SurveyForm(forms.ModelForm):
         return value
 
 
-class SurveyResponseForm(forms.ModelForm):
+class SurveyResponseForm(BoundedDatesMixin, forms.ModelForm):
     class Meta:
         model = SurveyResponse
         fields = ["respondent_ref", "satisfied", "respondent_group", "answered_on"]
@@ -82,12 +85,13 @@ class ComplaintHandlingForm(forms.ModelForm):
 
 
 MIN_FILL_SECONDS = 3
-COMPLAINTS_PER_HOUR = 5
+START_TOKEN_VALID_SECONDS = 24 * 3600
 
 
 class PublicComplaintForm(forms.ModelForm):
-    """The public form: no login and no captcha; a hidden field bots fill, a signed start time
-    (a person takes a few seconds), and a per-address hourly limit keep spam out."""
+    """The public form: no login and no captcha; a hidden field bots fill, a signed start token
+    (a person takes a few seconds; each token sends one report) and a per-address hourly limit
+    (enforcement.views.PublicComplaintView) keep spam out."""
 
     website = forms.CharField(required=False, widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}))
     started = forms.CharField(widget=forms.HiddenInput)
@@ -100,7 +104,8 @@ class PublicComplaintForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
-            self.initial["started"] = signing.TimestampSigner(salt="complaint").sign("form")
+            # A random value: two forms opened in the same second get different tokens.
+            self.initial["started"] = signing.TimestampSigner(salt="complaint").sign(secrets.token_urlsafe(12))
 
     def clean(self):
         data = super().clean()
@@ -109,7 +114,7 @@ class PublicComplaintForm(forms.ModelForm):
         signer = signing.TimestampSigner(salt="complaint")
         token = data.get("started", "")
         try:
-            signer.unsign(token, max_age=24 * 3600)
+            signer.unsign(token, max_age=START_TOKEN_VALID_SECONDS)
         except signing.BadSignature:
             raise forms.ValidationError(_("The form has expired; please fill it in again.")) from None
         try:

@@ -1,6 +1,6 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -8,11 +8,13 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import CreateView
 
+from ipportal import ratelimit
 from ipportal.permissions import OfficialRequiredMixin
 from ipportal.roles import enterprise_of
+from ipportal.security import client_ip
 from ipportal.uploads import document_response
 
-from .forms import COMPLAINTS_PER_HOUR, AssistanceRequestForm, PublicComplaintForm, SurveyResponseForm
+from .forms import START_TOKEN_VALID_SECONDS, AssistanceRequestForm, PublicComplaintForm, SurveyResponseForm
 from .models import AssistanceRequest, Survey
 
 
@@ -68,10 +70,6 @@ class AssistanceAttachmentView(LoginRequiredMixin, View):
         return document_response(entry.attachment, f"assistance-{entry.pk}")
 
 
-def client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
 class PublicComplaintView(CreateView):
     """举报投诉: anyone may report an infringement, without an account."""
 
@@ -79,14 +77,14 @@ class PublicComplaintView(CreateView):
     template_name = "enforcement/complaint_form.html"
 
     def form_valid(self, form):
-        key = f"complaints:{client_address(self.request)}"
-        cache.add(key, 0, timeout=3600)
-        try:
-            count = cache.incr(key)
-        except ValueError:
-            count = 1
-        if count > COMPLAINTS_PER_HOUR:
-            form.add_error(None, _("Too many reports from this address in the last hour; please try again later."))
+        # Each start token sends one report: a recorded token is refused in every process.
+        if not ratelimit.use_once("complaint", form.cleaned_data["started"], START_TOKEN_VALID_SECONDS):
+            form.add_error(None, _("This form has been sent already; to send another report, open the form again."))
             return self.form_invalid(form)
+        if not ratelimit.hit("complaint", client_ip(self.request), settings.COMPLAINTS_PER_HOUR_ADDRESS, 3600):
+            form.add_error(None, _("Too many reports from this address in the last hour; please try again later."))
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
         form.save()
         return render(self.request, "enforcement/complaint_thanks.html")

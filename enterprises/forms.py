@@ -367,7 +367,7 @@ def simple_right_form(model_class, extra: tuple[str, ...] = ()):
     return type(f"{model_class.__name__}Form", (SimpleRightForm,), {"Meta": meta})
 
 
-class GIProductForm(forms.ModelForm):
+class GIProductForm(BoundedDatesMixin, forms.ModelForm):
     class Meta:
         model = GIProduct
         fields = ["registration_number", "title", "region", "approval_date", "revoked_date"]
@@ -397,7 +397,7 @@ class DocumentsField(forms.FileField):
         return files
 
 
-class FilingForm(forms.ModelForm):
+class FilingForm(BoundedDatesMixin, forms.ModelForm):
     """An enterprise's filing of one kind: only that kind's fields, labelled for it."""
 
     documents = DocumentsField()
@@ -448,7 +448,7 @@ class ReviewForm(forms.Form):
     comment = forms.CharField(label=_("comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class CertificationForm(forms.ModelForm):
+class CertificationForm(BoundedDatesMixin, forms.ModelForm):
     class Meta:
         model = Certification
         fields = [
@@ -466,7 +466,7 @@ class CertificationForm(forms.ModelForm):
         return self.cleaned_data["certificate_number"].strip().upper()
 
 
-class InnovationPilotForm(forms.ModelForm):
+class InnovationPilotForm(BoundedDatesMixin, forms.ModelForm):
     class Meta:
         model = InnovationPilot
         fields = ["enterprise", "start_date", "batch", "note"]

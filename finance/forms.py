@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from core.importing.values import ImportValueError
 from enterprises.forms import DATE, DocumentsField, HolderFormMixin
 from enterprises.models import accepted_credit_code
+from ipportal.dates import BoundedDatesMixin
 
 from .claims import Choice, claimed_elsewhere, eligible_records
 from .importing import normalise_numbers, split_numbers
@@ -70,7 +71,7 @@ def simple_form(model_class, fields: list[str], dates: tuple[str, ...] = ()):
     return type(f"{model_class.__name__}Form", (forms.ModelForm,), {"Meta": meta})
 
 
-class SupportItemForm(forms.ModelForm):
+class SupportItemForm(BoundedDatesMixin, forms.ModelForm):
     class Meta:
         model = SupportItem
         fields = [
@@ -138,6 +139,6 @@ class ApprovalForm(forms.Form):
     comment = forms.CharField(label=_("comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class PaymentForm(forms.Form):
+class PaymentForm(BoundedDatesMixin, forms.Form):
     payment_date = forms.DateField(label=_("paid on"), widget=DATE)
     payment_reference = forms.CharField(label=_("payment reference"), max_length=64)

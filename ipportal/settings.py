@@ -77,13 +77,15 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before CSRF, which reads the body: refuses an oversized body or a burst of writes first.
+    "ipportal.security.RequestLimitsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "ipportal.security.WebSessionRolesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "ipportal.security.PortalAuditlogMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -139,7 +141,7 @@ REPLICA_READ_VIEWS = frozenset(
 )
 REPLICA_READ_PATH_PREFIXES = ("/api/",)
 # Read from the primary always: a session, user or token just written must be found.
-REPLICA_PRIMARY_ONLY_APPS = frozenset({"sessions", "auth", "authtoken", "axes"})
+REPLICA_PRIMARY_ONLY_APPS = frozenset({"sessions", "auth", "authtoken", "axes", "ipportal"})
 # After a request that wrote, the same browser reads from the primary this long (replication lag).
 REPLICA_PIN_SECONDS = int(os.environ.get("REPLICA_PIN_SECONDS", "10"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -278,10 +280,12 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": [
         "ipportal.throttling.AnonWindowThrottle",
         "ipportal.throttling.UserWindowThrottle",
+        "ipportal.throttling.WriteWindowThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("API_THROTTLE_ANON", "30/minute"),
         "user": os.environ.get("API_THROTTLE_USER", "600/minute"),
+        "write": os.environ.get("API_THROTTLE_WRITE", "120/minute"),
     },
 }
 SPECTACULAR_SETTINGS = {
@@ -343,6 +347,11 @@ IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "2000000"))
 IMPORT_MAX_COLUMNS = 200
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Request bodies (ipportal.security.RequestLimitsMiddleware, 413 beyond): anonymous requests are
+# forms of a few fields (login, password reset, the complaint form); signed-in users send
+# documents of 10 MB each; the import upload takes IMPORT_MAX_UPLOAD_BYTES.
+REQUEST_MAX_BYTES_ANONYMOUS = int(os.environ.get("REQUEST_MAX_BYTES_ANONYMOUS", str(64 * 1024)))
+REQUEST_MAX_BYTES = int(os.environ.get("REQUEST_MAX_BYTES", str(32 * 1024 * 1024)))
 
 # Sessions last a working day; officials' end when the browser closes (ipportal/signals.py).
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
@@ -397,6 +406,19 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # (the default) only REMOTE_ADDR counts, so the header cannot be forged to dodge the lockout.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 AXES_CLIENT_IP_CALLABLE = "ipportal.security.client_ip"
+# Failed logins for one user name from any addresses within AXES_COOLOFF_TIME after which a
+# password alone no longer signs it in: the owner gets an unlock link by e-mail (ipportal.lockout).
+LOGIN_USER_FAILURE_LIMIT = int(os.environ.get("LOGIN_USER_FAILURE_LIMIT", "20"))
+
+# Rate limits outside the API, counted in a store every web process shares (ipportal.ratelimit:
+# Redis with REDIS_URL, else the database; never a per-process cache). Every write (POST, PUT,
+# PATCH, DELETE) per minute, per address for anonymous clients and per user otherwise:
+WRITES_PER_MINUTE_ANONYMOUS = int(os.environ.get("WRITES_PER_MINUTE_ANONYMOUS", "20"))
+WRITES_PER_MINUTE_USER = int(os.environ.get("WRITES_PER_MINUTE_USER", "120"))
+# and the views that send e-mail to an address typed in by anyone, or take anonymous reports:
+PASSWORD_RESETS_PER_HOUR_ADDRESS = int(os.environ.get("PASSWORD_RESETS_PER_HOUR_ADDRESS", "5"))
+PASSWORD_RESETS_PER_HOUR_EMAIL = int(os.environ.get("PASSWORD_RESETS_PER_HOUR_EMAIL", "3"))
+COMPLAINTS_PER_HOUR_ADDRESS = int(os.environ.get("COMPLAINTS_PER_HOUR_ADDRESS", "5"))
 
 # Audit trail (django-auditlog): who changed which field of a record, from what to what.
 AUDITLOG_INCLUDE_ALL_MODELS = False

@@ -3,37 +3,33 @@
 DRF's SimpleRateThrottle keeps a list of every request's time in the cache and rewrites it on
 each request: with a few hundred requests a minute that is a large value read, unpickled,
 pickled and written per call, and two processes can overwrite each other's list. These count
-requests per fixed window with the cache's atomic increment instead (Redis INCR when REDIS_URL
-is set, so every web process shares the count): one round trip, nothing lost between processes.
+requests per fixed window in the portal's shared counter instead (`ipportal.ratelimit`: Redis
+INCR when REDIS_URL is set, else one atomic UPDATE in the database, so every web process shares
+the count), and tell anonymous clients apart by `ipportal.security.client_ip` (DRF's own
+`get_ident` trusts X-Forwarded-For by NUM_PROXIES, a second setting that could disagree).
 This is fair use, not the brute-force defence (django-axes guards the logins).
 """
 
-import time
-
-from django.core.cache import cache
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
+
+from . import ratelimit
+from .security import client_ip
 
 
 class FixedWindowMixin:
+    def get_ident(self, request):
+        return client_ip(request)
+
     def allow_request(self, request, view):
         if self.rate is None:
             return True
         self.key = self.get_cache_key(request, view)
         if self.key is None:
             return True
-        window = int(time.time() // self.duration)
-        key = f"{self.key}:{window}"
-        try:
-            count = cache.incr(key)  # the usual case: one round trip
-        except ValueError:  # the window's first request
-            count = 1 if cache.add(key, 1, timeout=self.duration + 1) else cache.incr(key)
-        self.window_ends = (window + 1) * self.duration
-        # With the cache unreachable (django-redis ignores the error and answers None) the count
-        # is unknown: serve the request. This is fair use; the logins have their own defence.
-        return count is None or count <= self.num_requests
+        return ratelimit.hit("api", self.key, self.num_requests, self.duration)
 
     def wait(self):
-        return max(0.0, self.window_ends - time.time())
+        return ratelimit.seconds_left(self.duration)
 
 
 class AnonWindowThrottle(FixedWindowMixin, AnonRateThrottle):
@@ -42,3 +38,15 @@ class AnonWindowThrottle(FixedWindowMixin, AnonRateThrottle):
 
 class UserWindowThrottle(FixedWindowMixin, UserRateThrottle):
     pass
+
+
+class WriteWindowThrottle(FixedWindowMixin, UserRateThrottle):
+    """Writes (POST, PUT, PATCH, DELETE: filings, claims, reviews, which send e-mail) per user, or
+    per address for anonymous clients, at the rate the pages' writes have (WRITES_PER_MINUTE_USER)."""
+
+    scope = "write"
+
+    def allow_request(self, request, view):
+        if request.method not in {"POST", "PUT", "PATCH", "DELETE"}:
+            return True
+        return super().allow_request(request, view)

@@ -42,6 +42,8 @@ urlpatterns = [
     path("api/v1/", include(api_patterns)),  # early: API clients poll it, and URLs resolve in order
     path("audit/", AuditLogView.as_view(), name="audit-log"),
     path("accounts/login/", LoginView.as_view(authentication_form=PortalAuthenticationForm), name="login"),
+    path("accounts/unlock/<str:token>/", views.LoginUnlockView.as_view(), name="login-unlock"),
+    path("accounts/password_reset/", views.PortalPasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("enterprises/", include("enterprises.urls")),

@@ -3,6 +3,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ipportal.dates import BoundedDatesMixin
 from ipportal.uploads import validate_document
 
 from .models import (
@@ -199,7 +200,7 @@ class PlanTasksMixin:
             self.fields["task"].queryset = KeyTask.objects.filter(plan=plan)
 
 
-class DeadlineForm(PlanTasksMixin, forms.ModelForm):
+class DeadlineForm(BoundedDatesMixin, PlanTasksMixin, forms.ModelForm):
     class Meta:
         model = Deadline
         fields = ["year", "kind", "due", "task", "unit"]
@@ -216,7 +217,7 @@ class DeadlineForm(PlanTasksMixin, forms.ModelForm):
             self.add_error(None, _("There is already a deadline for this year, kind, task and unit."))
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(BoundedDatesMixin, forms.ModelForm):
     decisions = forms.CharField(
         label=_("decisions"),
         required=False,
@@ -244,7 +245,7 @@ class DecisionForm(forms.ModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}
 
 
-class FollowUpForm(PlanTasksMixin, forms.ModelForm):
+class FollowUpForm(BoundedDatesMixin, PlanTasksMixin, forms.ModelForm):
     class Meta:
         model = FollowUp
         fields = ["unit", "task", "action", "due"]

@@ -66,7 +66,11 @@ def fuzz(live_server, token: str, tmp_path: Path) -> subprocess.CompletedProcess
 @pytest.fixture
 def unthrottled(monkeypatch):
     """The fuzzer sends far more than a client may; throttling has its own tests."""
-    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": "100000/minute", "user": "100000/minute"})
+    monkeypatch.setattr(
+        SimpleRateThrottle,
+        "THROTTLE_RATES",
+        {"anon": "100000/minute", "user": "100000/minute", "write": "100000/minute"},
+    )
 
 
 def test_fuzzing_the_api_as_a_read_only_client_finds_no_server_error(

@@ -69,6 +69,7 @@ PAGES: dict[str, tuple[dict, object]] = {
     "password_reset_done": (PUBLIC, None),
     "password_reset_confirm": (PUBLIC, lambda o: {"uidb64": "MQ", "token": "bad-token"}),
     "password_reset_complete": (PUBLIC, None),
+    "login-unlock": (PUBLIC, lambda o: {"token": "bad-token"}),
     "set_language": (expect(302, 302, 302, 302, 302, 302), None),
     "enterprises:list": (OFFICIALS, None),
     "enterprises:create": (OFFICIALS, None),

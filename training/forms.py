@@ -2,18 +2,19 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from enterprises.forms import DATE
+from ipportal.dates import BoundedDatesMixin
 
 from .models import Person, PublicityEvent, Talent, Training
 
 
-class PublicityEventForm(forms.ModelForm):
+class PublicityEventForm(BoundedDatesMixin, forms.ModelForm):
     class Meta:
         model = PublicityEvent
         fields = ["date", "title", "theme", "audience", "attendance", "venue", "organiser"]
         widgets = {"date": DATE}
 
 
-class TrainingForm(forms.ModelForm):
+class TrainingForm(BoundedDatesMixin, forms.ModelForm):
     class Meta:
         model = Training
         fields = ["date", "title", "organiser", "format", "venue", "hours", "attendees"]
@@ -34,7 +35,7 @@ class PersonForm(forms.ModelForm):
         return " ".join(self.cleaned_data["name"].split())
 
 
-class TalentForm(forms.ModelForm):
+class TalentForm(BoundedDatesMixin, forms.ModelForm):
     class Meta:
         model = Talent
         fields = [

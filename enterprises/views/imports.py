@@ -24,6 +24,7 @@ from ..models import ImportRun
 class ImportListView(OfficialRequiredMixin, ListView):
     template_name = "enterprises/import_list.html"
     paginate_by = 25
+    max_request_setting = "IMPORT_MAX_UPLOAD_BYTES"  # ipportal.security.RequestLimitsMiddleware
 
     def get_queryset(self):
         runs = ImportRun.objects.select_related("created_by")

@@ -3,10 +3,12 @@
 import time
 
 import pytest
+from django.conf import settings
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 
-from enforcement.forms import COMPLAINTS_PER_HOUR
 from enforcement.models import AssistanceRequest, Complaint
 
 pytestmark = pytest.mark.django_db
@@ -136,11 +138,51 @@ def test_a_forged_start_time_is_refused(client, ten_seconds_later):
 
 
 def test_reports_are_limited_per_address(client, ten_seconds_later):
-    forms = [complaint_data(client) for _ in range(COMPLAINTS_PER_HOUR + 2)]
+    forms = [complaint_data(client) for _ in range(settings.COMPLAINTS_PER_HOUR_ADDRESS + 2)]
+    ten_seconds_later()
+    codes = [client.post(reverse("enforcement:complaint-public"), data).status_code for data in forms]
+    assert Complaint.objects.count() == settings.COMPLAINTS_PER_HOUR_ADDRESS
+    assert codes[-1] == 429
+
+
+def test_the_limit_holds_across_web_processes(client, ten_seconds_later, settings):
+    """Without Redis each gunicorn worker has its own local-memory cache: a count kept there let
+    10 of 30 reports through against a limit of 5. Emptying the local cache before each post is
+    what a post landing on another worker sees."""
+    settings.REDIS_URL = ""  # the embedded default
+    forms = [complaint_data(client) for _ in range(settings.COMPLAINTS_PER_HOUR_ADDRESS + 3)]
     ten_seconds_later()
     for data in forms:
+        cache.clear()
         client.post(reverse("enforcement:complaint-public"), data)
-    assert Complaint.objects.count() == COMPLAINTS_PER_HOUR
+    assert Complaint.objects.count() == settings.COMPLAINTS_PER_HOUR_ADDRESS
+
+
+def test_behind_the_proxy_each_client_has_its_own_limit(settings, ten_seconds_later):
+    """Every request comes from the proxy's address; the client is the proxy's X-Forwarded-For entry."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    first = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.1")
+    second = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.2")
+    forms = [complaint_data(first) for _ in range(settings.COMPLAINTS_PER_HOUR_ADDRESS + 1)]
+    other = complaint_data(second)
+    ten_seconds_later()
+    for data in forms:
+        first.post(reverse("enforcement:complaint-public"), data)
+    assert second.post(reverse("enforcement:complaint-public"), other).status_code == 200
+    assert Complaint.objects.count() == settings.COMPLAINTS_PER_HOUR_ADDRESS + 1
+
+
+def test_a_start_token_sends_one_report_only(client, ten_seconds_later):
+    data = complaint_data(client)
+    ten_seconds_later()
+    assert client.post(reverse("enforcement:complaint-public"), data).status_code == 200
+    again = client.post(reverse("enforcement:complaint-public"), data, HTTP_ACCEPT_LANGUAGE="en")
+    assert "sent already" in again.content.decode()
+    assert Complaint.objects.count() == 1
+
+
+def test_two_forms_opened_at_once_have_different_tokens(client):
+    assert complaint_data(client)["started"] != complaint_data(client)["started"]
 
 
 def test_complaints_are_for_officials_only(client, user_a, official):

@@ -25,6 +25,7 @@ def client_for(key: str) -> APIClient:
 
 def test_a_polling_client_costs_no_query_once_its_token_is_known(api_token, settings):
     settings.TOKEN_CACHE_SECONDS = 60  # as with the shared (Redis) cache of a deployment
+    settings.REDIS_URL = "redis://127.0.0.1:6379/0"  # throttle counts in that cache too (ipportal.ratelimit)
     client = client_for(api_token)
     assert client.get("/api/v1/indicators/?year=2025").status_code == 200
     with CaptureQueriesContext(connection) as queries:

@@ -91,3 +91,56 @@ def test_the_officials_record_form_refuses_a_date_at_the_edges(official_client):
     response = official_client.post("/enterprises/trademarks/new/", data, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     assert "registration_date" in response.context["form"].errors
+
+
+# Every form's date fields, one rule (ipportal.dates.BoundedDatesMixin): a day outside
+# 1900–2100 is the field's error, never a crash in what is computed from it later.
+
+
+def project_forms_with_dates() -> list[tuple[type, list[str]]]:
+    """Every form class of the portal's apps that has a date field, with those fields' names."""
+    from django import forms
+    from django.urls import get_resolver
+
+    assert get_resolver().url_patterns  # imports every view, and so every form module
+    apps = {"ipportal", "core", "enterprises", "targets", "finance", "training", "enforcement", "demo"}
+    found, todo = [], list(forms.BaseForm.__subclasses__())
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        if cls.__module__.split(".")[0] in apps:
+            names = [n for n, f in getattr(cls, "base_fields", {}).items() if isinstance(f, forms.DateField)]
+            if names:
+                found.append((cls, names))
+    return sorted(found, key=lambda item: (item[0].__module__, item[0].__name__))
+
+
+def test_every_forms_date_fields_are_bounded():
+    from ipportal.dates import BoundedDatesMixin
+
+    found = project_forms_with_dates()
+    assert len(found) >= 15
+    unbounded = [f"{cls.__module__}.{cls.__name__}" for cls, _ in found if not issubclass(cls, BoundedDatesMixin)]
+    assert unbounded == []
+
+
+# The forms that need more than data to be made: a filing's fields follow its kind.
+FORM_KWARGS = {"FilingForm": {"kind": "trademark"}}
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_a_day_at_the_edges_is_a_form_error_in_every_form(day):
+    for cls, names in project_forms_with_dates():
+        form = cls(data=dict.fromkeys(names, day), **FORM_KWARGS.get(cls.__name__, {}))
+        assert not form.is_valid()
+        present = {name for name in names if name in form.fields}
+        assert present and present <= set(form.errors), f"{cls.__name__}: {form.errors}"
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_a_record_page_answers_a_day_at_the_edges_with_the_fields_error(official_client, day):
+    response = official_client.post(
+        "/training/events/new/", {"date": day, "title": "知识产权宣传周"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert response.status_code == 200
+    assert "date" in response.context["form"].errors

@@ -18,7 +18,7 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 from rest_framework.throttling import SimpleRateThrottle
 
-from ipportal import throttling
+from ipportal import ratelimit
 from ipportal.security import client_ip
 from tests.conftest import PASSWORD
 
@@ -204,16 +204,18 @@ def test_test_clients_still_log_in(client, official):
 
 @pytest.fixture
 def low_rates(monkeypatch):
-    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": "3/minute", "user": "5/minute"})
+    monkeypatch.setattr(
+        SimpleRateThrottle, "THROTTLE_RATES", {"anon": "3/minute", "user": "5/minute", "write": "2/minute"}
+    )
     # One fixed window for the whole test, however slow the machine (a real minute could roll
     # over between two requests), and no counts left in a shared cache by earlier tests.
-    monkeypatch.setattr(throttling, "time", SimpleNamespace(time=lambda: 1_800_000_030.0))
+    monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: 1_800_000_030.0))
     cache.clear()
 
 
 def test_throttle_rates_come_from_settings(settings):
     rates = settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]
-    assert rates == {"anon": "30/minute", "user": "600/minute"}
+    assert rates == {"anon": "30/minute", "user": "600/minute", "write": "120/minute"}
     assert rates == SimpleRateThrottle.THROTTLE_RATES
 
 
