@@ -5,7 +5,19 @@
   "use strict";
   document.documentElement.classList.add("js");
 
+  // A table wider than the screen scrolls inside its own box: make that box reachable with
+  // the keyboard (Tab to it, then arrow keys scroll), and only while it does scroll.
+  function scrollableTables() {
+    document.querySelectorAll("main table, main .table-box").forEach(function (box) {
+      var scrolls = box.scrollWidth > box.clientWidth + 1 && getComputedStyle(box).overflowX !== "visible";
+      if (scrolls) { box.setAttribute("tabindex", "0"); } else if (box.getAttribute("tabindex") === "0") { box.removeAttribute("tabindex"); }
+    });
+  }
+
   function setup() {
+    scrollableTables();
+    var resizing;
+    window.addEventListener("resize", function () { clearTimeout(resizing); resizing = setTimeout(scrollableTables, 150); });
     var toggle = document.querySelector("[data-nav-toggle]");
     var sidebar = document.getElementById("sidebar");
     if (!toggle || !sidebar) { return; }

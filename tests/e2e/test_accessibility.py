@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from finance.models import SupportItem
 from targets.recompute import recompute
@@ -117,9 +118,7 @@ def test_main_pages_pass_axe_and_fit_a_phone(page, live_server, park, tmp_path, 
 def test_phone_menu_skip_link_and_forms_work_from_the_keyboard(page, live_server, park):
     page.set_viewport_size(PHONE)
     # Log in with the keyboard only: Tab to each field, Enter submits.
-    page.goto("/accounts/login/")
-    page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.className") == "skip-link"
+    page.goto("/accounts/login/")  # the user name field has the focus (autofocus)
     while page.evaluate("document.activeElement.name") != "username":
         page.keyboard.press("Tab")
     page.keyboard.type("official")
@@ -146,8 +145,7 @@ def test_phone_menu_skip_link_and_forms_work_from_the_keyboard(page, live_server
     assert page.evaluate("document.activeElement.hasAttribute('data-nav-toggle')")
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('#sidebar').getBoundingClientRect().left >= 0")
-    assert sidebar.is_visible()
+    expect(sidebar).to_be_in_viewport(ratio=1)
     assert page.get_attribute("[data-nav-toggle]", "aria-expanded") == "true"
     assert page.evaluate("document.getElementById('sidebar').contains(document.activeElement)")
     screenshot(page, "a11y-menu-open-390-zh-hans")
@@ -165,7 +163,7 @@ def test_phone_menu_skip_link_and_forms_work_from_the_keyboard(page, live_server
     page.keyboard.press("Enter")
     assert sidebar.is_visible()
     page.keyboard.press("Escape")
-    page.wait_for_function("getComputedStyle(document.querySelector('#sidebar')).visibility === 'hidden'")
+    expect(sidebar).to_be_hidden()
     assert page.evaluate("document.activeElement.hasAttribute('data-nav-toggle')")
     assert page.console_errors == []
 
