@@ -31,7 +31,7 @@
       // style attributes, which the portal's CSP (style-src 'self') blocks.
       tooltip: { trigger: "axis", renderMode: "richText", confine: true, valueFormatter: figure },
       legend: { top: 0, type: "scroll" },
-      grid: { left: horizontal ? 120 : 50, right: 20, top: 36, bottom: 30, containLabel: !horizontal },
+      grid: { left: horizontal ? 120 : 50, right: 20, top: 52, bottom: 30, containLabel: !horizontal },
       xAxis: horizontal ? valueAxis : categoryAxis,
       yAxis: horizontal ? Object.assign({}, categoryAxis, { inverse: true }) : valueAxis,
       series: series
