@@ -6,7 +6,7 @@
 - ``records/``: the record-kind registry (``RecordKind``, ``register``, ``KINDS``), the generic
   list/detail/form/export views and ``record_urls`` (``views``), the API viewset factory
   (``api``), the one filter helper (``filters``), shared querysets and the abstract model for
-  the reconciled fields (``models``).
+  the reconciled fields (``models``), the search over every kind a user may see (``search``).
 - ``review.py``: the review-state machine of filings, claims and the member units' plans and
   reports (``move``, the timeline, notices) and ``announce`` for plain notices (reminders,
   warnings); ``models.py`` holds the review events, notifications and attachments.

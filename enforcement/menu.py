@@ -2,9 +2,17 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from ipportal.navigation import registry
+from ipportal.navigation import ENTERPRISES, OFFICIALS, registry
 
-registry.add("protection", _("Enforcement cases"), "enforcement:case-list")
-registry.add("protection", _("Rights assistance"), "enforcement:assistance-list", officials_only=False)
-registry.add("protection", _("Complaints and reports"), "enforcement:complaint-list")
-registry.add("protection", _("Satisfaction surveys"), "enforcement:survey-list")
+registry.add("review", _("Complaints and reports"), "enforcement:complaint-list", rank=30)
+registry.add("review", _("Rights assistance"), "enforcement:assistance-list", rank=40)
+registry.add(
+    "records",
+    _("Rights assistance"),
+    "enforcement:assistance-list",
+    audiences=(ENTERPRISES,),
+    section="protection",
+    rank=10,
+)
+registry.add("records", _("Enforcement cases"), "enforcement:case-list", audiences=(OFFICIALS,), section="protection")
+registry.add("records", _("Satisfaction surveys"), "enforcement:survey-list", section="protection", rank=60)

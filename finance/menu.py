@@ -2,17 +2,21 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from ipportal.navigation import registry
+from ipportal.navigation import ENTERPRISES, OFFICIALS, registry
 
-registry.add("utilization", _("Pledges"), "finance:pledge-list", officials_only=False)
-registry.add("utilization", _("IP transactions"), "finance:transaction-list")
-registry.add("utilization", _("Technology contracts"), "finance:contract-list")
-registry.add("utilization", _("Awards"), "finance:award-list")
-registry.add("utilization", _("Operation platforms"), "finance:platform-list")
-registry.add("utilization", _("Service institutions"), "finance:institution-list")
-registry.add("utilization", _("Major projects"), "finance:project-list")
-registry.add("utilization", _("Patent navigation projects"), "finance:navigation-list")
-registry.add("utilization", _("IP insurance"), "finance:insurance-list")
-registry.add("utilization", _("Risk-compensation fund"), "finance:riskfund-list")
-registry.add("utilization", _("Special IP fund"), "finance:item-list")
-registry.add("utilization", _("Claims review queue"), "finance:claim-list")
+registry.add("overview", _("Support items"), "finance:item-list", audiences=(ENTERPRISES,), rank=20)
+registry.add("overview", _("My claims"), "finance:claim-list", audiences=(ENTERPRISES,), rank=30)
+registry.add("review", _("Claims review queue"), "finance:claim-list", rank=10)
+registry.add(
+    "records", _("Pledges"), "finance:pledge-list", audiences=(OFFICIALS, ENTERPRISES), section="utilization", rank=0
+)
+registry.add("records", _("IP transactions"), "finance:transaction-list", section="utilization", rank=10)
+registry.add("records", _("Technology contracts"), "finance:contract-list", section="utilization", rank=20)
+registry.add("records", _("Awards"), "finance:award-list", section="utilization", rank=30)
+registry.add("records", _("Operation platforms"), "finance:platform-list", section="utilization", rank=40)
+registry.add("records", _("Service institutions"), "finance:institution-list", section="utilization", rank=50)
+registry.add("records", _("Major projects"), "finance:project-list", section="utilization", rank=60)
+registry.add("records", _("Patent navigation projects"), "finance:navigation-list", section="utilization", rank=70)
+registry.add("records", _("IP insurance"), "finance:insurance-list", section="utilization", rank=80)
+registry.add("records", _("Risk-compensation fund"), "finance:riskfund-list", section="utilization", rank=90)
+registry.add("plan", _("Special IP fund"), "finance:item-list", rank=60)

@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from .navigation import registry
+from .navigation import ENTERPRISES, OFFICIALS, UNITS, registry
 from .roles import enterprise_of, is_official, unit_of
 
 
@@ -10,12 +10,14 @@ def portal(request) -> dict:
     enterprise = enterprise_of(user) if user and user.is_authenticated and not official else None
     unit = unit_of(user) if user and user.is_authenticated and not official and enterprise is None else None
     show_menu = official or enterprise is not None
+    audience = OFFICIALS if official else ENTERPRISES if enterprise is not None else UNITS if unit is not None else ""
     return {
         "my_unit": unit,
         "portal_name": settings.PORTAL_NAME,
         "is_official": official,
         "my_enterprise": enterprise,
-        "nav_menu": registry.for_user(official) if show_menu else [],
+        "nav_menu": registry.menu(audience, request.path) if audience else [],
+        "record_search": show_menu,
         "unread_notifications": _unread(user) if show_menu else 0,
     }
 

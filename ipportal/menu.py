@@ -4,4 +4,4 @@ from django.utils.translation import gettext_lazy as _
 
 from .navigation import registry
 
-registry.add("management", _("Change history"), "audit-log")
+registry.add("settings", _("Change history"), "audit-log", rank=20)

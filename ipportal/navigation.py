@@ -1,46 +1,129 @@
-"""The site navigation, grouped by the plan's areas.
+"""The site navigation, grouped by what people do: overview, review queues, imports, records,
+plan and supervision, settings — most used first.
 
-Each app adds the pages it owns to an area; an area without pages is not shown, so the menu
-never points at a page that does not exist.
+Each app adds the pages it owns in its `menu.py` (`registry.add(...)`), naming the group, the
+audience (officials, enterprise users, member units) and a rank within the group (lower first).
+Records carry a section (the plan's area) shown as a sub-heading. A group without pages for the
+reader is not shown, so the menu never points at a page that does not exist or is refused.
 """
 
 from dataclasses import dataclass, field
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-AREAS: list[tuple[str, str]] = [
-    ("creation", _("Creation")),
+OFFICIALS = "official"
+ENTERPRISES = "enterprise"
+UNITS = "unit"
+AUDIENCES = (OFFICIALS, ENTERPRISES, UNITS)
+
+GROUPS: list[tuple[str, str]] = [
+    ("overview", _("Overview")),
+    ("review", _("Review queues")),
+    ("imports", _("Imports")),
+    ("records", _("Records")),
+    ("plan", _("Plan and supervision")),
+    ("settings", _("Settings")),
+]
+# Shown open when the page loads; the others open when they hold the current page.
+OPEN_GROUPS = {"overview", "review"}
+# A menu this short is shown whole: folding it would only hide links.
+SHORT_MENU = 15
+
+SECTIONS: list[tuple[str, str]] = [
+    ("", ""),
+    ("creation", _("IP rights")),
+    ("management", _("Enterprises & certification")),
     ("utilization", _("Utilization")),
     ("protection", _("Protection")),
-    ("management", _("Management")),
     ("publicity", _("Publicity & training")),
-    ("targets", _("Targets")),
 ]
 
 
 @dataclass(frozen=True)
 class NavItem:
-    area: str
+    """One registered page: `url_name` is reversed without arguments."""
+
+    group: str
     label: str
     url_name: str
-    officials_only: bool = True
+    audiences: tuple[str, ...]
+    section: str = ""
+    rank: int = 50
+
+
+@dataclass
+class NavLink:
+    label: str
+    url: str
+    current: bool = False
+
+
+@dataclass
+class NavGroup:
+    """A group as shown: `sections` is [(sub-heading or "", [NavLink])], `open` whether the
+    <details> starts open."""
+
+    code: str
+    label: str
+    sections: list[tuple[str, list[NavLink]]]
+    open: bool = False
+
+    @property
+    def links(self) -> list[NavLink]:
+        return [link for _heading, links in self.sections for link in links]
 
 
 @dataclass
 class Registry:
     items: list[NavItem] = field(default_factory=list)
 
-    def add(self, area: str, label: str, url_name: str, *, officials_only: bool = True) -> None:
-        assert area in dict(AREAS), area
-        self.items.append(NavItem(area, label, url_name, officials_only))
+    def add(
+        self,
+        group: str,
+        label: str,
+        url_name: str,
+        *,
+        audiences: tuple[str, ...] = (OFFICIALS,),
+        section: str = "",
+        rank: int = 50,
+    ) -> None:
+        """Register a page. Raises AssertionError for an unknown group, section or audience."""
+        assert group in dict(GROUPS), group
+        assert section in dict(SECTIONS), section
+        assert audiences and set(audiences) <= set(AUDIENCES), audiences
+        self.items.append(NavItem(group, label, url_name, tuple(audiences), section, rank))
 
-    def for_user(self, official: bool) -> list[tuple[str, str, list[NavItem]]]:
+    def for_audience(self, audience: str) -> list[tuple[str, str, list[NavItem]]]:
+        """[(group code, group label, [NavItem])] for one audience, groups in GROUPS order, items
+        by section then rank (ties keep the order of registration)."""
+        section_order = {code: index for index, (code, _label) in enumerate(SECTIONS)}
         menu = []
-        for code, label in AREAS:
-            entries = [i for i in self.items if i.area == code and (official or not i.officials_only)]
+        for code, label in GROUPS:
+            entries = [i for i in self.items if i.group == code and audience in i.audiences]
+            entries.sort(key=lambda i: (section_order[i.section], i.rank))
             if entries:
                 menu.append((code, label, entries))
         return menu
+
+    def menu(self, audience: str, path: str) -> list[NavGroup]:
+        """The menu as shown on the page at `path`: the link whose URL is the longest prefix of
+        the path is current (the home page "/" only on itself), and its group starts open."""
+        groups = []
+        for code, label, items in self.for_audience(audience):
+            sections: dict[str, list[NavLink]] = {}
+            for item in items:
+                sections.setdefault(item.section, []).append(NavLink(item.label, reverse(item.url_name)))
+            headings = dict(SECTIONS)
+            groups.append(NavGroup(code, label, [(headings[s], links) for s, links in sections.items()]))
+        links = [link for group in groups for link in group.links]
+        matches = [link for link in links if path == link.url or (link.url != "/" and path.startswith(link.url))]
+        if matches:
+            max(matches, key=lambda link: len(link.url)).current = True
+        short = len(links) <= SHORT_MENU
+        for group in groups:
+            group.open = short or group.code in OPEN_GROUPS or any(link.current for link in group.links)
+        return groups
 
 
 registry = Registry()

@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import APIRootView
 from rest_framework.urlpatterns import format_suffix_patterns
 
+from core.records.views import RecordSearchView
 from enforcement.api.urls import router as enforcement_api
 from enterprises.api.urls import router as enterprises_api
 from finance.api.urls import router as finance_api
@@ -40,6 +41,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("api/v1/", include(api_patterns)),  # early: API clients poll it, and URLs resolve in order
+    path("search/", RecordSearchView.as_view(), name="record-search"),
     path("audit/", AuditLogView.as_view(), name="audit-log"),
     path("accounts/login/", LoginView.as_view(authentication_form=PortalAuthenticationForm), name="login"),
     path("accounts/unlock/<str:token>/", views.LoginUnlockView.as_view(), name="login-unlock"),

@@ -61,6 +61,7 @@ PAGES: dict[str, tuple[dict, object]] = {
     "healthz": (PUBLIC, None),
     "favicon": (PUBLIC, None),
     "audit-log": (OFFICIALS, None),
+    "record-search": (PORTAL, None),
     "login": (PUBLIC, None),
     "logout": (expect(405, 405, 405, 405, 405, 405), None),
     "password_change": (SIGNED_IN, None),

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import CreateView, DetailView, UpdateView
+from django.views.generic import CreateView, DetailView, TemplateView, UpdateView
 from django_filters.views import FilterView
 
 from core.importing import KINDS as IMPORT_KINDS
@@ -20,6 +20,7 @@ from ipportal.permissions import OfficialRequiredMixin, PortalUserRequiredMixin
 from ipportal.roles import is_official
 
 from . import RecordKind
+from .search import MAX_QUERY_LENGTH, search_records
 
 
 class RecordKindMixin:
@@ -48,13 +49,32 @@ class RecordListView(PortalUserRequiredMixin, RecordKindMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # The holder as filed and the park enterprise it was matched to share one column: they
+        # are mostly the same name, and two columns of it squeezed the list at 1440 px.
+        holder = "enterprise" in self.kind.related and any(attr == "holder_name" for attr, _l in self.kind.columns)
+        classes = [column_class(attr) for attr, _label in self.kind.columns]
+        context["columns"] = list(zip((label for _attr, label in self.kind.columns), classes, strict=True))
+        context["enterprise_column"] = "enterprise" in self.kind.related and not holder
         context["rows"] = [
-            (record, [value_of(record, attr) for attr, _label in self.kind.columns])
+            (
+                record,
+                [
+                    (value_of(record, attr), css, holder and attr == "holder_name")
+                    for (attr, _label), css in zip(self.kind.columns, classes, strict=True)
+                ],
+            )
             for record in context["object_list"]
         ]
         if self.kind.totals:
             context["totals"] = self.kind.totals(context["filter"].qs)
         return context
+
+
+def column_class(attr: str) -> str:
+    """The CSS class of a list column: numbers, dates and choice labels ("发明专利") are short
+    and read as one piece, so they never wrap ("nowrap"); free text may."""
+    short = attr.endswith(("_date", "_number", "year")) or (attr.startswith("get_") and attr.endswith("_display"))
+    return "nowrap" if short else ""
 
 
 def value_of(record, attr: str):
@@ -203,3 +223,21 @@ def record_urls(kind: RecordKind) -> list:
         path(f"{slug}s/<int:pk>/", RecordDetailView.as_view(kind=kind), name=f"{slug}-detail"),
         path(f"{slug}s/<int:pk>/edit/", RecordUpdateView.as_view(kind=kind), name=f"{slug}-edit"),
     ]
+
+
+class RecordSearchView(PortalUserRequiredMixin, TemplateView):
+    """The sidebar's search: records of every kind the user may see whose numbers, titles or
+    holders contain the words (core.records.search), a few of each kind with a link to the
+    kind's list filtered by the same words."""
+
+    template_name = "search.html"
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+        hits = search_records(self.request.user, query)
+        return {
+            **super().get_context_data(**kwargs),
+            "query": query,
+            "hits": hits,
+            "total": sum(hit.count for hit in hits),
+        }

@@ -1,9 +1,16 @@
 /* Renders every [data-chart] element with Apache ECharts from the JSON beside it
-   (<script type="application/json" id=...>), and wires the PNG download buttons. No inline script. */
+   (<script type="application/json" id=...>), and wires the PNG download buttons. No inline script,
+   and no inline style either: tooltips are drawn on the canvas. */
 (function () {
   "use strict";
   var palette = ["#0b5394", "#e69138", "#6aa84f", "#cc0000", "#674ea7", "#45818e", "#999999"];
   var charts = {};
+
+  // A value as the tooltip shows it: at most two decimals, grouped digits ("1,778.67").
+  function figure(value) {
+    if (value === null || value === undefined || value === "") { return "—"; }
+    return Number(value).toLocaleString(document.documentElement.lang || undefined, { maximumFractionDigits: 2 });
+  }
 
   function option(data) {
     var history = data.kind === "history";
@@ -20,9 +27,11 @@
     return {
       color: palette,
       animation: false,
-      tooltip: { trigger: "axis" },
+      // Drawn on the canvas (richText), not as an HTML box: ECharts' HTML tooltip sets inline
+      // style attributes, which the portal's CSP (style-src 'self') blocks.
+      tooltip: { trigger: "axis", renderMode: "richText", confine: true, valueFormatter: figure },
       legend: { top: 0, type: "scroll" },
-      grid: { left: horizontal ? 120 : 50, right: 20, top: 36, bottom: 30, containLabel: !horizontal },
+      grid: { left: horizontal ? 120 : 50, right: 20, top: 52, bottom: 30, containLabel: !horizontal },
       xAxis: horizontal ? valueAxis : categoryAxis,
       yAxis: horizontal ? Object.assign({}, categoryAxis, { inverse: true }) : valueAxis,
       series: series

@@ -196,3 +196,22 @@ def test_ids_in_links_are_not_grouped_like_quantities(official_client):
     enterprise = EnterpriseFactory(pk=12345)
     page = official_client.get(enterprise.get_absolute_url()).content.decode()
     assert "?enterprise=12345" in page and "12,345" not in page
+
+
+def test_patent_list_shows_the_holder_once_and_keeps_short_columns_whole(official_client, enterprise_a):
+    PatentFactory(enterprise=enterprise_a, title="同名的专利")
+    PatentFactory(enterprise=enterprise_a, holder_name="甲公司（曾用名）", title="改名前的专利")
+    PatentFactory(title="园区外的专利")
+    page = official_client.get(reverse("enterprises:patent-list"), headers={"accept-language": "en"}).content.decode()
+    table = page[page.index("<table") : page.index("</table>")]
+    header = table[: table.index("</thead>")]
+    assert header.count("</th>") == 7 and "park enterprise</th>" not in header
+    assert table.count(enterprise_a.name) == 2  # holder of one, the matched enterprise of the renamed one
+    assert "甲公司（曾用名）" in table and "not in the park" in table
+    assert '<th class="nowrap">type</th>' in header and '<th class="nowrap">grant date</th>' in header
+
+
+def test_lists_without_a_holder_column_keep_the_park_enterprise_column(official_client, enterprise_a):
+    PledgeFactory(enterprise=enterprise_a, registration_number="Y-COLUMN")
+    page = official_client.get(reverse("finance:pledge-list")).content.decode()
+    assert enterprise_a.name in page[page.index("<table") : page.index("</table>")]

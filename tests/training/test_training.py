@@ -258,19 +258,21 @@ def test_api_client_reads_but_cannot_write(api_token, enterprise_a, prefix):
     assert api.post(f"/api/v1/{prefix}/", {}).status_code in (403, 405)
 
 
-def test_menu_lists_the_new_pages_under_management_and_publicity(official_client):
-    from ipportal.navigation import registry
+def test_menu_lists_the_new_pages_among_the_records(official_client):
+    from ipportal.navigation import OFFICIALS, registry
 
-    areas = {code: [item.url_name for item in items] for code, _label, items in registry.for_user(official=True)}
+    groups = {code: [item.url_name for item in items] for code, _label, items in registry.for_audience(OFFICIALS)}
     for name in (
         "enterprises:certification-list",
         "enterprises:pilot-list",
         "enterprises:honour-list",
         "enterprises:qualifying",
+        "training:training-list",
+        "training:person-list",
+        "training:untrained",
+        "training:talent-list",
     ):
-        assert name in areas["management"]
-    for name in ("training:training-list", "training:person-list", "training:untrained", "training:talent-list"):
-        assert name in areas["publicity"]
+        assert name in groups["records"]
     page = official_client.get(reverse("home")).content.decode()
     assert reverse("enterprises:qualifying") in page and reverse("training:untrained") in page
 
