@@ -84,6 +84,7 @@ PAGES: dict[str, tuple[dict, object]] = {
     "enterprises:import-progress": (OFFICIALS, lambda o: {"pk": o["importrun"].pk}),
     "enterprises:import-confirm": (OFFICIALS_POST_ONLY, lambda o: {"pk": o["importrun"].pk}),
     "enterprises:import-cancel": (OFFICIALS_POST_ONLY, lambda o: {"pk": o["importrun"].pk}),
+    "enterprises:import-retry": (OFFICIALS_POST_ONLY, lambda o: {"pk": o["importrun"].pk}),
     "enterprises:import-rejects": (OFFICIALS, lambda o: {"pk": o["importrun"].pk}),
     "enterprises:import-template": (OFFICIALS, lambda o: {"kind": "patents"}),
     # The run of the matrix is done: its mapping step sends the official back to it.
