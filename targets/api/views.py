@@ -14,9 +14,9 @@ from rest_framework.response import Response
 
 from ipportal.filters import query_date, query_year
 
+from ..cache import VALUES_GENERATION_KEY, values_generation
 from ..forecast import forecasts, json_forecast
 from ..models import Area, Plan
-from ..recompute import VALUES_GENERATION_KEY, values_generation
 from ..values import as_number, history_rows, json_row, value_rows
 from .serializers import ForecastSerializer, IndicatorHistorySerializer, IndicatorValueSerializer
 
