@@ -1,5 +1,6 @@
 import datetime as dt
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.utils import translation
@@ -65,7 +66,7 @@ class IndicatorViewSet(viewsets.ViewSet):
         data = IndicatorValueSerializer(rows, many=True).data
         generation = generation or values_generation()
         if generation is not None:
-            cache.set(key, (generation, data, JSONRenderer().render(data)), timeout=300)
+            cache.set(key, (generation, data, JSONRenderer().render(data)), timeout=settings.VALUES_CACHE_SECONDS)
         return Response(data)
 
     @staticmethod
