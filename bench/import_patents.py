@@ -4,18 +4,20 @@ In the same run, for comparison on the same rows:
 - a plain django-import-export ModelResource (the common way), on a sample;
 - the same resource tuned (use_bulk, skip_diff, force_init_instance), on a sample;
 - raw PostgreSQL COPY into the table (the floor).
-Prints rows/s, the ratios and the portal import's peak memory (RSS).
+The same rows are imported from an XLSX workbook too (dates in date cells). Prints rows/s, the
+ratios and each portal import's peak memory (RSS, in a process of its own).
 
     createdb -h 127.0.0.1 -U postgres ipportal_bench
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/ipportal_bench python bench/import_patents.py [ROWS]
 
-ROWS defaults to 1,000,000 (the ModelResource samples take at most 20,000). It empties the
+ROWS defaults to 1,000,000 (the ModelResource samples take at most --sample, 20,000). It empties the
 enterprises and patents tables first, so it can be run again.
 """
 
 import argparse
 import csv
 import datetime as dt
+import json
 import os
 import random
 import resource
@@ -83,6 +85,54 @@ def generate(path: Path, rows: int, codes: list[str]) -> None:
 
 def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+DATE_COLUMNS = {HEADER.index(name) for name in ("申请日", "授权公告日", "失效日", "PCT申请日")}
+
+
+def write_xlsx(csv_path: Path, xlsx_path: Path) -> None:
+    """The same rows as an XLSX workbook, as Excel saves a list: dates in date cells, the rest text."""
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    with open(csv_path, encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        sheet.append(next(reader))
+        for row in reader:
+            sheet.append(
+                [dt.date.fromisoformat(v) if i in DATE_COLUMNS and v else (v or None) for i, v in enumerate(row)]
+            )
+    workbook.save(xlsx_path)
+
+
+def import_in_child(path: Path) -> tuple[float, str, float]:
+    """The portal import of `path` in a process of its own, so that its peak memory is its own:
+    (rows/s, summary, peak RSS in MiB). The tables are emptied first."""
+    truncate()
+    connection.close()
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: import, report, leave without running the parent's clean-ups
+        os.close(read)
+        try:
+            started = time.monotonic()
+            result = run_import(KINDS["patents"], path)
+            elapsed = time.monotonic() - started
+            assert result.committed, result.summary()
+            report = {"rate": result.new / elapsed, "summary": f"{elapsed:.1f} s, {result.summary()}"}
+            report["rss"] = peak_rss_mib()
+        except BaseException as error:  # reported to the parent, which fails
+            report = {"error": repr(error)}
+        os.write(write, json.dumps(report).encode())
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        report = json.loads(pipe.read())
+    os.waitpid(pid, 0)
+    if "error" in report:
+        sys.exit(f"the import of {path.name} failed: {report['error']}")
+    return report["rate"], report["summary"], report["rss"]
 
 
 def truncate() -> None:
@@ -170,8 +220,10 @@ def main() -> None:
         sys.exit("Set DATABASE_URL to a PostgreSQL database made for the benchmark.")
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("rows", nargs="?", type=int, default=1_000_000)
-    rows = parser.parse_args().rows
-    sample = min(SAMPLE, rows)
+    parser.add_argument("--sample", type=int, default=SAMPLE, help="rows of the ModelResource samples")
+    args = parser.parse_args()
+    rows = args.rows
+    sample = min(args.sample, rows)
     call_command("migrate", verbosity=0)
     rng = random.Random(1)
     empty(Enterprise)
@@ -184,19 +236,20 @@ def main() -> None:
         print(
             f"generated {rows:,} rows ({path.stat().st_size / 1048576:.0f} MiB) in {time.monotonic() - started:.1f} s"
         )
-
-        truncate()
-        before = peak_rss_mib()
+        xlsx = Path(folder) / "patents.xlsx"
         started = time.monotonic()
-        result = run_import(KINDS["patents"], path)
-        elapsed = time.monotonic() - started
-        assert result.committed and result.new == rows, result.summary()
-        portal = rows / elapsed
-        print(f"portal import        {portal:>10,.0f} rows/s  ({elapsed:.1f} s, {result.summary()})")
-        print(f"  peak RSS           {peak_rss_mib():>10,.0f} MiB (before the import: {before:,.0f} MiB)")
+        write_xlsx(path, xlsx)
+        print(f"  and as XLSX ({xlsx.stat().st_size / 1048576:.0f} MiB) in {time.monotonic() - started:.1f} s")
+
+        portal, summary, rss = import_in_child(path)
+        print(f"portal import        {portal:>10,.0f} rows/s  ({summary})")
+        print(f"  peak RSS           {rss:>10,.0f} MiB (the importing process)")
         started = time.monotonic()
         again = run_import(KINDS["patents"], path)
         print(f"re-import unchanged  {rows / (time.monotonic() - started):>10,.0f} rows/s  ({again.summary()})")
+        from_xlsx, summary, xlsx_rss = import_in_child(xlsx)
+        print(f"portal import, XLSX  {from_xlsx:>10,.0f} rows/s  ({summary})")
+        print(f"  peak RSS           {xlsx_rss:>10,.0f} MiB (the importing process)")
 
         plain = model_resource_rows_per_s(path, tuned=False, sample=sample)
         print(f"ModelResource plain  {plain:>10,.0f} rows/s  (sample of {sample:,} rows)")
@@ -207,7 +260,8 @@ def main() -> None:
         floor = copy_rows_per_s(path)
         print(f"raw COPY (floor)     {floor:>10,.0f} rows/s")
         print(
-            f"ratios: {portal / plain:.1f}x plain ModelResource, {portal / tuned:.1f}x tuned, {portal / floor:.2f} of COPY"
+            f"ratios: {portal / plain:.1f}x plain ModelResource, {portal / tuned:.1f}x tuned, {portal / floor:.2f} of COPY; "
+            f"XLSX {from_xlsx / portal:.2f} of CSV"
         )
     truncate()
 

@@ -8,7 +8,8 @@ starts gunicorn as the Procfile does, and sends 50 concurrent clients at each of
 - `/healthz`, a minimal Django view: the ceiling of this server on this machine;
 - `/`, the officials' home page (the dashboard), logged in as an official;
 - `/api/v1/indicators/?year=2025` with an API client's token;
-- `/enterprises/patents/`, the record list over the million patents, as an official.
+- `/enterprises/patents/`, the record list over the million patents, as an official;
+- the same list filtered (type, legal status, year) and searched (part of an application number).
 
 Each target's throughput is then printed as a ratio of `/healthz`'s, on one line.
 
@@ -55,6 +56,10 @@ from enterprises.models import Patent  # noqa: E402
 from targets.recompute import recompute  # noqa: E402
 
 HOST = "127.0.0.1"
+# The record list filtered as an official narrows it (granted inventions in force, applied in
+# 2020), and searched for part of an application number (as officials search).
+FILTERED = "/enterprises/patents/?patent_type=invention&legal_status=valid&year=2020"
+SEARCH = "/enterprises/patents/?q=20201000"
 
 
 def prepare(patents: int) -> tuple[str, str]:
@@ -159,7 +164,9 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=60)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--port", type=int, default=0, help="the server's port (default: a free one)")
-    parser.add_argument("--only", help="comma-separated names of the targets to run (healthz,dashboard,api,patents)")
+    parser.add_argument(
+        "--only", help="comma-separated names of the targets to run (healthz,dashboard,api,patents,filtered,search)"
+    )
     args = parser.parse_args()
     args.port = args.port or free_port()
     if connection.vendor != "postgresql" or not settings.REDIS_URL:
@@ -171,6 +178,8 @@ def main() -> None:
         ("dashboard", "/", {"Cookie": f"sessionid={session_key}"}),
         ("api", "/api/v1/indicators/?year=2025", {"Authorization": f"Token {token}"}),
         ("patents", "/enterprises/patents/", {"Cookie": f"sessionid={session_key}"}),
+        ("filtered", FILTERED, {"Cookie": f"sessionid={session_key}"}),
+        ("search", SEARCH, {"Cookie": f"sessionid={session_key}"}),
     ]
     if args.only:
         wanted = set(args.only.split(","))

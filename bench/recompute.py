@@ -10,7 +10,8 @@ reads every record must do.
     createdb -h 127.0.0.1 -U postgres ipportal_bench
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/ipportal_bench python bench/recompute.py [PATENTS] [--rounds 3]
 
-The tables it fills are emptied first, so it can be run again.
+The tables it fills are emptied first, so it can be run again; `--keep` reuses what an earlier
+run of it, bench/dashboard.py or bench/load.py filled at the same size.
 """
 
 import argparse
@@ -30,6 +31,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 
 from bench.fill import fill_province  # noqa: E402
+from enterprises.models import Patent  # noqa: E402
 from targets.models import Plan  # noqa: E402
 from targets.recompute import recompute  # noqa: E402
 
@@ -53,17 +55,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("patents", nargs="?", type=int, default=1_000_000)
     parser.add_argument("--rounds", type=int, default=3, help="timed runs of each recomputation (best and median)")
+    parser.add_argument("--keep", action="store_true", help="reuse the records an earlier run left (same size)")
     args = parser.parse_args()
     if connection.vendor != "postgresql":
         sys.exit("Set DATABASE_URL to a PostgreSQL database made for the benchmark.")
     patents = args.patents
     trademarks, pledges = patents // 2, max(1, patents // 50)
     call_command("migrate", verbosity=0)
-    started = time.monotonic()
-    fill_province(patents, trademarks, pledges)
-    print(
-        f"filled {patents:,} patents, {trademarks:,} trademarks, {pledges:,} pledges in {time.monotonic() - started:.1f} s"
-    )
+    if args.keep and Patent.objects.count() == patents:
+        print(f"kept the {patents:,} patents, {trademarks:,} trademarks, {pledges:,} pledges an earlier run filled")
+    else:
+        started = time.monotonic()
+        fill_province(patents, trademarks, pledges)
+        print(
+            f"filled {patents:,} patents, {trademarks:,} trademarks, {pledges:,} pledges "
+            f"in {time.monotonic() - started:.1f} s"
+        )
     plan = Plan.objects.current()
     recompute([plan.last_year])  # warm the caches once, as a running server would be
     reference = min(aggregate_pass_seconds() for _ in range(args.rounds))

@@ -76,10 +76,23 @@ PATENT_WEIGHTS_8 = (2, 3, 4, 5, 6, 7, 8, 9)
 PATENT_TYPE_DIGITS = {"1": "invention", "2": "utility_model", "3": "design", "8": "invention", "9": "utility_model"}
 
 
+# The weighted sum over the digits' ASCII codes, less what the codes' "0" (48) adds.
+_ZERO_OFFSET = {12: 48 * sum(PATENT_WEIGHTS_12), 8: 48 * sum(PATENT_WEIGHTS_8)}
+
+
 def patent_check_digit(digits: str) -> str:
+    """The check digit of the 12 (or 8) digits: their weighted sum modulo 11, 10 written X."""
     weights = PATENT_WEIGHTS_12 if len(digits) == 12 else PATENT_WEIGHTS_8
-    remainder = sum(map(operator.mul, map(int, digits), weights)) % 11
+    if digits.isascii():
+        remainder = (sum(map(operator.mul, digits.encode(), weights)) - _ZERO_OFFSET[len(weights)]) % 11
+    else:  # digits of another script (str.isdigit accepts them)
+        remainder = sum(map(operator.mul, map(int, digits), weights)) % 11
     return "X" if remainder == 10 else str(remainder)
+
+
+# An application number already in its canonical form (most of any list): checked without the
+# normalisation's steps; anything else, or any fault, goes the whole way (and its message).
+_CANONICAL_NEW_FORM = re.compile(r"(20\d{2})([12389])\d{7}\.[\dX]")
 
 
 # A publication or grant number (CN115123456A, CN1234567C): 7 or 9 digits and a kind code.
@@ -97,6 +110,13 @@ def normalize_patent_number(value: str) -> str:
     CN and 9 digits without a dot) saying what they look like; raises ValidationError saying
     what is wrong.
     """
+    if (
+        value.__class__ is str
+        and _CANONICAL_NEW_FORM.fullmatch(value)
+        and int(value[:4]) in NEW_FORM_YEARS
+        and patent_check_digit(value[:12]) == value[13]
+    ):
+        return value
     text = normalize_text(value).upper()
     cn_prefix = text.startswith("CN")
     for prefix in ("CN", "ZL"):

@@ -18,6 +18,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.db import transaction
 from django.db.models import Count, Model, OuterRef, Subquery
@@ -86,9 +87,11 @@ _TRAILING = ".,;:!?。，；：、！？·-_—"
 AMBIGUOUS = -1
 
 
+@lru_cache(maxsize=65536)
 def normalize_holder_name(name: str) -> str:
     """The form names are compared in: NFKC (full-width to half-width, （） to ()), one bracket
-    form, no spaces or invisible characters, no trailing punctuation, case folded."""
+    form, no spaces or invisible characters, no trailing punctuation, case folded. Cached: a list
+    names the same holders again and again."""
     text = unicodedata.normalize("NFKC", strip_invisible(str(name))).translate(_BRACKETS)
     return "".join(text.split()).rstrip(_TRAILING).casefold()
 
@@ -211,8 +214,10 @@ def match_holders(rows: list[dict], name_field: str, code_field: str, result, ke
     counts go to result.extra, the unmatched names and co-holders to result.state["holders"]."""
     if "holders" not in result.state:
         result.state["holders"] = (HolderIndex.load(), HolderMatches())
+        # Every park enterprise's code, read once per import (not once per chunk).
+        result.state["holder_codes"] = dict(Enterprise.objects.values_list("credit_code", "id"))
     index, matches = result.state["holders"]
-    by_code = enterprise_ids(row.get(code_field, "") for row in rows)
+    by_code = result.state["holder_codes"]
     counts: Counter = Counter()
     for row in rows:
         cell = row.get(name_field, "")

@@ -172,6 +172,10 @@ else:
 # API tokens → users are cached only in a cache every process shares: a per-process cache could
 # not be told that another process revoked a token (ipportal.authentication).
 TOKEN_CACHE_SECONDS = 60 if REDIS_URL else 0
+# How long answers made from the stored indicator values (the API's list, the dashboard's tiles)
+# are kept under their values generation (targets.cache); 0 turns the keeping off. Without Redis
+# the cache is the process's own: right for the embedded single process, not for several.
+VALUES_CACHE_SECONDS = int(os.environ.get("VALUES_CACHE_SECONDS", "300"))
 CELERY_TASK_EAGER_PROPAGATES = True
 # A task is acknowledged when it ends, not when it starts: a worker killed mid-task (even by
 # SIGKILL) leaves its message unacknowledged, and another worker runs it again. Every task is

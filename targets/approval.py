@@ -20,9 +20,9 @@ from django.utils.translation import gettext as _
 
 from core.records import KINDS
 
+from .cache import bump_values_generation
 from .links import records_behind
 from .models import ApprovedValue, Indicator, IndicatorValue, Plan, YearApproval, YearlyFigure
-from .recompute import values_changed
 
 PERMISSION = "targets.approve_figures"
 FIGURE_FIELDS = ("population", "public_budget", "ip_funding", "rd_expenditure", "special_fund")
@@ -89,7 +89,7 @@ def approve_year(plan: Plan, year: int, user) -> YearApproval:
                 )
             )
         ApprovedValue.objects.bulk_create(rows)
-        transaction.on_commit(values_changed)
+        bump_values_generation()
     return approval
 
 
@@ -110,7 +110,7 @@ def unapprove_year(plan: Plan, year: int, user, reason: str) -> YearApproval:
         approval.withdrawn_at = timezone.now()
         approval.withdrawal_reason = reason
         approval.save()
-        transaction.on_commit(values_changed)
+        bump_values_generation()
     return approval
 
 

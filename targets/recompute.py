@@ -12,11 +12,11 @@ import time
 import traceback
 from decimal import Decimal
 
-from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils import timezone
 
 from . import early_warnings
+from .cache import bump_values_generation
 from .computation import CALCULATORS, Context, Outcome
 from .models import EXACT, Indicator, IndicatorValue, Plan, RecomputeRun, ReportedValue, ValueChange
 from .progress import status_for
@@ -25,19 +25,7 @@ logger = logging.getLogger(__name__)
 
 LOCK_ID = 0x1F0A_2023
 QUEUED_KEY = "indicators:recompute-queued"
-VALUES_GENERATION_KEY = "indicators:values-generation"
 TRIGGER_LENGTH = 200
-
-
-def values_changed() -> None:
-    """The stored values changed: answers kept in the cache under the old generation are stale."""
-    cache.set(VALUES_GENERATION_KEY, time.time_ns(), timeout=None)
-
-
-def values_generation() -> int | None:
-    """The current generation of the stored values (made if there is none); None if the cache is down."""
-    cache.add(VALUES_GENERATION_KEY, time.time_ns(), timeout=None)
-    return cache.get(VALUES_GENERATION_KEY)
 
 
 def compute_one(ctx: Context, indicator: Indicator, year: int, reported: dict) -> tuple[Outcome, str]:
@@ -91,7 +79,7 @@ def recompute(
         run.queries = queries
         run.save()
         raise
-    transaction.on_commit(values_changed)
+    bump_values_generation()
     run.state = RecomputeRun.State.DONE
     run.values_written = written
     run.queries = queries

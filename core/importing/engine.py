@@ -183,7 +183,7 @@ class ImportKind:
         return values
 
     def key_of(self, fields: dict[str, Any]) -> tuple:
-        return tuple(fields[name] for name in self.key_fields)
+        return tuple(map(fields.__getitem__, self.key_fields))
 
     def write_chunk(self, rows: list[dict[str, Any]], result: ImportResult) -> None:
         """Insert new rows and update changed ones (importing.merge), counting each.

@@ -68,31 +68,45 @@ Shape = tuple[tuple[str, ...], list[dict[str, Any]], frozenset]
 
 
 def _shapes(model, rows: list[dict[str, Any]]) -> Iterator[Shape]:
-    """The rows as (fields, rows naming them all, fields kept where NULL).
+    """The rows as (fields, rows naming them, fields kept where NULL or left out).
 
     Normally all rows name the same fields: one group, nothing kept. Otherwise the fields some
-    rows leave out are filled with None and kept; a field left out by some rows and set to None
-    by others (a match set to none) cannot be kept, so the rows are grouped by whether they name it."""
+    rows leave out are kept (read as None); a field left out by some rows and set to None by
+    others (a match set to none) cannot be kept, so the rows are grouped by whether they name it.
+    Rows are told apart by the names they give (a few combinations), not one by one."""
     if not rows:
         return
-    first = tuple(rows[0])
-    if all(len(row) == len(first) and tuple(row) == first for row in rows):
-        yield first, rows, frozenset()
-        return
-    union = tuple(dict.fromkeys(name for row in rows for name in row))
-    missing = {name for name in union if any(name not in row for row in rows)}
-    split = {
-        name for name in missing if any(row.get(name, 0) is None for row in rows) or _callable_default(model, name)
-    }
-    groups: dict[frozenset, list[dict[str, Any]]] = {}
+    by_names: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for row in rows:
-        groups.setdefault(frozenset(name for name in split if name in row), []).append(row)
-    for named, group in groups.items():
+        names = tuple(row)
+        group = by_names.get(names)
+        if group is None:
+            by_names[names] = [row]
+        else:
+            group.append(row)
+    if len(by_names) == 1:
+        yield next(iter(by_names)), rows, frozenset()
+        return
+    union = tuple(dict.fromkeys(name for names in by_names for name in names))
+    everywhere = set(union).intersection(*by_names)
+    split = {
+        name
+        for name in union
+        if name not in everywhere
+        and (
+            _callable_default(model, name)
+            or any(None in map(operator.itemgetter(name), group) for names, group in by_names.items() if name in names)
+        )
+    }
+    groups: dict[frozenset, tuple[list, list]] = {}
+    for names, group in by_names.items():
+        rows_of, names_of = groups.setdefault(frozenset(split.intersection(names)), ([], []))
+        rows_of.extend(group)
+        names_of.append(set(names))
+    for named, (group, names_of) in groups.items():
         columns = tuple(name for name in union if name not in split or name in named)
-        keep = frozenset(name for name in columns if any(name not in row for row in group))
-        if keep:
-            group = [{name: row.get(name) for name in columns} for row in group]
-        yield columns, group, keep
+        keep = frozenset(name for name in columns if any(name not in names for names in names_of))
+        yield columns, group, keep  # rows may lack the kept fields: read them with row.get
 
 
 def _callable_default(model, name: str) -> bool:
@@ -126,7 +140,9 @@ def _merge_compare(model, key_fields, columns, rows, keep=frozenset()) -> tuple[
             new.append(model(**{name: value for name, value in row.items() if value is not None or name not in keep}))
             continue
         differing = [
-            name for name in columns if getattr(obj, name) != row[name] and (row[name] is not None or name not in keep)
+            name
+            for name in columns
+            if getattr(obj, name) != row.get(name) and (row.get(name) is not None or name not in keep)
         ]
         if not differing:
             unchanged += 1
@@ -180,7 +196,10 @@ class _PostgresMerge:
             else:
                 constants.append(field)  # the default, or '' for text fields and NULL otherwise
                 constant_values.append(field.get_db_prep_save(field.get_default(), connection))
-        self.getter = operator.itemgetter(*columns) if len(columns) > 1 else (lambda row: (row[columns[0]],))
+        if keep:  # rows may leave the kept fields out
+            self.getter = lambda row: tuple(map(row.get, columns))
+        else:
+            self.getter = operator.itemgetter(*columns) if len(columns) > 1 else (lambda row: (row[columns[0]],))
         staged = [f.column for f in given] + [f.column for f in self.per_row_defaults]
         names = ", ".join(qn(c) for c in staged)
         digest = hashlib.md5(",".join([table, *staged]).encode(), usedforsecurity=False).hexdigest()[:12]
@@ -205,10 +224,12 @@ class _PostgresMerge:
             on_conflict = "DO NOTHING"
         # Inserting in key order keeps the unique index's pages hot and two overlapping imports
         # from deadlocking each other.
+        # Counted in the database: (inserted, inserted or updated), one row back.
         self.statement = (
-            f"INSERT INTO {qn(table)} AS t ({', '.join(qn(c) for c in inserted)}) "
+            f"WITH written AS (INSERT INTO {qn(table)} AS t ({', '.join(qn(c) for c in inserted)}) "
             f"SELECT {', '.join(select)} FROM {stage} s ORDER BY {', '.join(f's.{qn(c)}' for c in keys)} "
-            f"ON CONFLICT ({', '.join(qn(c) for c in keys)}) {on_conflict} RETURNING (t.xmax = 0)"
+            f"ON CONFLICT ({', '.join(qn(c) for c in keys)}) {on_conflict} RETURNING (t.xmax = 0) AS new) "
+            "SELECT count(*) FILTER (WHERE new), count(*) FROM written"
         )
         self.params = constant_values
         self.update = None
@@ -217,8 +238,8 @@ class _PostgresMerge:
 
     def _keeping(self, model, table, given, keys, staged, constants, constant_values, stamps, keep, stage) -> None:
         """The two statements for rows that leave fields out (kept: NULL means the stored value
-        on update, the default on insert): an UPDATE of the rows that differ, then an INSERT of
-        the rows that are new."""
+        on update, the default on insert): an INSERT of the rows that are new, then, only when
+        some were there already, an UPDATE of those that differ."""
         qn = connection.ops.quote_name
         kept = {_field(model, name).column: _field(model, name) for name in keep}
         changing = [f.column for f in given if f.column not in keys]
@@ -230,9 +251,10 @@ class _PostgresMerge:
         assignments += [f"{qn(f.column)} = now()" for f in stamps if getattr(f, "auto_now", False)]
         matching = " AND ".join(f"t.{qn(c)} = s.{qn(c)}" for c in keys)
         current = ", ".join(f"t.{qn(c)}" for c in changing)
+        # The rows just inserted match too, and do not differ: only stored rows that change are updated.
         self.update = (
             f"UPDATE {qn(table)} AS t SET {', '.join(assignments)} FROM {stage} s WHERE {matching} "
-            f"AND ({current}) IS DISTINCT FROM ({', '.join(incoming(c) for c in changing)}) RETURNING 1"
+            f"AND ({current}) IS DISTINCT FROM ({', '.join(incoming(c) for c in changing)})"
         )
         defaults = [kept[c].get_db_prep_save(kept[c].get_default(), connection) for c in staged if c in kept]
         select = [f"COALESCE(s.{qn(c)}, %s)" if c in kept else f"s.{qn(c)}" for c in staged]
@@ -241,9 +263,8 @@ class _PostgresMerge:
         self.statement = (
             f"INSERT INTO {qn(table)} AS t ({', '.join(qn(c) for c in inserted)}) "
             f"SELECT {', '.join(select)} FROM {stage} s "
-            f"WHERE NOT EXISTS (SELECT 1 FROM {qn(table)} t WHERE {matching}) "
             f"ORDER BY {', '.join(f's.{qn(c)}' for c in keys)} "
-            f"ON CONFLICT ({', '.join(qn(c) for c in keys)}) DO NOTHING RETURNING (t.xmax = 0)"
+            f"ON CONFLICT ({', '.join(qn(c) for c in keys)}) DO NOTHING"
         )
         self.params = defaults + constant_values
 
@@ -267,16 +288,17 @@ class _PostgresMerge:
     def run(self, raw_connection, staged: int) -> tuple[int, int, int]:
         """Merge the staged rows. Takes the driver's connection: it may run in a helper thread."""
         with raw_connection.cursor() as cursor:
-            if self.update is not None:  # rows leaving fields out: update, then insert the new
-                cursor.execute(self.update)
-                updated = len(cursor.fetchall())
+            if self.update is not None:  # rows leaving fields out: insert the new, then update the others
                 cursor.execute(self.statement, self.params)
-                new = len(cursor.fetchall())
+                new = cursor.rowcount
+                updated = 0
+                if new < staged:
+                    cursor.execute(self.update)
+                    updated = cursor.rowcount
                 return new, updated, staged - new - updated
             cursor.execute(self.statement, self.params)
-            flags = cursor.fetchall()
-        new = sum(1 for (inserted,) in flags if inserted)
-        return new, len(flags) - new, staged - len(flags)
+            new, written = cursor.fetchone()
+        return new, written - new, staged - written
 
 
 class _Pipeline:

@@ -209,13 +209,14 @@ def _checked_lines(handle) -> Iterator[str]:
         yield line
 
 
-def _csv_records(path: Path, encoding: str, delimiter: str = ",") -> Iterator[tuple[int, list]]:
+def _csv_records(path: Path, encoding: str, delimiter: str = ",", checked: bool = False) -> Iterator[tuple[int, list]]:
     """Every row with its number (the header is row 1), checking every byte of the file: a NUL,
     a byte that is not text in the file's encoding, a field over the csv module's limit or a
-    stray quote refuse the file with a message that names the row (never the raw error)."""
+    stray quote refuse the file with a message that names the row (never the raw error).
+    `checked`: the bytes were checked by an earlier pass over the same file (open_csv's count)."""
     number = 0
     with open(path, encoding=encoding, errors="surrogateescape", newline="") as handle:
-        reader = csv.reader(_checked_lines(handle), delimiter=delimiter)
+        reader = csv.reader(handle if checked else _checked_lines(handle), delimiter=delimiter)
         try:
             for number, row in enumerate(reader, start=1):
                 yield number, row
@@ -251,9 +252,12 @@ def detect_delimiter(first_line: str) -> str:
 
 
 def _csv_rows(path: Path, encoding: str, delimiter: str = ",") -> Iterator[tuple[int, list]]:
-    """Every row, the header included, numbered from 1."""
-    for number, row in _csv_records(path, encoding, delimiter):
-        check_shape(number - 1, len(row))
+    """Every row, the header included, numbered from 1; after open_csv's count, which checked
+    every byte and the number of rows (here only each row's width is)."""
+    columns = settings.IMPORT_MAX_COLUMNS
+    for number, row in _csv_records(path, encoding, delimiter, checked=True):
+        if len(row) > columns:
+            check_shape(number - 1, len(row))
         yield number, row
 
 

@@ -122,8 +122,11 @@ def status_parser(words: dict[str, list[str]], what: str):
     """A parser of status words that names an unknown word in its refusal."""
     known = {clean_text(word).casefold(): state for state, spellings in words.items() for word in spellings}
     known.update({str(state).casefold(): state for state in words})
+    exact = {word: state for state, spellings in words.items() for word in spellings}
 
     def parse(raw) -> str:
+        if raw in exact:  # the common spellings exactly as written
+            return exact[raw]
         word = clean_text(raw)
         state = known.get(word.casefold()) or known.get("".join(word.split()).casefold())
         if state is None:

@@ -1,5 +1,6 @@
 import datetime as dt
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.utils import translation
@@ -14,10 +15,10 @@ from rest_framework.response import Response
 
 from ipportal.filters import query_date, query_year
 
+from ..cache import VALUES_GENERATION_KEY, values_generation
 from ..forecast import forecasts, json_forecast
 from ..history import annotate, approval_history, json_approval, json_change, json_extra, value_changes
 from ..models import Area, Plan
-from ..recompute import VALUES_GENERATION_KEY, values_generation
 from ..values import as_number, history_rows, json_row, value_rows
 from .serializers import (
     ForecastSerializer,
@@ -71,7 +72,7 @@ class IndicatorViewSet(viewsets.ViewSet):
         data = IndicatorValueSerializer(rows, many=True).data
         generation = generation or values_generation()
         if generation is not None:
-            cache.set(key, (generation, data, JSONRenderer().render(data)), timeout=300)
+            cache.set(key, (generation, data, JSONRenderer().render(data)), timeout=settings.VALUES_CACHE_SECONDS)
         return Response(data)
 
     @staticmethod

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import FollowUp, Plan, Status
+from ..models import FollowUp, Plan
 from ..supervision import overdue
 
 
@@ -36,9 +36,8 @@ def attention_card(order: int) -> Callable[[AttentionCard], AttentionCard]:
     return add
 
 
-def attention(plan: Plan, year: int, tiles: list) -> list[Attention]:
-    """Every card, in order: the tiles' indicators behind first, then the registered ones."""
-    behind = sum(1 for tile in tiles if tile.status == Status.BEHIND)
+def attention(plan: Plan, year: int, behind: int) -> list[Attention]:
+    """Every card, in order: the indicators behind (`behind` of the tiles) first, then the registered ones."""
     cards = [
         Attention(_("indicators behind"), behind, reverse("targets:indicator-list") + f"?year={year}&status=behind")
     ]

@@ -3,7 +3,11 @@
 from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
+from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, TemplateView
@@ -11,6 +15,7 @@ from django.views.generic import DetailView, TemplateView
 from core.records.views import xlsx_response
 from ipportal.permissions import OfficialRequiredMixin
 
+from ..cache import cached_for_generation
 from ..dashboards import (
     attention,
     chart_by_slug,
@@ -28,29 +33,50 @@ from .indicators import current_plan
 
 
 class DashboardView(OfficialRequiredMixin, TemplateView):
-    """The officials' home: every indicator by area, what needs attention, the plan's calendar."""
+    """The officials' home: every indicator by area, what needs attention, the plan's calendar.
+
+    The tiles show stored values only: their HTML is kept per values generation, role, year and
+    language (targets.cache), so a recomputation or an approval shows at once. The attention
+    cards count live work and are made on every request."""
 
     template_name = "home_official.html"
+    role = "official"
 
     def get_context_data(self, **kwargs):
         plan = current_plan()
         year = dashboard_year(plan, self.request.GET.get("year"))
-        areas = tiles_by_area(plan, year)
-        tiles = [tile for _code, _label, area_tiles in areas for tile in area_tiles]
-        counts = dict.fromkeys(Status.values, 0)
-        for tile in tiles:
-            counts[tile.status] += 1
+        key = f"dashboard:tiles:{self.role}:{plan.pk}:{year}:{translation.get_language()}"
+        tiles_html, behind = cached_for_generation(key, lambda: self.tiles_part(plan, year))
         return {
             **super().get_context_data(**kwargs),
             "plan": plan,
             "year": year,
             "reporting": plan.reporting_day() if not self.request.GET.get("year") else None,
             "years": [y for y in plan.years if y >= plan.first_year],
-            "areas": areas,
-            "status_counts": [(value, label, counts[value]) for value, label in Status.choices],
-            "attention": attention(plan, year, tiles),
+            "tiles_html": mark_safe(tiles_html),  # rendered from our template (kept as text)
+            # Made only when read (the tiles' HTML above may come from the cache).
+            "areas": SimpleLazyObject(lambda: tiles_by_area(plan, year)),
+            "attention": attention(plan, year, behind),
             "timeline": timeline(plan),
         }
+
+    @staticmethod
+    def tiles_part(plan, year: int) -> tuple[str, int]:
+        """The tiles' HTML (status summary and the areas) and how many indicators are behind."""
+        areas = tiles_by_area(plan, year)
+        tiles = [tile for _code, _label, area_tiles in areas for tile in area_tiles]
+        counts = dict.fromkeys(Status.values, 0)
+        for tile in tiles:
+            counts[tile.status] += 1
+        html = render_to_string(
+            "targets/includes/dashboard_tiles.html",
+            {
+                "areas": areas,
+                "year": year,
+                "status_counts": [(value, label, counts[value]) for value, label in Status.choices],
+            },
+        )
+        return html, counts[Status.BEHIND]
 
 
 class ChartsView(OfficialRequiredMixin, TemplateView):

@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from enterprises.codes import normalize_credit_code
+from enterprises.codes import normalize_credit_code, normalize_patent_number, patent_check_digit
 
 REAL_CODES = [
     "9144030071526726XG",
@@ -43,3 +43,24 @@ def test_wrong_length_is_refused(code):
     with pytest.raises(ValidationError) as caught:
         normalize_credit_code(code)
     assert caught.value.error_list[0].code == "length"
+
+
+@pytest.mark.parametrize(
+    ("number", "code"),
+    [
+        ("202310123456.7", "checksum"),  # canonical form, wrong check digit
+        ("200210123456.1", "year"),  # canonical form, before the 12-digit numbers
+        ("202340123456.1", "type"),  # canonical form, no such type digit
+    ],
+)
+def test_numbers_in_the_canonical_form_are_checked_as_fully_as_any_other(number, code):
+    with pytest.raises(ValidationError) as refused:
+        normalize_patent_number(number)
+    assert refused.value.code == code
+
+
+def test_the_check_digit_of_numbers_in_the_canonical_form_is_the_same_as_spelt_otherwise():
+    for digits in ("202310123456", "201120000001", "200830000099", "202510000010"):
+        canonical = f"{digits}.{patent_check_digit(digits)}"
+        assert normalize_patent_number(canonical) == canonical == normalize_patent_number(f"CN {digits}{canonical[-1]}")
+    assert patent_check_digit("201000000007") == "X"  # a remainder of 10 is written X

@@ -2,10 +2,12 @@
 
 import csv
 import io
+import re
 
 import openpyxl
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from rest_framework.test import APIClient
 
@@ -62,6 +64,22 @@ def test_official_filters_in_park_and_searches(official_client, records):
     assert 'data-count="1"' in content and "园区外的专利" in content
     content = official_client.get(reverse("enterprises:patent-list"), {"q": records["b"].application_number}).content
     assert 'data-count="1"' in content.decode() and "乙的专利" in content.decode()
+
+
+def test_the_kept_filter_form_shows_what_each_query_asked_in_its_language(official_client, user_a, records):
+    listing = reverse("enterprises:patent-list")
+    for status in ("valid", "lapsed", "valid"):
+        form = official_client.get(listing, {"legal_status": status}).content.decode()
+        selected = re.search(r'<option value="([a-z]+)" selected>', form)
+        assert selected and selected.group(1) == status
+    assert "园区内" in official_client.get(listing, {"legal_status": "valid"}).content.decode()
+    english = official_client.get(listing, {"legal_status": "valid"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "in the park" in english and "园区内" not in english
+    # The enterprise filter is an official's only, kept apart from theirs.
+    assert 'name="enterprise"' in official_client.get(listing).content.decode()
+    enterprise_client = Client()
+    enterprise_client.force_login(user_a)
+    assert 'name="enterprise"' not in enterprise_client.get(listing).content.decode()
 
 
 def test_patent_detail_shows_its_pledges(official_client, records):

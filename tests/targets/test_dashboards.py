@@ -12,7 +12,8 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from finance.models import Claim, SupportItem
-from targets.models import AnnualReport, IndicatorValue
+from targets.cache import bump_values_generation
+from targets.models import AnnualReport, Indicator, IndicatorValue
 from targets.recompute import recompute
 from training.models import PublicityEvent
 
@@ -249,3 +250,71 @@ def test_report_page_after_making_shows_no_being_made_notice_once_done(
     page = official_client.get(response.url).content.decode()
     assert 'data-state="done"' in page
     assert "正在生成" not in page and "<progress" not in page
+
+
+def tiles_section(page: str) -> str:
+    """The dashboard's page from the status summary to the category rule (the kept part and around it)."""
+    return page[page.index('class="status-summary"') : page.index('class="plan-timeline"')]
+
+
+def c1_value(response) -> Decimal:
+    page = response.content.decode()
+    return Decimal(re.search(r'data-code="C1".*?data-value="([^"]*)"', page, re.S).group(1))
+
+
+def test_the_kept_dashboard_is_the_page_made_afresh(official_client, park, settings, django_assert_max_num_queries):
+    settings.VALUES_CACHE_SECONDS = 0
+    fresh = {lang: official_client.get(reverse("home") + "?year=2025", HTTP_ACCEPT_LANGUAGE=lang) for lang in LANGS}
+    settings.VALUES_CACHE_SECONDS = 300
+    for lang in LANGS:
+        made = official_client.get(reverse("home") + "?year=2025", HTTP_ACCEPT_LANGUAGE=lang)
+        with django_assert_max_num_queries(made_queries(official_client, lang) - 2):
+            kept = official_client.get(reverse("home") + "?year=2025", HTTP_ACCEPT_LANGUAGE=lang)
+        assert tiles_section(kept.content.decode()) == tiles_section(made.content.decode())
+        assert tiles_section(kept.content.decode()) == tiles_section(fresh[lang].content.decode())
+    # Each language and year is kept apart.
+    assert "Overview" in kept.content.decode()
+    other_year = official_client.get(reverse("home") + "?year=2024", HTTP_ACCEPT_LANGUAGE="en")
+    assert c1_value(other_year) == 1
+
+
+LANGS = ("zh-hans", "en")
+
+
+def made_queries(client, lang: str) -> int:
+    """How many queries the dashboard makes without the kept tiles."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext, override_settings
+
+    with override_settings(VALUES_CACHE_SECONDS=0), CaptureQueriesContext(connection) as queries:
+        client.get(reverse("home") + "?year=2025", HTTP_ACCEPT_LANGUAGE=lang)
+    return len(queries)
+
+
+def test_a_recomputation_shows_at_once_on_the_kept_dashboard(official_client, park, enterprise_a, settings):
+    settings.VALUES_CACHE_SECONDS = 300
+    assert c1_value(official_client.get(reverse("home") + "?year=2025")) == 3
+    assert c1_value(official_client.get(reverse("home") + "?year=2025")) == 3  # kept
+    patent(enterprise_a, granted=D(2025, 9, 1))
+    assert c1_value(official_client.get(reverse("home") + "?year=2025")) == 3  # not recomputed yet
+    recompute()
+    assert c1_value(official_client.get(reverse("home") + "?year=2025")) == 4
+
+
+def test_a_new_target_shows_at_once_on_the_kept_dashboard(official_client, park, settings):
+    settings.VALUES_CACHE_SECONDS = 300
+    official_client.get(reverse("home") + "?year=2025")
+    indicator = Indicator.objects.get(code="C1")
+    indicator.target = Decimal("12345")
+    indicator.save()
+    page = official_client.get(reverse("home") + "?year=2025", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "12,345" in re.search(r'data-code="C1".*?</article>', page, re.S).group(0)
+
+
+def test_bumping_the_generation_is_what_approval_calls_to_show_new_figures(official_client, park, settings):
+    settings.VALUES_CACHE_SECONDS = 300
+    assert c1_value(official_client.get(reverse("home") + "?year=2025")) == 3
+    IndicatorValue.objects.filter(indicator__code="C1", year=2025).update(value=7)  # as a bulk write would
+    assert c1_value(official_client.get(reverse("home") + "?year=2025")) == 3  # kept
+    bump_values_generation()
+    assert c1_value(official_client.get(reverse("home") + "?year=2025")) == 7
