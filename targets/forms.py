@@ -142,7 +142,7 @@ class ReportedValueForm(DocumentFormMixin, forms.ModelForm):
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}
 
 
-class OfficialStatisticForm(DocumentFormMixin, forms.ModelForm):
+class OfficialStatisticForm(BoundedDatesMixin, DocumentFormMixin, forms.ModelForm):
     """The figure an authority published for a computed indicator and year (in the indicator's unit)."""
 
     class Meta:
