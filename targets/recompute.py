@@ -6,7 +6,6 @@ values at once: two runs at the same time queue behind each other, and a failure
 leaving the previous values in place (the failed run is recorded and shown to officials).
 """
 
-import decimal
 import logging
 import time
 import traceback
@@ -18,7 +17,7 @@ from django.utils import timezone
 from . import early_warnings
 from .cache import bump_values_generation
 from .computation import CALCULATORS, Context, Outcome
-from .models import EXACT, Indicator, IndicatorValue, Plan, RecomputeRun, ReportedValue, ValueChange
+from .models import Indicator, IndicatorValue, Plan, RecomputeRun, ReportedValue, ValueChange
 from .progress import status_for
 
 logger = logging.getLogger(__name__)
@@ -92,13 +91,17 @@ def recompute(
     return run
 
 
-STORED_PLACES = Decimal(1).scaleb(-EXACT["decimal_places"])
-STORED_CONTEXT = decimal.Context(prec=EXACT["max_digits"])
+# SQLite keeps a DecimalField as a double (about 15 significant digits), PostgreSQL exactly (EXACT:
+# 16 decimal places): a value read back may differ from the one computed in its last digits.
+SAME_VALUE_TOLERANCE = Decimal("1e-12")
 
 
-def as_stored(value: Decimal | None) -> Decimal | None:
-    """The value as the database keeps it (EXACT: 16 decimal places), to compare with a stored one."""
-    return None if value is None else value.quantize(STORED_PLACES, context=STORED_CONTEXT)
+def changed(stored: Decimal | None, computed: Decimal | None) -> bool:
+    """Whether a recomputed value differs from the stored one by more than the database's rounding
+    (relative SAME_VALUE_TOLERANCE, at least that much absolute); None is a value of its own."""
+    if stored is None or computed is None:
+        return (stored is None) != (computed is None)
+    return abs(stored - computed) > SAME_VALUE_TOLERANCE * max(abs(computed), Decimal(1))
 
 
 HISTORY_FIELDS = ("indicator_id", "year", "value", "numerator", "denominator", "inputs", "status", "computed_at")
@@ -184,7 +187,7 @@ def _compute_and_store(plan: Plan, years: list[int], run: RecomputeRun) -> tuple
             trigger=run.trigger,
         )
         for key, row in previous.items()
-        if key in after and row["value"] != as_stored(after[key][0])
+        if key in after and changed(row["value"], after[key][0])
     )
     changes = early_warnings.worsened(plan, indicators, years, before, after, stored_base, base_values)
     return len(rows), changes

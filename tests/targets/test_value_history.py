@@ -120,3 +120,22 @@ def test_no_official_statistic_for_a_reported_indicator(official_client):
         {"year": 2024, "value": "5", "source": "省局", "published_on": "2025-03-05"},
     )
     assert response.status_code == 302 and not OfficialStatistic.objects.exists()
+
+
+def test_recomputing_unchanged_fractional_values_adds_no_history(reference_data, tmp_path):
+    # A per-10k figure has more digits than SQLite's REAL keeps: still no change, no history.
+    from targets.models import YearlyFigure
+
+    YearlyFigure.objects.create(year=2024, population=2930)
+    import_patents(tmp_path, EnterpriseFactory(), 3, 0)
+    recompute([2024])
+    before = ValueChange.objects.count()
+    fractional = [
+        stored.value
+        for stored in IndicatorValue.objects.filter(year=2024)
+        if stored.value is not None and stored.value != stored.value.to_integral_value()
+    ]
+    assert fractional  # C3: 3 ÷ 2,930 × 10,000 = 10.2389…, more digits than a double keeps
+    recompute([2024])
+    recompute([2024])
+    assert ValueChange.objects.count() == before
