@@ -14,6 +14,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from ipportal.filters import query_date, query_year
+from ipportal.roles import sees_all_park_data
 
 from ..cache import VALUES_GENERATION_KEY, values_generation
 from ..forecast import forecasts, json_forecast
@@ -30,6 +31,35 @@ from .serializers import (
 
 def default_year(plan: Plan) -> int:
     return plan.reporting_day().year
+
+
+# What only officials and API clients read of the figures: who approved (and withdrew, and why),
+# the records behind a drift (other enterprises' records among them) and what triggered each
+# recomputation. Enterprise users read the park's figures themselves, as approved.
+OFFICE_VALUE_FIELDS = ("approved_by", "drift")
+
+
+def for_reader(user, values: list[dict]) -> list[dict]:
+    """The value rows (API dicts) as the user may read them: unchanged for officials and API
+    clients; without OFFICE_VALUE_FIELDS (None) for enterprise users."""
+    if sees_all_park_data(user):
+        return values
+    return [{**row, **{field: None for field in OFFICE_VALUE_FIELDS if field in row}} for row in values]
+
+
+def history_for_reader(user, data: dict) -> dict:
+    """The history answer as the user may read it: enterprise users get the changes without their
+    trigger and the approvals without who approved or withdrew them and why."""
+    if sees_all_park_data(user):
+        return data
+    return {
+        **data,
+        "changes": [{**change, "trigger": ""} for change in data["changes"]],
+        "approvals": [
+            {**approval, "approved_by": "", "withdrawn_by": None, "withdrawal_reason": ""}
+            for approval in data["approvals"]
+        ],
+    }
 
 
 @extend_schema(description=gettext_lazy("The plan's indicators with their stored values (read-only)."))
@@ -59,7 +89,8 @@ class IndicatorViewSet(viewsets.ViewSet):
         year = query_year(request)
         # The answer changes only when a recomputation writes values: it is kept in the cache
         # under the generation of the stored values, so a hit costs one cache round trip.
-        key = f"api:indicators:{translation.get_language()}:{year or ''}:{area or ''}"
+        reader = "park" if sees_all_park_data(request.user) else "enterprise"
+        key = f"api:indicators:{reader}:{translation.get_language()}:{year or ''}:{area or ''}"
         cached = cache.get_many([VALUES_GENERATION_KEY, key])
         generation = cached.get(VALUES_GENERATION_KEY)
         hit = cached.get(key)
@@ -68,7 +99,7 @@ class IndicatorViewSet(viewsets.ViewSet):
         plan = Plan.objects.for_year(year) if year else Plan.objects.current()
         if plan is None:
             return Response([])
-        rows = [json_row(row) for row in value_rows(plan, year or default_year(plan), area)]
+        rows = for_reader(request.user, [json_row(row) for row in value_rows(plan, year or default_year(plan), area)])
         data = IndicatorValueSerializer(rows, many=True).data
         generation = generation or values_generation()
         if generation is not None:
@@ -137,7 +168,7 @@ class IndicatorViewSet(viewsets.ViewSet):
             "target": as_number(indicator.target),
             "definition_zh": indicator.definition_zh,
             "definition_en": indicator.definition_en,
-            "values": [{**json_row(row), **json_extra(row)} for row in rows],
+            "values": for_reader(request.user, [{**json_row(row), **json_extra(row)} for row in rows]),
         }
         return Response(IndicatorHistorySerializer(data).data)
 
@@ -151,9 +182,12 @@ class IndicatorViewSet(viewsets.ViewSet):
     @action(detail=True)
     def history(self, request, code=None):
         indicator = self.indicator(code)
-        data = {
-            "code": indicator.code,
-            "changes": [json_change(change) for change in value_changes(indicator)],
-            "approvals": [json_approval(row) for row in approval_history(indicator)],
-        }
+        data = history_for_reader(
+            request.user,
+            {
+                "code": indicator.code,
+                "changes": [json_change(change) for change in value_changes(indicator)],
+                "approvals": [json_approval(row) for row in approval_history(indicator)],
+            },
+        )
         return Response(IndicatorChangesSerializer(data).data)

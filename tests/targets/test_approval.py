@@ -285,3 +285,45 @@ def test_the_annual_report_of_an_approved_year_says_so(plan, head):
     assert 'class="meta approved"' not in render_to_string(
         "targets/report_pdf.html", {"report": report_content(plan, 2023), "number": str}
     )
+
+
+def test_enterprise_users_read_the_figures_but_not_the_offices_workings(
+    plan, head, enterprise_a, enterprise_b, user_a, tmp_path
+):
+    # Another enterprise's records behind a drift, who approved and why it was withdrawn, and
+    # what triggered a recomputation are the office's: the API gives them to officials and API
+    # clients only, as the pages do (an enterprise user has no indicator page).
+    from django.test import Client
+
+    import_patents(tmp_path, enterprise_b, 3, 0, "first")
+    recompute([2024])
+    approve_year(plan, 2024, head)
+    import_patents(tmp_path, enterprise_b, 2, 100, "second")
+    recompute([2024])
+    unapprove_year(plan, 2024, head, "B's late patents")
+    approve_year(plan, 2024, head)
+    import_patents(tmp_path, enterprise_b, 1, 200, "third")
+    recompute([2024])
+    official_client, enterprise_client = Client(), Client()
+    official_client.force_login(head)
+    enterprise_client.force_login(user_a)
+
+    def read(client):
+        listed = api_c1(client)
+        detail = next(v for v in client.get("/api/v1/indicators/C1/").json()["values"] if v["year"] == 2024)
+        history = client.get("/api/v1/indicators/C1/history/").json()
+        return listed, detail, history
+
+    listed, detail, history = read(official_client)
+    assert listed["approved_by"] == head.username and detail["drift"]["added"]
+    assert any(a["withdrawal_reason"] == "B's late patents" for a in history["approvals"])
+    assert all(change["trigger"] for change in history["changes"])
+
+    listed, detail, history = read(enterprise_client)
+    assert listed["value"] == 5 and listed["approved"] is True  # the park's figure, as approved
+    assert listed["approved_by"] is None and detail["approved_by"] is None and detail["drift"] is None
+    text = json.dumps([listed, detail, history], ensure_ascii=False)
+    assert "B's late patents" not in text
+    assert {(a["approved_by"], a["withdrawn_by"]) for a in history["approvals"]} == {("", None)}
+    assert "/enterprises/patents/" not in text and "import patents" not in text
+    assert [a["year"] for a in history["approvals"]] == [2024, 2024]
