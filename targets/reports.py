@@ -18,11 +18,12 @@ from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from ipportal.exports import safe_row
 
 from .dashboards import ChartData, record_charts
-from .models import AnnualReport, Area, Plan, Status, Unit
+from .models import AnnualReport, Area, Plan, Status, Unit, YearApproval
 from .report_charts import bar_svg, number, progress_svg
 from .values import value_rows
 
@@ -155,9 +156,18 @@ def sheet_title(title: str, taken: set[str]) -> str:
     return candidate
 
 
+def approval_note(approval: YearApproval) -> str:
+    """ "Approved figures: approved by … on …" for a YearApproval, in the active language, with the
+    time in the portal's time zone (the PDF's line)."""
+    when = timezone.localtime(approval.approved_at).strftime("%Y-%m-%d %H:%M")
+    return _("Approved figures: approved by %(who)s on %(when)s.") % {"who": approval.approved_by, "when": when}
+
+
 def xlsx_bytes(content: ReportContent) -> bytes:
     """The indicator table, the area summary and one sheet per chart's data, with translated units
-    and sheet names and numbers rounded to two decimals in number formats (not General)."""
+    and sheet names and numbers rounded to two decimals in number formats (not General). Approved
+    values are marked in an "approved" column and a note under the table says who approved the
+    year's figures and when, as the PDF does."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -165,12 +175,14 @@ def xlsx_bytes(content: ReportContent) -> bytes:
     taken: set[str] = set()
     sheet = workbook.active
     sheet.title = sheet_title(_("Indicators"), taken)
+    approved_label = pgettext("figures", "approved")
     header = [
         _("code"),
         _("indicator"),
         _("area"),
         _("unit"),
         _("value"),
+        approved_label,
         _("target"),
         _("progress (%)"),
         _("status"),
@@ -190,6 +202,7 @@ def xlsx_bytes(content: ReportContent) -> bytes:
                     str(Area(row["area"]).label),
                     str(Unit(row["unit"]).label),
                     xlsx_number(row["value"]),
+                    approved_label if row["approved"] else None,
                     xlsx_number(row["target"]),
                     xlsx_number(row["progress"]),
                     str(row["status_label"]),
@@ -200,10 +213,14 @@ def xlsx_bytes(content: ReportContent) -> bytes:
             )
         )
         cells = sheet[sheet.max_row]
-        for index in (4, 5):
+        for index in (4, 6):
             cells[index].number_format = number_format(cells[index].value, row["unit"])
-        for index in (6, 8, 9):
+        for index in (7, 9, 10):
             cells[index].number_format = number_format(cells[index].value)
+    approval = next((row["approval"] for row in content.rows if row["approval"] is not None), None)
+    if approval is not None:
+        sheet.append([])
+        sheet.append(safe_row([approval_note(approval)]))
     sheet.column_dimensions["B"].width = 40
     sheet.column_dimensions["D"].width = 16
     summary = workbook.create_sheet(sheet_title(_("Areas"), taken))
