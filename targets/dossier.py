@@ -7,8 +7,10 @@ the evidence list (every attachment of an accepted plan or report and of a repor
 record charts. Chinese official layout: A4, 仿宋 body and 黑体 headings (Noto CJK where those are not
 installed), page numbers, headings numbered 一、二、… and （一）（二）….
 
-`make(dossier)` runs in the Celery task and records progress on the Dossier row; `write(plan,
-year, path)` is the command line's path (``manage.py make_dossier``)."""
+`make(dossier)` runs in the Celery task and records progress on the Dossier row, leased to the
+process making it (targets.leases, as the annual report): `find_lost` fails one whose process
+stopped, and its page offers to make it again. `write(plan, year, path)` is the command line's
+path (``manage.py make_dossier``)."""
 
 import io
 import logging
@@ -17,7 +19,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -25,6 +27,7 @@ from django.utils.translation import gettext as _
 from core.models import ReviewState
 from ipportal.templatetags.portal import indicator_value
 
+from . import leases
 from .dashboards import record_charts
 from .models import (
     Area,
@@ -549,16 +552,21 @@ def render(plan: Plan, year: int | None, fmt: str) -> bytes:
         return docx_bytes(content) if fmt == "docx" else pdf_bytes(content)
 
 
+def find_lost(candidates: QuerySet[Dossier] | None = None) -> int:
+    """Fail the dossiers (of `candidates`, default all) still queued or being made past their
+    lease, marked as lost by their process; returns how many (targets.leases.find_lost)."""
+    return leases.find_lost(candidates if candidates is not None else Dossier.objects.all())
+
+
 def make(dossier: Dossier) -> Dossier:
     """Make both files, recording progress; a failure is recorded on the dossier, not raised."""
-    dossier.state, dossier.progress = Dossier.State.RUNNING, 5
-    dossier.save(update_fields=["state", "progress"])
+    leases.start(dossier)
     try:
         with translation.override(settings.LANGUAGE_CODE):
             content = dossier_content(dossier.plan, dossier.year)
-            _step(dossier, 30)
+            leases.step(dossier, 30)
             dossier.docx.save(f"{dossier.file_stem}.docx", ContentFile(docx_bytes(content)), save=False)
-            _step(dossier, 60)
+            leases.step(dossier, 60)
             dossier.pdf.save(f"{dossier.file_stem}.pdf", ContentFile(pdf_bytes(content)), save=False)
         dossier.state, dossier.progress, dossier.finished_at = Dossier.State.DONE, 100, timezone.now()
         dossier.save()
@@ -567,8 +575,3 @@ def make(dossier: Dossier) -> Dossier:
         dossier.state, dossier.message, dossier.finished_at = Dossier.State.FAILED, str(error), timezone.now()
         dossier.save(update_fields=["state", "message", "finished_at"])
     return dossier
-
-
-def _step(dossier: Dossier, progress: int) -> None:
-    dossier.progress = progress
-    Dossier.objects.filter(pk=dossier.pk).update(progress=progress)

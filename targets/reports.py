@@ -2,11 +2,10 @@
 as XLSX (openpyxl) and PDF (WeasyPrint, Chinese set in Noto Sans CJK). Made by a Celery task
 that records its progress on the AnnualReport row; kept for download.
 
-A report is leased to the process making it (`lease_until`): for a while after it is queued,
-then for a while after each step. One still queued or being made past its lease lost that
-process (killed, restarted): `find_lost` fails it, and its page offers to make it again."""
+A report is leased to the process making it (targets.leases, shared with the dossier): one still
+queued or being made past its lease lost that process (killed, restarted): `find_lost` fails it,
+and its page offers to make it again."""
 
-import datetime as dt
 import io
 import logging
 from dataclasses import dataclass
@@ -14,50 +13,38 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from ipportal.exports import safe_row
 
+from . import leases
 from .dashboards import ChartData, record_charts
-from .models import AnnualReport, Area, Plan, Status, Unit
+from .models import AnnualReport, Area, Plan, Status, Unit, YearApproval
 from .report_charts import bar_svg, number, progress_svg
 from .values import value_rows
 
 logger = logging.getLogger(__name__)
 
 
-def lease(seconds: int) -> dt.datetime:
-    """The end of a lease starting now."""
-    return timezone.now() + dt.timedelta(seconds=seconds)
-
-
 def find_lost(candidates: QuerySet[AnnualReport] | None = None) -> int:
     """Fail the reports (of `candidates`, default all) still queued or being made past their
-    lease, marked as lost by their process; returns how many."""
-    now = timezone.now()
-    queued_since = now - dt.timedelta(seconds=settings.TASK_QUEUED_LEASE_SECONDS)
-    active = (AnnualReport.State.QUEUED, AnnualReport.State.RUNNING)
-    return (
-        (candidates if candidates is not None else AnnualReport.objects.all())
-        .filter(Q(lease_until__lt=now) | Q(lease_until=None, created_at__lt=queued_since), state__in=active)
-        .update(state=AnnualReport.State.FAILED, worker_lost=True, finished_at=now)
-    )
+    lease, marked as lost by their process; returns how many (targets.leases.find_lost)."""
+    return leases.find_lost(candidates if candidates is not None else AnnualReport.objects.all())
 
 
 def make(report: AnnualReport) -> AnnualReport:
     """Make both files, recording progress; a failure is recorded on the report, not raised."""
-    report.state, report.progress, report.worker_lost = AnnualReport.State.RUNNING, 5, False
-    report.lease_until = lease(settings.TASK_RUNNING_LEASE_SECONDS)
-    report.save(update_fields=["state", "progress", "worker_lost", "lease_until"])
+    leases.start(report)
     try:
         with translation.override(settings.LANGUAGE_CODE):
             content = report_content(report.plan, report.year)
-            _step(report, 35)
+            leases.step(report, 35)
             report.xlsx.save(f"report-{report.year}.xlsx", ContentFile(xlsx_bytes(content)), save=False)
-            _step(report, 55)
+            leases.step(report, 55)
             report.pdf.save(f"report-{report.year}.pdf", ContentFile(pdf_bytes(content)), save=False)
         report.state, report.progress, report.finished_at = AnnualReport.State.DONE, 100, timezone.now()
         report.save()
@@ -66,12 +53,6 @@ def make(report: AnnualReport) -> AnnualReport:
         report.state, report.message, report.finished_at = AnnualReport.State.FAILED, str(error), timezone.now()
         report.save(update_fields=["state", "message", "finished_at"])
     return report
-
-
-def _step(report: AnnualReport, progress: int) -> None:
-    report.progress = progress
-    report.lease_until = lease(settings.TASK_RUNNING_LEASE_SECONDS)
-    AnnualReport.objects.filter(pk=report.pk).update(progress=progress, lease_until=report.lease_until)
 
 
 @dataclass
@@ -155,9 +136,18 @@ def sheet_title(title: str, taken: set[str]) -> str:
     return candidate
 
 
+def approval_note(approval: YearApproval) -> str:
+    """ "Approved figures: approved by … on …" for a YearApproval, in the active language, with the
+    time in the portal's time zone (the PDF's line)."""
+    when = timezone.localtime(approval.approved_at).strftime("%Y-%m-%d %H:%M")
+    return _("Approved figures: approved by %(who)s on %(when)s.") % {"who": approval.approved_by, "when": when}
+
+
 def xlsx_bytes(content: ReportContent) -> bytes:
     """The indicator table, the area summary and one sheet per chart's data, with translated units
-    and sheet names and numbers rounded to two decimals in number formats (not General)."""
+    and sheet names and numbers rounded to two decimals in number formats (not General). Approved
+    values are marked in an "approved" column and a note under the table says who approved the
+    year's figures and when, as the PDF does."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -165,12 +155,14 @@ def xlsx_bytes(content: ReportContent) -> bytes:
     taken: set[str] = set()
     sheet = workbook.active
     sheet.title = sheet_title(_("Indicators"), taken)
+    approved_label = pgettext("figures", "approved")
     header = [
         _("code"),
         _("indicator"),
         _("area"),
         _("unit"),
         _("value"),
+        approved_label,
         _("target"),
         _("progress (%)"),
         _("status"),
@@ -190,6 +182,7 @@ def xlsx_bytes(content: ReportContent) -> bytes:
                     str(Area(row["area"]).label),
                     str(Unit(row["unit"]).label),
                     xlsx_number(row["value"]),
+                    approved_label if row["approved"] else None,
                     xlsx_number(row["target"]),
                     xlsx_number(row["progress"]),
                     str(row["status_label"]),
@@ -200,10 +193,14 @@ def xlsx_bytes(content: ReportContent) -> bytes:
             )
         )
         cells = sheet[sheet.max_row]
-        for index in (4, 5):
+        for index in (4, 6):
             cells[index].number_format = number_format(cells[index].value, row["unit"])
-        for index in (6, 8, 9):
+        for index in (7, 9, 10):
             cells[index].number_format = number_format(cells[index].value)
+    approval = next((row["approval"] for row in content.rows if row["approval"] is not None), None)
+    if approval is not None:
+        sheet.append([])
+        sheet.append(safe_row([approval_note(approval)]))
     sheet.column_dimensions["B"].width = 40
     sheet.column_dimensions["D"].width = 16
     summary = workbook.create_sheet(sheet_title(_("Areas"), taken))

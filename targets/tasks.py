@@ -5,7 +5,6 @@ import datetime as dt
 import logging
 
 from celery import shared_task
-from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
@@ -13,8 +12,8 @@ from django.utils import timezone
 from ipportal.queueing import send
 
 from . import dossier as dossiers
+from . import leases, reports
 from . import recompute as recomputation
-from . import reports
 from .models import AnnualReport, Dossier, Plan
 from .reminders import send_reminders
 
@@ -84,9 +83,7 @@ def request_recompute(trigger: str = "change") -> None:
 def request_report(plan: Plan, year: int, user) -> AnnualReport:
     """Create the report row and queue its task once the row is committed; if the broker cannot
     be reached, make the report in the request rather than lose it."""
-    report = AnnualReport.objects.create(
-        plan=plan, year=year, created_by=user, lease_until=reports.lease(settings.TASK_QUEUED_LEASE_SECONDS)
-    )
+    report = AnnualReport.objects.create(plan=plan, year=year, created_by=user, lease_until=leases.queued_lease())
 
     def enqueue() -> None:
         if not send(make_annual_report, report.pk):
@@ -100,7 +97,7 @@ def request_report(plan: Plan, year: int, user) -> AnnualReport:
 def request_dossier(plan: Plan, year: int | None, user) -> Dossier:
     """Create the dossier row (year None: the whole plan) and queue its task once the row is
     committed; if the broker cannot be reached, make it in the request rather than lose it."""
-    dossier = Dossier.objects.create(plan=plan, year=year, created_by=user)
+    dossier = Dossier.objects.create(plan=plan, year=year, created_by=user, lease_until=leases.queued_lease())
 
     def enqueue() -> None:
         if not send(make_dossier, dossier.pk):

@@ -210,7 +210,7 @@ def _process_run(run_id: int, *, confirm: bool) -> None:
             run.mapping_request = result.mapping_request
             run.message = ""
         elif result.file_error:
-            run.status = ImportRun.Status.REFUSED
+            run.status = ImportRun.Status.REFUSED_FILE
         elif not confirm:
             run.status = ImportRun.Status.PREVIEWED
         elif result.committed:

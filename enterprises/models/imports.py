@@ -18,10 +18,12 @@ class ImportRun(models.Model):
         IMPORTING = "importing", _("importing")
         DONE = "done", _("imported")
         REFUSED = "refused", _("refused: invalid rows")
+        REFUSED_FILE = "refused_file", _("refused: the file cannot be imported")
         FAILED = "failed", _("failed")
         CANCELLED = "cancelled", _("cancelled")
 
     ACTIVE = (Status.PREVIEWING, Status.IMPORTING)
+    REFUSALS = (Status.REFUSED, Status.REFUSED_FILE)
 
     kind = models.CharField(_("kind"), max_length=32)
     file = models.FileField(_("file"), upload_to=GeneratedName("imports"))
@@ -119,6 +121,11 @@ class ImportRun(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in self.ACTIVE
+
+    @property
+    def is_refused(self) -> bool:
+        """Refused, for its rows (REFUSED) or as a whole file (REFUSED_FILE: wrong kind, columns, unreadable)."""
+        return self.status in self.REFUSALS
 
     @property
     def lost_its_worker(self) -> bool:

@@ -10,8 +10,10 @@ from ipportal.uploads import GeneratedName
 from .plan import Plan
 
 
-class AnnualReport(models.Model):
-    """The plan's yearly assessment report (XLSX and PDF), made by a Celery task and kept for download."""
+class GeneratedFiles(models.Model):
+    """What a document made by a Celery task shares (the annual report, the dossier): its state and
+    progress, and the lease of the process making it (targets.leases: past `lease_until` while
+    queued or being made, the process is gone, and `worker_lost` says so on the page)."""
 
     class State(models.TextChoices):
         QUEUED = "queued", _("queued")
@@ -19,13 +21,9 @@ class AnnualReport(models.Model):
         DONE = "done", _("ready")
         FAILED = "failed", _("failed")
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="reports", verbose_name=_("plan"))
-    year = models.PositiveSmallIntegerField(_("year"))
     state = models.CharField(_("state"), max_length=8, choices=State.choices, default=State.QUEUED)
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     message = models.TextField(_("message"), blank=True)
-    xlsx = models.FileField(_("XLSX file"), upload_to=GeneratedName("reports"), blank=True)
-    pdf = models.FileField(_("PDF file"), upload_to=GeneratedName("reports"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("by")
     )
@@ -35,14 +33,30 @@ class AnnualReport(models.Model):
         _("worked on until"),
         null=True,
         blank=True,
-        help_text=_("A report still being made past this moment has lost the process making it."),
+        help_text=_("A document still queued or being made past this moment has lost the process making it."),
     )
     worker_lost = models.BooleanField(_("the process making it stopped"), default=False)
 
     class Meta:
+        abstract = True
+        ordering = ["-created_at", "-pk"]
+
+    @property
+    def is_active(self) -> bool:
+        return self.state in (self.State.QUEUED, self.State.RUNNING)
+
+
+class AnnualReport(GeneratedFiles):
+    """The plan's yearly assessment report (XLSX and PDF), made by a Celery task and kept for download."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="reports", verbose_name=_("plan"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    xlsx = models.FileField(_("XLSX file"), upload_to=GeneratedName("reports"), blank=True)
+    pdf = models.FileField(_("PDF file"), upload_to=GeneratedName("reports"), blank=True)
+
+    class Meta(GeneratedFiles.Meta):
         verbose_name = _("annual report")
         verbose_name_plural = _("annual reports")
-        ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
         return _("Annual report %(year)s") % {"year": self.year}
@@ -50,34 +64,19 @@ class AnnualReport(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("targets:report-detail", args=[self.pk])
 
-    @property
-    def is_active(self) -> bool:
-        return self.state in (self.State.QUEUED, self.State.RUNNING)
 
-
-class Dossier(models.Model):
+class Dossier(GeneratedFiles):
     """The assessment dossier (考核材料) for a year or for the whole plan (year empty): a DOCX the
     office edits and sends, and its PDF, made by a Celery task and kept for download."""
 
-    State = AnnualReport.State
-
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="dossiers", verbose_name=_("plan"))
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True, help_text=_("empty: the whole plan"))
-    state = models.CharField(_("state"), max_length=8, choices=State.choices, default=State.QUEUED)
-    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
-    message = models.TextField(_("message"), blank=True)
     docx = models.FileField(_("DOCX file"), upload_to=GeneratedName("dossiers"), blank=True)
     pdf = models.FileField(_("PDF file"), upload_to=GeneratedName("dossiers"), blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("by")
-    )
-    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
-    class Meta:
+    class Meta(GeneratedFiles.Meta):
         verbose_name = _("assessment dossier")
         verbose_name_plural = _("assessment dossiers")
-        ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
         if self.year is None:
@@ -86,10 +85,6 @@ class Dossier(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("targets:dossier-detail", args=[self.pk])
-
-    @property
-    def is_active(self) -> bool:
-        return self.state in (self.State.QUEUED, self.State.RUNNING)
 
     @property
     def file_stem(self) -> str:

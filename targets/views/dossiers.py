@@ -10,7 +10,7 @@ from django.views.generic import DetailView, TemplateView
 
 from ipportal.permissions import OfficialRequiredMixin
 
-from ..dossier import accepted_reports, default_narrative, dossier_years, save_narrative
+from ..dossier import accepted_reports, default_narrative, dossier_years, find_lost, save_narrative
 from ..models import Dossier, Plan, TaskNarrative
 from ..tasks import request_dossier
 from .indicators import current_plan
@@ -40,6 +40,7 @@ class DossierListView(OfficialRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         plan = current_plan()
+        find_lost()
         return {
             **super().get_context_data(**kwargs),
             "dossiers": Dossier.objects.filter(plan=plan).select_related("created_by")[:50],
@@ -62,6 +63,15 @@ class DossierListView(OfficialRequiredMixin, TemplateView):
 class DossierDetailView(OfficialRequiredMixin, DetailView):
     template_name = "targets/dossier_detail.html"
     model = Dossier
+
+    def get_object(self, queryset=None):
+        dossier = super().get_object(queryset)
+        if dossier.is_active and find_lost(Dossier.objects.filter(pk=dossier.pk)):
+            dossier.refresh_from_db()
+        return dossier
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "whole_plan": WHOLE_PLAN}
 
 
 class DossierFileView(OfficialRequiredMixin, View):

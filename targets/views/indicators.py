@@ -145,6 +145,8 @@ class IndicatorDetailView(OfficialRequiredMixin, TemplateView):
             report_form=kwargs.get("report_form") or ReportedValueForm(initial={"year": plan.last_year}),
             can_report=indicator.is_reported or not indicator.calculator,
             muted_years=list(indicator.mutes.order_by("year").values_list("year", flat=True)),
+            # Muting is about the warnings of the year being reported on, not the base year.
+            mute_year=reporting_year,
             changes=changes,
             approvals=approval_history(indicator),
             official_form=kwargs.get("official_form")

@@ -166,7 +166,7 @@ def test_an_import_of_a_bomb_reports_why_on_the_page(official_client, django_cap
             reverse("enterprises:import-list"), {"kind": "enterprises", "file": file}, HTTP_ACCEPT_LANGUAGE="en"
         )
     run = ImportRun.objects.get()
-    assert run.status == ImportRun.Status.REFUSED
+    assert run.status == ImportRun.Status.REFUSED_FILE
     page = official_client.get(run.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "unpacks to" in page
 

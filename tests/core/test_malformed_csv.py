@@ -73,7 +73,7 @@ def test_the_import_page_refuses_a_malformed_csv_without_an_error(
         )
     assert response.status_code == 302
     run = ImportRun.objects.get()
-    assert run.status == ImportRun.Status.REFUSED
+    assert run.status == ImportRun.Status.REFUSED_FILE
     assert str(row) in run.message
     page = official_client.get(run.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en")
     assert page.status_code == 200 and f"Row {row}" in page.content.decode()
@@ -94,7 +94,7 @@ def test_a_malformed_row_after_the_first_chunk_stores_nothing(reference_data, of
     )
     runs.process_run(run.pk, confirm=True)
     run.refresh_from_db()
-    assert run.status == ImportRun.Status.REFUSED
+    assert run.status == ImportRun.Status.REFUSED_FILE
     assert not Enterprise.objects.exists()
 
 

@@ -262,7 +262,7 @@ def test_a_file_with_too_few_columns_for_its_required_fields_is_refused_without_
     with django_capture_on_commit_callbacks(execute=True):
         upload(official_client, workbook(tmp_path / "p.xlsx", rows))
     run = ImportRun.objects.get()
-    assert run.status == ImportRun.Status.REFUSED and "专利权人" in run.message
+    assert run.status == ImportRun.Status.REFUSED_FILE and "专利权人" in run.message
 
 
 def test_the_mapping_step_of_a_run_already_checked_goes_back_to_the_run(official_client, tmp_path, enterprise):
@@ -284,7 +284,7 @@ def test_an_upload_with_the_wrong_kind_offers_the_form_again_with_the_detected_k
     with django_capture_on_commit_callbacks(execute=True):
         upload(official_client, workbook(tmp_path / "p.xlsx", export_rows()), kind="trademarks")
     run = ImportRun.objects.get()
-    assert (run.status, run.detected_kind) == (ImportRun.Status.REFUSED, "patents")
+    assert (run.status, run.detected_kind) == (ImportRun.Status.REFUSED_FILE, "patents")
     page = official_client.get(run.get_absolute_url()).content.decode()
     assert "这看起来是“专利”清单，而不是“商标”清单" in page
     again = reverse("enterprises:import-list") + "?kind=patents"

@@ -105,7 +105,7 @@ def test_preview_refuses_a_file_missing_required_columns(official_client, django
     with django_capture_on_commit_callbacks(execute=True):
         upload(official_client, "企业名称\n荆门企业\n")
     run = ImportRun.objects.get()
-    assert run.status == ImportRun.Status.REFUSED
+    assert run.status == ImportRun.Status.REFUSED_FILE
     assert "统一社会信用代码" in run.message
 
 

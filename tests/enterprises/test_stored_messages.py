@@ -37,7 +37,7 @@ def test_a_whole_file_refusal_written_in_chinese_reads_in_english(official_clien
             official_client, "企业名称,统一社会信用代码,所属产业\n荆门甲,91420800MA49XXXX1X,绿色化工\n", "patents"
         )
     run = ImportRun.objects.get()
-    assert run.status == ImportRun.Status.REFUSED
+    assert run.status == ImportRun.Status.REFUSED_FILE
     message = json.loads(run.message)
     assert message["code"].startswith("This looks like a list of %(kind)s")
     assert message["params"]["kind"] == {"code": "Enterprises", "params": {}}  # the kind's label, translated when read

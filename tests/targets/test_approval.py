@@ -1,6 +1,7 @@
 """Approving a year: frozen values, the current computation beside them, the drift, withdrawal."""
 
 import datetime as dt
+import io
 import json
 from io import StringIO
 
@@ -11,12 +12,14 @@ from django.core.exceptions import PermissionDenied
 from django.core.management import CommandError, call_command
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone, translation
+from openpyxl import load_workbook
 
 from enterprises.models import Patent
 from targets.approval import ApprovalRefused, approve_year, drift, unapprove_year
 from targets.models import ApprovedValue, IndicatorValue, Plan, YearApproval, YearlyFigure
 from targets.recompute import recompute
-from targets.reports import report_content
+from targets.reports import report_content, xlsx_bytes
 from targets.values import value_rows
 
 from ..files import patent_csv
@@ -327,3 +330,34 @@ def test_enterprise_users_read_the_figures_but_not_the_offices_workings(
     assert {(a["approved_by"], a["withdrawn_by"]) for a in history["approvals"]} == {("", None)}
     assert "/enterprises/patents/" not in text and "import patents" not in text
     assert [a["year"] for a in history["approvals"]] == [2024, 2024]
+
+
+@pytest.mark.parametrize(
+    ("language", "marked", "note"),
+    [
+        ("zh-hans", "已批准", "批准数据：由 {who} 于 {when} 批准。"),
+        ("en", "approved", "Approved figures: approved by {who} on {when}."),
+    ],
+)
+def test_the_report_xlsx_marks_approved_values_and_says_who_approved_them(
+    plan, head, enterprise_a, tmp_path, language, marked, note
+):
+    import_patents(tmp_path, enterprise_a, 3, 0, "first")
+    recompute([2024, 2025])
+    approval = approve_year(plan, 2024, head)
+    with translation.override(language):
+        approved = load_workbook(io.BytesIO(xlsx_bytes(report_content(plan, 2024)))).worksheets[0]
+        live = load_workbook(io.BytesIO(xlsx_bytes(report_content(plan, 2025)))).worksheets[0]
+
+    header = [cell.value for cell in approved[1]]
+    column = header.index(marked)
+    table = list(approved.iter_rows(min_row=2, values_only=True))
+    rows = {row[0]: row for row in table[: table.index((None,) * len(header))]}
+    assert rows["C1"][column] == marked and all(row[column] == marked for row in rows.values())
+    when = timezone.localtime(approval.approved_at).strftime("%Y-%m-%d %H:%M")
+    assert note.format(who=head, when=when) in {row[0] for row in approved.iter_rows(values_only=True)}
+
+    live_rows = list(live.iter_rows(min_row=2, values_only=True))
+    assert [cell.value for cell in live[1]][column] == marked
+    assert all(row[column] is None for row in live_rows)
+    assert not any(str(row[0]).startswith(note[:4]) for row in live_rows)

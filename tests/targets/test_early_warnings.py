@@ -4,6 +4,7 @@ otherwise; muted indicators are left out."""
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from core.models import Notification
@@ -117,3 +118,13 @@ def test_the_warning_page_links_each_indicator(
 def test_units_and_enterprises_cannot_mute(plan, reported, client_a):
     assert client_a.post(reverse("targets:indicator-mute", args=["X1"]), {"year": "2024"}).status_code == 403
     assert not IndicatorMute.objects.exists()
+
+
+@pytest.mark.parametrize(("today", "year"), [("2024-06-01", 2024), ("2026-11-30", 2025)])
+def test_the_mute_form_offers_the_reporting_year_first(plan, reported, official_client, today, year):
+    with time_machine.travel(f"{today} 10:00 +0800", tick=False):
+        page = official_client.get(reverse("targets:indicator-detail", args=["X1"])).content.decode()
+    form = page[page.index('id="mute-year"') :]
+    form = form[: form.index("</select>")]
+    assert f'<option value="{year}" selected>' in form
+    assert form.count(" selected") == 1

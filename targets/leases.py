@@ -1,0 +1,49 @@
+"""Leases of the documents a Celery task makes (targets.models.GeneratedFiles: the annual report,
+the dossier). A document is leased to the process making it: for TASK_QUEUED_LEASE_SECONDS after
+it is asked for (the broker may hold it that long), then for TASK_RUNNING_LEASE_SECONDS after
+each step. One still queued or being made past its lease lost that process (killed, restarted):
+`find_lost` fails it with `worker_lost`, and its page offers to make it again."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from .models.reports import GeneratedFiles
+
+
+def lease(seconds: int) -> dt.datetime:
+    """The end of a lease starting now."""
+    return timezone.now() + dt.timedelta(seconds=seconds)
+
+
+def queued_lease() -> dt.datetime:
+    """The lease of a document just asked for, while it waits for a worker."""
+    return lease(settings.TASK_QUEUED_LEASE_SECONDS)
+
+
+def find_lost(candidates: QuerySet) -> int:
+    """Fail the documents of `candidates` (a queryset of a GeneratedFiles model) still queued or
+    being made past their lease (or, without one, queued longer than the queued lease), marked as
+    lost by their process; returns how many."""
+    now = timezone.now()
+    queued_since = now - dt.timedelta(seconds=settings.TASK_QUEUED_LEASE_SECONDS)
+    active = (GeneratedFiles.State.QUEUED, GeneratedFiles.State.RUNNING)
+    return candidates.filter(
+        Q(lease_until__lt=now) | Q(lease_until=None, created_at__lt=queued_since), state__in=active
+    ).update(state=GeneratedFiles.State.FAILED, worker_lost=True, finished_at=now)
+
+
+def start(document: GeneratedFiles) -> None:
+    """Mark the document as being made by this process, leased for one step."""
+    document.state, document.progress, document.worker_lost = GeneratedFiles.State.RUNNING, 5, False
+    document.lease_until = lease(settings.TASK_RUNNING_LEASE_SECONDS)
+    document.save(update_fields=["state", "progress", "worker_lost", "lease_until"])
+
+
+def step(document: GeneratedFiles, progress: int) -> None:
+    """Record the progress (per cent) and renew the lease for the next step."""
+    document.progress = progress
+    document.lease_until = lease(settings.TASK_RUNNING_LEASE_SECONDS)
+    type(document).objects.filter(pk=document.pk).update(progress=progress, lease_until=document.lease_until)
