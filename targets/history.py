@@ -69,6 +69,7 @@ def json_change(change: ValueChange) -> dict:
         "computed_at": timezone.localtime(change.computed_at).isoformat(),
         "changed_at": timezone.localtime(change.changed_at).isoformat(),
         "trigger": change.trigger,
+        "trigger_label": change.trigger_label,
     }
 
 

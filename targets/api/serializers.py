@@ -113,6 +113,7 @@ class ValueChangeSerializer(serializers.Serializer):
     trigger = serializers.CharField(
         help_text=_("What asked for the recomputation: import run, filing approval, edit, nightly …")
     )
+    trigger_label = serializers.CharField(help_text=_("The trigger as a phrase in the reader's language"))
 
 
 class ApprovalSerializer(serializers.Serializer):

@@ -54,7 +54,7 @@ def history_for_reader(user, data: dict) -> dict:
         return data
     return {
         **data,
-        "changes": [{**change, "trigger": ""} for change in data["changes"]],
+        "changes": [{**change, "trigger": "", "trigger_label": ""} for change in data["changes"]],
         "approvals": [
             {**approval, "approved_by": "", "withdrawn_by": None, "withdrawal_reason": ""}
             for approval in data["approvals"]

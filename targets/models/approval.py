@@ -124,6 +124,13 @@ class ValueChange(models.Model):
     def __str__(self) -> str:
         return f"{self.indicator.code} {self.year}: {self.value} → {self.new_value}"
 
+    @property
+    def trigger_label(self) -> str:
+        """The trigger in the reader's language (targets.triggers)."""
+        from ..triggers import trigger_label
+
+        return trigger_label(self.trigger)
+
 
 class OfficialStatistic(models.Model):
     """The figure an authority (the patent office, the province) published for an indicator and

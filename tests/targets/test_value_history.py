@@ -139,3 +139,49 @@ def test_recomputing_unchanged_fractional_values_adds_no_history(reference_data,
     recompute([2024])
     recompute([2024])
     assert ValueChange.objects.count() == before
+
+
+@pytest.mark.parametrize(
+    ("trigger", "zh", "en"),
+    [
+        ("import run 3 (patents)", "导入批次 3（专利）", "import run 3 (Patents)"),
+        (
+            "import patents p0.csv (command line)",
+            "命令行导入 p0.csv（专利）",
+            "import of p0.csv (Patents, command line)",
+        ),
+        ("filing approval 7", "备案 7 审核通过", "approval of filing 7"),
+        ("nightly", "每晚自动重算", "nightly recomputation"),
+        (
+            "button (official) (in request)",
+            "重算按钮（official），在请求中运行",
+            "recompute button (official), run in the request",
+        ),
+        ("something new", "something new", "something new"),
+    ],
+)
+def test_the_trigger_is_shown_in_the_readers_language(trigger, zh, en):
+    from django.utils import translation
+
+    from targets.triggers import trigger_label
+
+    with translation.override("zh-hans"):
+        assert trigger_label(trigger) == zh
+    with translation.override("en"):
+        assert trigger_label(trigger) == en
+
+
+def test_the_history_table_shows_the_trigger_as_a_phrase(reference_data, official_client, tmp_path):
+    from targets.models import ValueChange, YearlyFigure
+
+    figure = YearlyFigure.objects.create(year=2024, population=2930)
+    import_patents(tmp_path, EnterpriseFactory(), 2, 0)
+    recompute([2024])
+    YearlyFigure.objects.filter(pk=figure.pk).update(population=3000)  # C3 moves
+    recompute([2024], trigger="import run 3 (patents)")
+    assert ValueChange.objects.filter(trigger="import run 3 (patents)", indicator__code="C3").exists()
+    page = official_client.get(reverse("targets:indicator-detail", args=["C3"])).content.decode()
+    assert "导入批次 3（专利）" in page and "import run 3 (patents)" not in page
+    api = official_client.get("/api/v1/indicators/C3/history/").json()
+    assert api["changes"][0]["trigger"] == "import run 3 (patents)"
+    assert api["changes"][0]["trigger_label"] == "导入批次 3（专利）"
