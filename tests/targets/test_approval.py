@@ -242,6 +242,14 @@ def test_u9_and_u10_definitions_say_average_annual_growth_since_2022(plan):
         assert indicator.definition_en.startswith("Average annual growth since the base year (2022)")
 
 
+def test_u6_definition_names_the_unit_its_values_are_shown_in(plan, official_client):
+    indicator = plan.indicators.get(code="U6")
+    assert "单位元" not in indicator.definition_zh and "万元" in indicator.definition_zh
+    assert "in yuan" not in indicator.definition_en
+    page = official_client.get(reverse("targets:indicator-detail", args=["U6"])).content.decode()
+    assert "以万元显示" in page
+
+
 def test_the_dashboard_shows_the_approved_value_marked_approved(plan, head, enterprise_a, tmp_path, official_client):
     import_patents(tmp_path, enterprise_a, 2, 0, "first")
     recompute([2024])
