@@ -40,8 +40,28 @@
 
     toggle.addEventListener("click", function () { if (isOpen()) { shut(true); } else { open(); } });
     if (close) { close.addEventListener("click", function () { shut(true); }); }
+    // The stops of the open menu, in order: links, buttons, fields and group headings that show.
+    function stops() {
+      return Array.prototype.filter.call(
+        sidebar.querySelectorAll("a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])"),
+        function (element) {
+          // Inside a closed group only its heading (summary) shows.
+          var from = element.tagName === "SUMMARY" ? element.parentElement.parentElement : element.parentElement;
+          var closed = from && from.closest("details:not([open])");
+          return !closed && element.offsetParent !== null && !element.disabled;
+        }
+      );
+    }
+
     document.addEventListener("keydown", function (event) {
-      if (event.key === "Escape" && isOpen()) { shut(true); }
+      if (event.key === "Escape" && isOpen()) { shut(true); return; }
+      // While the off-canvas menu is open, Tab goes round it and never to the page behind it.
+      if (event.key !== "Tab" || !isOpen() || getComputedStyle(sidebar).position !== "fixed") { return; }
+      var all = stops();
+      if (!all.length) { return; }
+      var first = all[0], last = all[all.length - 1], here = document.activeElement;
+      if (event.shiftKey && (here === first || !sidebar.contains(here))) { event.preventDefault(); last.focus(); }
+      else if (!event.shiftKey && (here === last || !sidebar.contains(here))) { event.preventDefault(); first.focus(); }
     });
     document.addEventListener("click", function (event) {
       if (isOpen() && !sidebar.contains(event.target) && !toggle.contains(event.target)) { shut(false); }

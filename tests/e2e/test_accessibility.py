@@ -168,6 +168,29 @@ def test_phone_menu_skip_link_and_forms_work_from_the_keyboard(page, live_server
     assert page.console_errors == []
 
 
+def test_the_open_phone_menu_keeps_the_keyboard_inside_it(page, live_server, park):
+    """While the off-canvas menu is open, Tab and Shift+Tab go round the menu, never to the page
+    behind it; closing it gives the page back."""
+    page.set_viewport_size(PHONE)
+    log_in(page, "official")
+    page.goto("/")
+    page.click("[data-nav-toggle]")
+    inside = "document.getElementById('sidebar').contains(document.activeElement)"
+    stops = page.evaluate(
+        "[...document.querySelectorAll('#sidebar a[href], #sidebar button, #sidebar input, #sidebar summary')]"
+        ".filter(e => e.offsetParent !== null).length"
+    )
+    for _ in range(stops + 3):
+        page.keyboard.press("Tab")
+        assert page.evaluate(inside), page.evaluate("document.activeElement.outerHTML.slice(0, 120)")
+    for _ in range(stops + 3):
+        page.keyboard.press("Shift+Tab")
+        assert page.evaluate(inside), page.evaluate("document.activeElement.outerHTML.slice(0, 120)")
+    page.keyboard.press("Escape")
+    page.keyboard.press("Tab")
+    assert not page.evaluate(inside)
+
+
 def test_charts_dashboard_and_api_docs_log_no_csp_violation(page, live_server, park):
     """ECharts draws its tooltips on the canvas (renderMode richText): hovering the charts, whose
     HTML tooltips used to set inline styles, logs nothing under style-src 'self'."""
