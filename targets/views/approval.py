@@ -45,7 +45,8 @@ class UnapproveYearView(ApproverRequiredMixin, View):
     def post(self, request, year: int):
         form = WithdrawApprovalForm(request.POST)
         if not form.is_valid():
-            messages.error(request, _("Give the reason for withdrawing the approval."))
+            for error in form.errors["reason"]:
+                messages.error(request, error)
             return redirect(year_page(year))
         try:
             unapprove_year(current_plan(), year, request.user, form.cleaned_data["reason"])

@@ -285,3 +285,35 @@ def test_the_annual_report_of_an_approved_year_says_so(plan, head):
     assert 'class="meta approved"' not in render_to_string(
         "targets/report_pdf.html", {"report": report_content(plan, 2023), "number": str}
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "The reason can be at most 500 characters long (it has 501)."),
+        ("zh-hans", "原因最多 500 个字符（现有 501 个）。"),
+    ],
+)
+def test_a_withdrawal_reason_longer_than_500_characters_is_refused(plan, head, client, language, message):
+    recompute([2024])
+    approve_year(plan, 2024, head)
+    client.force_login(head)
+    url = reverse("targets:unapprove-year", args=[2024])
+    response = client.post(url, {"reason": "x" * 501}, follow=True, HTTP_ACCEPT_LANGUAGE=language)
+    assert message in response.content.decode()
+    assert YearApproval.objects.active().exists()
+    with pytest.raises(ApprovalRefused):
+        unapprove_year(plan, 2024, head, "x" * 501)
+    client.post(url, {"reason": "x" * 500})
+    assert YearApproval.objects.get().withdrawal_reason == "x" * 500
+
+
+def test_long_withdrawal_reasons_wrap_on_the_pages(plan, head, official_client):
+    recompute([2024])
+    approve_year(plan, 2024, head)
+    unapprove_year(plan, 2024, head, "x" * 500)
+    listing = official_client.get(reverse("targets:indicator-list"), {"year": 2024}).content.decode()
+    assert 'class="help wrap-anywhere"' in listing
+    indicator = YearApproval.objects.get().values.first().indicator
+    detail = official_client.get(indicator.get_absolute_url()).content.decode()
+    assert 'class="wrap-anywhere"' in detail
