@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+from decimal import Decimal
 from io import StringIO
 
 import pytest
@@ -317,3 +318,39 @@ def test_long_withdrawal_reasons_wrap_on_the_pages(plan, head, official_client):
     indicator = YearApproval.objects.get().values.first().indicator
     detail = official_client.get(indicator.get_absolute_url()).content.decode()
     assert 'class="wrap-anywhere"' in detail
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "shown"),
+    [
+        ("0.00278", "per_10k", "+0.0028"),
+        ("-0.00278", "percent", "-0.0028 %"),
+        ("1.5", "count", "+1.50"),
+        ("-2", "count", "-2"),
+        ("-12345.678", "per_million_cny", "-12,345.68"),
+        ("1", "cny", "+0.00010 10k yuan"),
+        ("0", "count", "0"),
+        (None, "count", "—"),
+    ],
+)
+def test_a_difference_is_shown_with_enough_decimals_to_be_non_zero(value, unit, shown):
+    from django.utils import translation
+
+    from ipportal.formatting import difference_value
+
+    with translation.override("en"):
+        assert difference_value(value, unit) == shown
+
+
+def test_a_small_drift_is_not_shown_as_a_zero_difference(plan, head, official_client):
+    recompute([2024])
+    approve_year(plan, 2024, head)
+    approved = ApprovedValue.objects.filter(value__isnull=False).exclude(indicator__unit="cny").first()
+    computed = IndicatorValue.objects.get(indicator=approved.indicator, year=2024).value
+    ApprovedValue.objects.filter(pk=approved.pk).update(value=computed - Decimal("0.00278"))
+    for url, params in (
+        (reverse("targets:indicator-list"), {"year": 2024}),
+        (approved.indicator.get_absolute_url(), {}),
+    ):
+        page = official_client.get(url, params, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        assert "+0.0028" in page, url
