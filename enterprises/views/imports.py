@@ -166,7 +166,11 @@ class ImportConfirmView(OfficialRequiredMixin, View):
     def post(self, request, pk):
         run = get_object_or_404(ImportRun, pk=pk)
         skip_invalid = request.POST.get("skip_invalid") == "1"
-        if run.invalid and not skip_invalid:
+        if run.invalid and not run.has_valid_rows:
+            messages.error(
+                request, _("No row of the file is valid: fix the file and upload it again, or cancel the import.")
+            )
+        elif run.invalid and not skip_invalid:
             messages.error(request, _("The file has invalid rows: fix them, or choose to skip them."))
         elif not tasks.confirm(run, skip_invalid=skip_invalid):
             messages.error(request, _("This import is not waiting for confirmation."))
