@@ -244,6 +244,11 @@ class LayoutRenameView(OfficialRequiredMixin, UpdateView):
     template_name = "enterprises/layout_form.html"
     success_url = reverse_lazy("enterprises:layout-list")
 
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("The column layout is renamed “%(name)s”.") % {"name": self.object.name})
+        return response
+
 
 class LayoutDeleteView(OfficialRequiredMixin, DeleteView):
     """Delete a layout: files with its headers are mapped again on the next upload."""
@@ -251,3 +256,9 @@ class LayoutDeleteView(OfficialRequiredMixin, DeleteView):
     model = ImportLayout
     template_name = "enterprises/layout_confirm_delete.html"
     success_url = reverse_lazy("enterprises:layout-list")
+
+    def form_valid(self, form):
+        name = self.object.name
+        response = super().form_valid(form)
+        messages.success(self.request, _("The column layout “%(name)s” is deleted.") % {"name": name})
+        return response
