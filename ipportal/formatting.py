@@ -67,6 +67,28 @@ def indicator_value(value, unit: str) -> str:
     return grouped(value, 2)
 
 
+def difference_value(value, unit: str) -> str:
+    """A difference between two values of an indicator (e.g. the current computation minus the
+    approved value) in the unit, signed, with as many decimals as it takes not to show a non-zero
+    difference as zero: two at least, else up to the second significant digit (at most eight):
+    0.00278 -> '+0.0028', 1.5 -> '+1.50', 2 (count) -> '+2'; 1 元 -> '+0.0001 万元'; exactly zero -> '0'; '—' when empty."""
+    if value is None or value == "":
+        return "—"
+    value = Decimal(value)
+    if not value:
+        return "0"
+    if unit == "cny":
+        value /= TEN_THOUSAND
+    whole = unit == "count" and value == value.to_integral_value()  # counts whole, as indicator_value
+    places = 0 if whole else min(max(2, 1 - value.adjusted()), 8)
+    number = ("+" if value > 0 else "") + grouped(value, places)
+    if unit == "percent":
+        return f"{number} %"
+    if unit == "cny":
+        return _("%(amount)s 10k yuan") % {"amount": number}
+    return number
+
+
 def unit_label(unit: str) -> str:
     """The words for an indicator unit code in the reader's language ('per_10k' -> '每万人')."""
     label = UNIT_LABELS.get(str(unit))

@@ -23,6 +23,7 @@ from core.records import KINDS
 from .cache import bump_values_generation
 from .links import records_behind
 from .models import ApprovedValue, Indicator, IndicatorValue, Plan, YearApproval, YearlyFigure
+from .models.approval import WITHDRAWAL_REASON_MAX
 
 PERMISSION = "targets.approve_figures"
 FIGURE_FIELDS = ("population", "public_budget", "ip_funding", "rd_expenditure", "special_fund")
@@ -93,15 +94,25 @@ def approve_year(plan: Plan, year: int, user) -> YearApproval:
     return approval
 
 
+def reason_too_long(length: int) -> str:
+    """The message for a withdrawal reason of `length` characters, over WITHDRAWAL_REASON_MAX."""
+    return _("The reason can be at most %(max)d characters long (it has %(length)d).") % {
+        "max": WITHDRAWAL_REASON_MAX,
+        "length": length,
+    }
+
+
 def unapprove_year(plan: Plan, year: int, user, reason: str) -> YearApproval:
     """Withdraw the year's approval (the snapshot stays, marked withdrawn, with who, when and
-    why); raises PermissionDenied without the permission, ApprovalRefused without a reason or
-    without an approval to withdraw."""
+    why); raises PermissionDenied without the permission, ApprovalRefused without a reason, with
+    one longer than WITHDRAWAL_REASON_MAX characters or without an approval to withdraw."""
     if not can_approve(user):
         raise PermissionDenied
     reason = (reason or "").strip()
     if not reason:
         raise ApprovalRefused(_("Give the reason for withdrawing the approval."))
+    if len(reason) > WITHDRAWAL_REASON_MAX:
+        raise ApprovalRefused(reason_too_long(len(reason)))
     with transaction.atomic(), set_actor(user):
         approval = YearApproval.objects.active().select_for_update().filter(plan=plan, year=year).first()
         if approval is None:

@@ -14,6 +14,7 @@ path (``manage.py make_dossier``)."""
 
 import io
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,6 +49,20 @@ logger = logging.getLogger(__name__)
 NUMERALS = "一二三四五六七八九十"
 BODY_FONTS = ("仿宋", "FangSong", "Noto Serif CJK SC")
 HEADING_FONTS = ("黑体", "SimHei", "Noto Sans CJK SC")
+
+
+# What XML 1.0 (so DOCX) cannot hold: C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF.
+NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Word's manual line break (Shift+Enter, VT) and page break (FF) as pasted into a text area.
+WORD_BREAKS = re.compile(r"[\x0b\x0c]")
+
+
+def xml_text(text: str) -> str:
+    """`text` as XML 1.0 can hold it (so python-docx does not raise "All strings must be XML
+    compatible"): Word's line and page breaks (\\x0b, \\x0c) become newlines, the other
+    characters XML forbids (C0 controls but tab/LF/CR, surrogates, U+FFFE/U+FFFF) are dropped.
+    Every text the dossier writes, and every narrative saved, goes through it."""
+    return NOT_XML.sub("", WORD_BREAKS.sub("\n", str(text)))
 
 
 def chinese_number(n: int) -> str:
@@ -104,7 +119,7 @@ def narratives(plan: Plan, year: int | None) -> dict[int, tuple[str, bool]]:
 def save_narrative(task: KeyTask, year: int | None, text: str, user) -> TaskNarrative | None:
     """Keep an official's narrative for a task; text equal to the accepted reports' (or empty)
     removes the override, so later accepted reports flow into the dossier again."""
-    text = text.strip().replace("\r\n", "\n")
+    text = xml_text(text).replace("\r\n", "\n").strip()
     default = default_narrative(task, dossier_years(task.plan, year)).strip()
     if not text or text == default:
         TaskNarrative.objects.filter(task=task, year=year).delete()
@@ -323,7 +338,7 @@ def dossier_content(plan: Plan, year: int | None) -> DossierContent:
         sections = []
         for task in area_tasks:
             text, _edited = texts.get(task.pk, ("", False))
-            paragraphs = [line.strip() for line in text.splitlines() if line.strip()] or [
+            paragraphs = [line.strip() for line in xml_text(text).splitlines() if line.strip()] or [
                 _("No progress report on this task has been accepted for the period.")
             ]
             sections.append(
@@ -435,7 +450,7 @@ def docx_bytes(content: DossierContent) -> bytes:
     _page_number(footer)
 
     def paragraph(text: str, indent: bool = True):
-        para = document.add_paragraph(text)
+        para = document.add_paragraph(xml_text(text))
         if indent:
             para.paragraph_format.first_line_indent = Pt(32)
         return para
@@ -446,13 +461,13 @@ def docx_bytes(content: DossierContent) -> bytes:
         grid.alignment = WD_TABLE_ALIGNMENT.CENTER
         for cell, text in zip(grid.rows[0].cells, header, strict=True):
             cell.text = ""
-            run = cell.paragraphs[0].add_run(text)
+            run = cell.paragraphs[0].add_run(xml_text(text))
             _set_fonts(run, HEADING_FONTS, 10.5)
         for values in rows:
             cells = grid.add_row().cells
             for cell, text in zip(cells, values, strict=True):
                 cell.text = ""
-                run = cell.paragraphs[0].add_run(text)
+                run = cell.paragraphs[0].add_run(xml_text(text))
                 _set_fonts(run, BODY_FONTS, 10.5)
         if widths:
             for row in grid.rows:
@@ -464,14 +479,14 @@ def docx_bytes(content: DossierContent) -> bytes:
         document.add_paragraph()
     cover = document.add_paragraph(style="Title")
     cover.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    cover.add_run(content.subtitle)
+    cover.add_run(xml_text(content.subtitle))
     title = document.add_paragraph(style="Title")
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title.add_run(content.title)
+    title.add_run(xml_text(content.title))
     for _blank in range(6):
         document.add_paragraph()
     for text in (_("Jingmen High-tech Zone IP Office"), content.made_at.strftime("%Y-%m-%d")):
-        line = document.add_paragraph(text)
+        line = document.add_paragraph(xml_text(text))
         line.alignment = WD_ALIGN_PARAGRAPH.CENTER
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
@@ -480,17 +495,17 @@ def docx_bytes(content: DossierContent) -> bytes:
     contents.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _set_fonts(contents.add_run(_("Contents")), HEADING_FONTS, 16)
     for heading in content.contents:
-        line = document.add_paragraph(heading.text)
+        line = document.add_paragraph(xml_text(heading.text))
         line.paragraph_format.left_indent = Pt(16 * (heading.level - 1))
         line.paragraph_format.line_spacing = Pt(22)
     document.add_section(WD_SECTION.NEW_PAGE)
 
     names = content.section_headings
-    document.add_heading(str(names["overview"]), level=1)
+    document.add_heading(xml_text(names["overview"]), level=1)
     for text in content.overview:
         paragraph(text)
 
-    document.add_heading(str(names["goals"]), level=1)
+    document.add_heading(xml_text(names["goals"]), level=1)
     year_columns = [str(y) for y in content.years]
     table(
         [_("No."), _("code"), _("indicator"), _("target"), *year_columns, _("progress"), _("status")],
@@ -498,13 +513,13 @@ def docx_bytes(content: DossierContent) -> bytes:
         widths=[9, 11, 156 - 9 - 11 - 20 - 18 * len(year_columns) - 13 - 15, 20, *(18 for _y in year_columns), 13, 15],
     )
 
-    document.add_heading(str(names["tasks"]), level=1)
+    document.add_heading(xml_text(names["tasks"]), level=1)
     for area in content.areas:
-        document.add_heading(str(area.heading), level=2)
+        document.add_heading(xml_text(area.heading), level=2)
         if area.summary:
             paragraph(area.summary)
         for task in area.tasks:
-            document.add_heading(str(task.heading), level=3)
+            document.add_heading(xml_text(task.heading), level=3)
             paragraph(_("Responsible units: %(units)s") % {"units": task.units})
             paragraph(_("Indicators served: %(indicators)s") % {"indicators": task.indicators})
             for text in task.narrative:
@@ -512,7 +527,7 @@ def docx_bytes(content: DossierContent) -> bytes:
             if task.evidence:
                 paragraph(_("Evidence: items %(items)s") % {"items": "、".join(str(n) for n in task.evidence)})
 
-    document.add_heading(str(names["evidence"]), level=1)
+    document.add_heading(xml_text(names["evidence"]), level=1)
     if content.evidence:
         table(
             [_("No."), _("record"), _("by"), _("date"), _("file")],
@@ -522,14 +537,14 @@ def docx_bytes(content: DossierContent) -> bytes:
         paragraph(_("No attachments were handed in with the accepted plans, reports or reported values."))
 
     if content.charts:
-        document.add_heading(str(names["charts"]), level=1)
+        document.add_heading(xml_text(names["charts"]), level=1)
         for index, (title_text, png) in enumerate(content.chart_pngs, start=1):
             document.add_picture(io.BytesIO(png), width=Mm(150))
             document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
-            caption = document.add_paragraph(_("Figure %(n)s %(title)s") % {"n": index, "title": title_text})
+            caption = document.add_paragraph(xml_text(_("Figure %(n)s %(title)s") % {"n": index, "title": title_text}))
             caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
     buffer = io.BytesIO()
-    document.core_properties.title = content.title
+    document.core_properties.title = xml_text(content.title)
     document.save(buffer)
     return buffer.getvalue()
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from ipportal.dates import BoundedDatesMixin
 from ipportal.uploads import validate_document
 
+from .approval import reason_too_long
 from .models import (
     Aggregation,
     AssessmentItem,
@@ -22,6 +23,7 @@ from .models import (
     WorkPlan,
     YearlyFigure,
 )
+from .models.approval import WITHDRAWAL_REASON_MAX
 from .models.assessment import MAX_SCORE
 
 TEN_THOUSAND = Decimal(10000)
@@ -154,14 +156,17 @@ class OfficialStatisticForm(BoundedDatesMixin, DocumentFormMixin, forms.ModelFor
 class WithdrawApprovalForm(forms.Form):
     reason = forms.CharField(
         label=_("reason"),
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=forms.Textarea(attrs={"rows": 2, "maxlength": WITHDRAWAL_REASON_MAX}),
         help_text=_("Why the approval is withdrawn; kept in the history and the audit trail."),
+        error_messages={"required": _("Give the reason for withdrawing the approval.")},
     )
 
     def clean_reason(self) -> str:
         reason = self.cleaned_data["reason"].strip()
         if not reason:
             raise forms.ValidationError(_("Give the reason for withdrawing the approval."))
+        if len(reason) > WITHDRAWAL_REASON_MAX:
+            raise forms.ValidationError(reason_too_long(len(reason)))
         return reason
 
 

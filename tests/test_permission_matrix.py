@@ -41,7 +41,8 @@ ENTERPRISE_ONLY = expect(LOGIN, 200, 200, 403, 403, 403)
 SIGNED_IN = expect(LOGIN, 200, 200, 200, 200, 200)
 PUBLIC = expect(200, 200, 200, 200, 200, 200)
 OFFICIALS_POST_ONLY = expect(LOGIN, 403, 403, 403, 403, 405)
-APPROVERS = expect(LOGIN, 403, 403, 403, 403, 403)  # officials with targets.approve_figures only
+# Officials with targets.approve_figures only (their GET is redirected to the year's indicator list).
+APPROVERS = expect(LOGIN, 403, 403, 403, 403, 403)
 
 # The API: anonymous 401; member units have no API; API clients and officials read everything.
 API_LIST = expect(401, 200, 200, 403, 200, 200)
@@ -538,5 +539,11 @@ def test_approving_a_year_needs_the_permission(world, settings, action):
         assert list(YearApproval.objects.values_list("pk", "withdrawn_at")) == before, role
     client = APIClient()
     client.force_login(head)
+    get_expected = {**APPROVERS, "api": APPROVERS["anonymous"]}  # as in test_page_access_by_role
+    for role in ROLES:  # a GET is answered as the page's row says (APPROVERS), changing nothing
+        assert not check(client_for(role, world).get(url), get_expected[role], url, role)
+    response = client.get(url)  # the head's GET lands on the year's indicator list, nothing changed
+    assert (response.status_code, response.url) == (302, f"{reverse('targets:indicator-list')}?year=2024")
+    assert list(YearApproval.objects.values_list("pk", "withdrawn_at")) == before
     assert client.post(url, {"reason": "matrix"}).status_code == 302
     assert list(YearApproval.objects.values_list("pk", "withdrawn_at")) != before

@@ -128,6 +128,11 @@ class ImportRun(models.Model):
         return self.status in self.REFUSALS
 
     @property
+    def has_valid_rows(self) -> bool:
+        """Whether the checked file has any row to store (new, updated or unchanged)."""
+        return bool(self.new or self.updated or self.unchanged)
+
+    @property
     def lost_its_worker(self) -> bool:
         """Failed because the process working on it stopped (killed, restarted): retryable."""
         return self.status == self.Status.FAILED and bool(self.retry_status)

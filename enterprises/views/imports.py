@@ -166,7 +166,11 @@ class ImportConfirmView(OfficialRequiredMixin, View):
     def post(self, request, pk):
         run = get_object_or_404(ImportRun, pk=pk)
         skip_invalid = request.POST.get("skip_invalid") == "1"
-        if run.invalid and not skip_invalid:
+        if run.invalid and not run.has_valid_rows:
+            messages.error(
+                request, _("No row of the file is valid: fix the file and upload it again, or cancel the import.")
+            )
+        elif run.invalid and not skip_invalid:
             messages.error(request, _("The file has invalid rows: fix them, or choose to skip them."))
         elif not tasks.confirm(run, skip_invalid=skip_invalid):
             messages.error(request, _("This import is not waiting for confirmation."))
@@ -240,6 +244,11 @@ class LayoutRenameView(OfficialRequiredMixin, UpdateView):
     template_name = "enterprises/layout_form.html"
     success_url = reverse_lazy("enterprises:layout-list")
 
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("The column layout is renamed “%(name)s”.") % {"name": self.object.name})
+        return response
+
 
 class LayoutDeleteView(OfficialRequiredMixin, DeleteView):
     """Delete a layout: files with its headers are mapped again on the next upload."""
@@ -247,3 +256,9 @@ class LayoutDeleteView(OfficialRequiredMixin, DeleteView):
     model = ImportLayout
     template_name = "enterprises/layout_confirm_delete.html"
     success_url = reverse_lazy("enterprises:layout-list")
+
+    def form_valid(self, form):
+        name = self.object.name
+        response = super().form_valid(form)
+        messages.success(self.request, _("The column layout “%(name)s” is deleted.") % {"name": name})
+        return response

@@ -44,6 +44,12 @@ def indicator_value(value, unit: str) -> str:
 
 
 @register.filter
+def difference_value(value, unit: str) -> str:
+    """A signed difference in its unit, never rounded to zero (ipportal.formatting.difference_value)."""
+    return formatting.difference_value(value, unit)
+
+
+@register.filter
 def unit_label(unit: str) -> str:
     """An indicator unit's words in the reader's language, never its code (ipportal.formatting.unit_label)."""
     return formatting.unit_label(unit)

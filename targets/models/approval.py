@@ -8,6 +8,7 @@
 """
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,8 @@ from ipportal.uploads import GeneratedName
 
 from .plan import EXACT, Indicator, Plan
 from .values import RecomputeRun, Status
+
+WITHDRAWAL_REASON_MAX = 500  # characters: a reason is a sentence or two, not a document
 
 
 class YearApprovalQuerySet(models.QuerySet):
@@ -44,7 +47,9 @@ class YearApproval(models.Model):
         verbose_name=_("withdrawn by"),
     )
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
-    withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
+    withdrawal_reason = models.TextField(
+        _("reason for withdrawal"), blank=True, validators=[MaxLengthValidator(WITHDRAWAL_REASON_MAX)]
+    )
 
     objects = YearApprovalQuerySet.as_manager()
 

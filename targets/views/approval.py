@@ -30,7 +30,15 @@ def year_page(year: int) -> str:
     return f"{reverse('targets:indicator-list')}?year={year}"
 
 
-class ApproveYearView(ApproverRequiredMixin, View):
+class YearActionView(ApproverRequiredMixin, View):
+    """A POST-only action on a year; a GET (a bookmarked or reloaded address) goes to the year's
+    indicator list, where the action's form is, instead of an empty 405."""
+
+    def get(self, request, year: int):
+        return redirect(year_page(year))
+
+
+class ApproveYearView(YearActionView):
     def post(self, request, year: int):
         try:
             approve_year(current_plan(), year, request.user)
@@ -41,11 +49,12 @@ class ApproveYearView(ApproverRequiredMixin, View):
         return redirect(year_page(year))
 
 
-class UnapproveYearView(ApproverRequiredMixin, View):
+class UnapproveYearView(YearActionView):
     def post(self, request, year: int):
         form = WithdrawApprovalForm(request.POST)
         if not form.is_valid():
-            messages.error(request, _("Give the reason for withdrawing the approval."))
+            for error in form.errors["reason"]:
+                messages.error(request, error)
             return redirect(year_page(year))
         try:
             unapprove_year(current_plan(), year, request.user, form.cleaned_data["reason"])

@@ -32,7 +32,7 @@ def test_office_head_approves_a_year_and_sees_the_drift(page, official, enterpri
     recompute()
     page.goto("/targets/indicators/C1/")
     page.wait_for_selector("#drift-2024")
-    assert page.locator("table.indicator-years td.drifted").first.inner_text().strip() == "1"
+    assert page.locator("table.indicator-years td.drifted").first.inner_text().strip() == "+1"
     assert page.locator(f"#drift-2024 a[href='/enterprises/patents/{late.pk}/']").count() == 1
     assert "批准后新增" in page.locator("#drift-2024").inner_text()
     screenshot(page, "approval-drift-zh")

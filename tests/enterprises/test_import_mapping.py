@@ -307,6 +307,23 @@ def test_an_official_lists_renames_and_deletes_layouts(official_client):
     assert not ImportLayout.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("language", "renamed", "deleted"),
+    [
+        ("zh-hans", "列布局已重命名为“专利检索导出”。", "列布局“专利检索导出”已删除。"),
+        ("en", "The column layout is renamed “专利检索导出”.", "The column layout “专利检索导出” is deleted."),
+    ],
+)
+def test_renaming_and_deleting_a_layout_say_so(official_client, language, renamed, deleted):
+    layout = saved()
+    rename = reverse("enterprises:layout-rename", args=[layout.pk])
+    response = official_client.post(rename, {"name": "专利检索导出"}, follow=True, HTTP_ACCEPT_LANGUAGE=language)
+    assert renamed in response.content.decode()
+    delete = reverse("enterprises:layout-delete", args=[layout.pk])
+    response = official_client.post(delete, follow=True, HTTP_ACCEPT_LANGUAGE=language)
+    assert deleted in response.content.decode() and not ImportLayout.objects.exists()
+
+
 @pytest.fixture
 def unit_user(db):
     user = UserFactory(username="unit_officer")

@@ -223,3 +223,29 @@ def test_the_check_of_a_patent_list_says_how_holders_matched(official_client, dj
     assert run.holder_matching["unmatched"] == [["武汉某大学", 1]]
     page = official_client.get(run.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "How holders matched" in page and "武汉某大学 (1)" in page
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "No row of the file is valid"), ("zh-hans", "文件中没有有效行")],
+)
+def test_a_file_with_no_valid_row_offers_no_skipping_and_cannot_be_confirmed(
+    official_client, django_capture_on_commit_callbacks, language, said
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(official_client, HEADER + "坏企业,91350100M000100Y44,\n坏企业二,91350100M000100Y45,\n")
+    run = ImportRun.objects.get()
+    assert (run.new + run.updated + run.unchanged, run.invalid) == (0, 2)
+    page = official_client.get(run.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert said in page and 'name="skip_invalid"' not in page
+    assert reverse("enterprises:import-cancel", args=[run.pk]) in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = official_client.post(
+            reverse("enterprises:import-confirm", args=[run.pk]),
+            {"skip_invalid": "1"},
+            follow=True,
+            HTTP_ACCEPT_LANGUAGE=language,
+        )
+    assert said in response.content.decode()
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.PREVIEWED and not Enterprise.objects.exists()

@@ -3,6 +3,7 @@
 import datetime as dt
 import io
 import json
+from decimal import Decimal
 from io import StringIO
 
 import pytest
@@ -369,3 +370,71 @@ def test_the_report_xlsx_marks_approved_values_and_says_who_approved_them(
     assert [cell.value for cell in live[1]][column] == marked
     assert all(row[column] is None for row in live_rows)
     assert not any(str(row[0]).startswith(note[:4]) for row in live_rows)
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "The reason can be at most 500 characters long (it has 501)."),
+        ("zh-hans", "原因最多 500 个字符（现有 501 个）。"),
+    ],
+)
+def test_a_withdrawal_reason_longer_than_500_characters_is_refused(plan, head, client, language, message):
+    recompute([2024])
+    approve_year(plan, 2024, head)
+    client.force_login(head)
+    url = reverse("targets:unapprove-year", args=[2024])
+    response = client.post(url, {"reason": "x" * 501}, follow=True, HTTP_ACCEPT_LANGUAGE=language)
+    assert message in response.content.decode()
+    assert YearApproval.objects.active().exists()
+    with pytest.raises(ApprovalRefused):
+        unapprove_year(plan, 2024, head, "x" * 501)
+    client.post(url, {"reason": "x" * 500})
+    assert YearApproval.objects.get().withdrawal_reason == "x" * 500
+
+
+def test_long_withdrawal_reasons_wrap_on_the_pages(plan, head, official_client):
+    recompute([2024])
+    approve_year(plan, 2024, head)
+    unapprove_year(plan, 2024, head, "x" * 500)
+    listing = official_client.get(reverse("targets:indicator-list"), {"year": 2024}).content.decode()
+    assert 'class="help wrap-anywhere"' in listing
+    indicator = YearApproval.objects.get().values.first().indicator
+    detail = official_client.get(indicator.get_absolute_url()).content.decode()
+    assert 'class="wrap-anywhere"' in detail
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "shown"),
+    [
+        ("0.00278", "per_10k", "+0.0028"),
+        ("-0.00278", "percent", "-0.0028 %"),
+        ("1.5", "count", "+1.50"),
+        ("-2", "count", "-2"),
+        ("-12345.678", "per_million_cny", "-12,345.68"),
+        ("1", "cny", "+0.00010 10k yuan"),
+        ("0", "count", "0"),
+        (None, "count", "—"),
+    ],
+)
+def test_a_difference_is_shown_with_enough_decimals_to_be_non_zero(value, unit, shown):
+    from django.utils import translation
+
+    from ipportal.formatting import difference_value
+
+    with translation.override("en"):
+        assert difference_value(value, unit) == shown
+
+
+def test_a_small_drift_is_not_shown_as_a_zero_difference(plan, head, official_client):
+    recompute([2024])
+    approve_year(plan, 2024, head)
+    approved = ApprovedValue.objects.filter(value__isnull=False).exclude(indicator__unit="cny").first()
+    computed = IndicatorValue.objects.get(indicator=approved.indicator, year=2024).value
+    ApprovedValue.objects.filter(pk=approved.pk).update(value=computed - Decimal("0.00278"))
+    for url, params in (
+        (reverse("targets:indicator-list"), {"year": 2024}),
+        (approved.indicator.get_absolute_url(), {}),
+    ):
+        page = official_client.get(url, params, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        assert "+0.0028" in page, url

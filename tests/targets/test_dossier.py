@@ -227,3 +227,21 @@ def test_enterprises_and_units_cannot_generate_download_or_edit(request, client_
     url = reverse("targets:dossier-narratives", args=["2025"])
     assert client.post(url, {f"task-{task.pk}": "冒充"}).status_code == 403
     assert Dossier.objects.count() == 1 and not TaskNarrative.objects.exists()
+
+
+def test_control_characters_in_a_saved_narrative_become_line_breaks_or_go(official_client, accepted):
+    task = accepted.task
+    url = reverse("targets:dossier-narratives", args=["2025"])
+    official_client.post(url, {f"task-{task.pk}": "第一行\x0b第二行\x0c第三行\x01\x1f完\t毕"})
+    assert TaskNarrative.objects.get(task=task, year=2025).text == "第一行\n第二行\n第三行完\t毕"
+    text = docx_text(Document(io.BytesIO(render(task.plan, 2025, "docx"))))
+    assert "第一行" in text and "第三行完" in text
+
+
+def test_control_characters_in_unit_reports_and_titles_do_not_break_the_dossier(official, accepted):
+    ProgressReport.objects.filter(pk=accepted.pk).update(text="完成\x01专利\x0b导航\x00项目")
+    KeyTask.objects.filter(pk=accepted.task_id).update(title="任务\x02标题")
+    plan = Plan.objects.current()
+    text = docx_text(Document(io.BytesIO(render(plan, 2025, "docx"))))
+    assert "完成专利" in text and "导航项目" in text and "任务标题" in text
+    assert "%PDF" in render(plan, 2025, "pdf")[:8].decode("latin-1")

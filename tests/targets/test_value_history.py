@@ -95,6 +95,7 @@ def test_an_official_records_the_official_statistic_and_sees_the_gap(enterprise_
     assert entry.value == Decimal(5) and entry.attachment
     page = official_client.get(reverse("targets:indicator-detail", args=["C1"]), HTTP_ACCEPT_LANGUAGE="en").content
     assert "国家知识产权局统计年报" in page.decode() and "official statistic" in page.decode()
+    assert '<td class="num">-2</td>' in page.decode()  # the gap, signed (ipportal.formatting.difference_value)
     detail = official_client.get("/api/v1/indicators/C1/").json()
     year = next(v for v in detail["values"] if v["year"] == 2024)
     assert year["official"] == {"value": 5, "source": "国家知识产权局统计年报", "published_on": "2025-03-05", "gap": -2}
