@@ -5,8 +5,9 @@ the address from `ipportal.security.client_ip`): one address cannot try a passwo
 AXES_FAILURE_LIMIT times in AXES_COOLOFF_TIME, and cannot lock the owner out from elsewhere.
 Many addresses together are capped here: once a user name has failed LOGIN_USER_FAILURE_LIMIT
 times within one cool-off window, from any addresses, a password alone no longer signs it in.
-The login page then e-mails an unlock link to the account's address (at most one a window, so
-the cap cannot be used to flood a mailbox); the browser that opens the link signs in with the
+The login page then e-mails an unlock link to the account's address (at most one a window until
+that link is used, so the cap cannot be used to flood a mailbox, nor to keep the owner out once a
+link is spent); the browser that opens the link signs in with the
 password as usual. The owner is never blocked outright; an attacker without the mailbox is.
 The failures are counted in the shared store of `ipportal.ratelimit`, so every web process
 sees the same count.
@@ -53,12 +54,15 @@ def needs_unlock(request: HttpRequest, username: str) -> bool:
 
 
 def send_unlock_link(request: HttpRequest, username: str) -> bool:
-    """E-mail an unlock link to the active account named `username`, at most once a window.
+    """E-mail an unlock link to the active account named `username`: at most one a window for each
+    link used (a used link lets the next one go out, so an attacker who keeps failing after the
+    owner unlocked one browser cannot keep the owner out of another).
 
     Returns whether a mail went out. Says nothing to the caller's visitor either way, so the
     login page does not tell whether an account exists or has an address.
     """
-    if not ratelimit.hit("unlock-mail", username, 1, _window_seconds()):
+    used = ratelimit.count("login-unlocked", username, _window_seconds(), add=0)
+    if not ratelimit.hit("unlock-mail", f"{username}:{used}", 1, _window_seconds()):
         return False
     user = get_user_model().objects.filter(username=username, is_active=True).first()
     if user is None or not user.email:
@@ -87,5 +91,6 @@ def unlock(request: HttpRequest, token: str) -> str | None:
     if user is None or not ratelimit.use_once("login-unlock", token, LINK_VALID_SECONDS):
         return None
     username = user.get_username()
+    ratelimit.count("login-unlocked", username, _window_seconds())
     request.session[SESSION_KEY] = [*request.session.get(SESSION_KEY, []), username]
     return username

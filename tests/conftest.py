@@ -1,4 +1,7 @@
+import datetime as dt
+
 import pytest
+import time_machine
 from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
@@ -35,6 +38,16 @@ def _isolated_services(request, settings, tmp_path):
     cache.clear()
     yield
     celery_app.conf.task_always_eager = settings.CELERY_TASK_ALWAYS_EAGER
+
+
+@pytest.fixture
+def start_of_a_rate_window():
+    """The clock just after 02:00:00 UTC, a boundary of every fixed rate window the portal counts
+    in (a minute, half an hour, an hour: ipportal.ratelimit, django-axes), and running on from
+    there: a test that counts requests up to a limit is never split across two windows by the
+    time of day it happens to run at."""
+    with time_machine.travel(dt.datetime(2026, 11, 30, 2, 0, 1, tzinfo=dt.UTC), tick=True):
+        yield
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from enforcement.models import AssistanceRequest, Complaint
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("start_of_a_rate_window")]
 
 
 def request_of(enterprise, subject="商标被仿冒") -> AssistanceRequest:

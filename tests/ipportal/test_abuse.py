@@ -20,7 +20,7 @@ from ipportal.models import RateCounter
 from ipportal.security import PortalAuditlogMiddleware
 from tests.conftest import PASSWORD
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("start_of_a_rate_window")]
 
 ROOT = Path(__file__).resolve().parents[2]
 PROXY = "10.0.0.2"  # every request reaches the portal from the proxy's address
@@ -290,3 +290,23 @@ def test_the_audit_trail_records_the_address_client_ip_reads(settings):
     settings.TRUSTED_PROXY_COUNT = 1
     request.META = {"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": "6.6.6.6, 198.51.100.7"}
     assert PortalAuditlogMiddleware._get_remote_addr(request) == "198.51.100.7"
+
+
+def test_once_its_link_is_used_a_new_unlock_link_can_be_sent(official, low_user_cap, as_deployed, settings):
+    # The attacker keeps failing after the owner unlocked one browser: the owner, in another
+    # browser, gets a new link (one mail per unused link, never a blocked account).
+    fail_from_many_addresses(settings.LOGIN_USER_FAILURE_LIMIT)
+    first_browser = behind_proxy("198.51.100.7")
+    log_in(first_browser, "official", PASSWORD)
+    path = re.search(r"https?://\S+/accounts/unlock/\S+/", mail.outbox[0].body).group(0).split("testserver", 1)[1]
+    assert first_browser.post(path).status_code == 302
+    assert log_in(first_browser, "official", PASSWORD).status_code == 302
+    fail_from_many_addresses(settings.LOGIN_USER_FAILURE_LIMIT)
+    second_browser = behind_proxy("198.51.100.8")
+    assert log_in(second_browser, "official", PASSWORD).status_code == 200
+    assert len(mail.outbox) == 2
+    log_in(behind_proxy("198.51.100.9"), "official", PASSWORD)
+    assert len(mail.outbox) == 2  # still one mail per unused link
+    path = re.search(r"https?://\S+/accounts/unlock/\S+/", mail.outbox[1].body).group(0).split("testserver", 1)[1]
+    assert second_browser.post(path).status_code == 302
+    assert log_in(second_browser, "official", PASSWORD).status_code == 302

@@ -30,6 +30,9 @@ INLINE_STYLE = re.compile(r"(\sstyle\s*=|<style[\s>])", re.IGNORECASE)
 JAVASCRIPT_URL = re.compile(r"javascript:", re.IGNORECASE)
 
 
+pytestmark = pytest.mark.usefixtures("start_of_a_rate_window")
+
+
 def project_templates() -> list[Path]:
     return sorted(p for folder in TEMPLATE_DIRS for p in folder.rglob("*") if p.suffix in {".html", ".txt"})
 
