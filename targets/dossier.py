@@ -13,13 +13,11 @@ stopped, and its page offers to make it again. `write(plan, year, path)` is the 
 path (``manage.py make_dossier``)."""
 
 import io
-import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -45,7 +43,6 @@ from .models import (
 from .report_charts import bar_svg, number, svg_png
 from .values import value_rows
 
-logger = logging.getLogger(__name__)
 NUMERALS = "一二三四五六七八九十"
 BODY_FONTS = ("仿宋", "FangSong", "Noto Serif CJK SC")
 HEADING_FONTS = ("黑体", "SimHei", "Noto Sans CJK SC")
@@ -575,18 +572,11 @@ def find_lost(candidates: QuerySet[Dossier] | None = None) -> int:
 
 def make(dossier: Dossier) -> Dossier:
     """Make both files, recording progress; a failure is recorded on the dossier, not raised."""
-    leases.start(dossier)
-    try:
-        with translation.override(settings.LANGUAGE_CODE):
-            content = dossier_content(dossier.plan, dossier.year)
-            leases.step(dossier, 30)
-            dossier.docx.save(f"{dossier.file_stem}.docx", ContentFile(docx_bytes(content)), save=False)
-            leases.step(dossier, 60)
-            dossier.pdf.save(f"{dossier.file_stem}.pdf", ContentFile(pdf_bytes(content)), save=False)
-        dossier.state, dossier.progress, dossier.finished_at = Dossier.State.DONE, 100, timezone.now()
-        dossier.save()
-    except Exception as error:  # the page shows what went wrong; the log keeps the traceback
-        logger.exception("dossier %s failed", dossier.pk)
-        dossier.state, dossier.message, dossier.finished_at = Dossier.State.FAILED, str(error), timezone.now()
-        dossier.save(update_fields=["state", "message", "finished_at"])
-    return dossier
+    return leases.make_files(
+        dossier,
+        lambda: dossier_content(dossier.plan, dossier.year),
+        [
+            ("docx", f"{dossier.file_stem}.docx", 30, docx_bytes),
+            ("pdf", f"{dossier.file_stem}.pdf", 60, pdf_bytes),
+        ],
+    )

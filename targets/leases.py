@@ -5,12 +5,18 @@ each step. One still queued or being made past its lease lost that process (kill
 `find_lost` fails it with `worker_lost`, and its page offers to make it again."""
 
 import datetime as dt
+import logging
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db.models import Q, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .models.reports import GeneratedFiles
+
+logger = logging.getLogger(__name__)
 
 
 def lease(seconds: int) -> dt.datetime:
@@ -47,3 +53,28 @@ def step(document: GeneratedFiles, progress: int) -> None:
     document.progress = progress
     document.lease_until = lease(settings.TASK_RUNNING_LEASE_SECONDS)
     type(document).objects.filter(pk=document.pk).update(progress=progress, lease_until=document.lease_until)
+
+
+def make_files(
+    document: GeneratedFiles,
+    content: Callable[[], Any],
+    files: Iterable[tuple[str, str, int, Callable[[Any], bytes]]],
+) -> GeneratedFiles:
+    """Make a document's files in this process, in the portal's language (Chinese): `content()`
+    gathers what they show, then each (file field, file name, progress per cent, render) of `files`
+    renews the lease, renders the content to bytes and saves it. The document ends done; a failure
+    is recorded on it (failed, with the message) and logged with its traceback, not raised."""
+    start(document)
+    try:
+        with translation.override(settings.LANGUAGE_CODE):
+            gathered = content()
+            for field_name, name, progress, render in files:
+                step(document, progress)
+                getattr(document, field_name).save(name, ContentFile(render(gathered)), save=False)
+        document.state, document.progress, document.finished_at = GeneratedFiles.State.DONE, 100, timezone.now()
+        document.save()
+    except Exception as error:  # the page shows what went wrong; the log keeps the traceback
+        logger.exception("%s %s failed", type(document).__name__, document.pk)
+        document.state, document.message, document.finished_at = GeneratedFiles.State.FAILED, str(error), timezone.now()
+        document.save(update_fields=["state", "message", "finished_at"])
+    return document

@@ -7,15 +7,13 @@ queued or being made past its lease lost that process (killed, restarted): `find
 and its page offers to make it again."""
 
 import io
-import logging
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -27,8 +25,6 @@ from .models import AnnualReport, Area, Plan, Status, Unit, YearApproval
 from .report_charts import bar_svg, number, progress_svg
 from .values import value_rows
 
-logger = logging.getLogger(__name__)
-
 
 def find_lost(candidates: QuerySet[AnnualReport] | None = None) -> int:
     """Fail the reports (of `candidates`, default all) still queued or being made past their
@@ -38,21 +34,14 @@ def find_lost(candidates: QuerySet[AnnualReport] | None = None) -> int:
 
 def make(report: AnnualReport) -> AnnualReport:
     """Make both files, recording progress; a failure is recorded on the report, not raised."""
-    leases.start(report)
-    try:
-        with translation.override(settings.LANGUAGE_CODE):
-            content = report_content(report.plan, report.year)
-            leases.step(report, 35)
-            report.xlsx.save(f"report-{report.year}.xlsx", ContentFile(xlsx_bytes(content)), save=False)
-            leases.step(report, 55)
-            report.pdf.save(f"report-{report.year}.pdf", ContentFile(pdf_bytes(content)), save=False)
-        report.state, report.progress, report.finished_at = AnnualReport.State.DONE, 100, timezone.now()
-        report.save()
-    except Exception as error:  # the page shows what went wrong; the log keeps the traceback
-        logger.exception("annual report %s failed", report.pk)
-        report.state, report.message, report.finished_at = AnnualReport.State.FAILED, str(error), timezone.now()
-        report.save(update_fields=["state", "message", "finished_at"])
-    return report
+    return leases.make_files(
+        report,
+        lambda: report_content(report.plan, report.year),
+        [
+            ("xlsx", f"report-{report.year}.xlsx", 35, xlsx_bytes),
+            ("pdf", f"report-{report.year}.pdf", 55, pdf_bytes),
+        ],
+    )
 
 
 @dataclass
