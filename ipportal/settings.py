@@ -334,10 +334,13 @@ IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_MAX_UPLOAD_BYTES = int(os.environ.get("IMPORT_MAX_UPLOAD_BYTES", str(200 * 1024 * 1024)))
 # XLSX imports are checked as zip archives before they are unpacked, and every import's shape.
 IMPORT_XLSX_MAX_MEMBERS = 1000
-# python-calamine holds the whole first sheet in memory (1.5–3× its unpacked XML), so this bounds
-# the memory of an XLSX import: 128 MiB takes a list of about 160,000 patents and peaks near
-# 330 MB (bench/xlsx_memory.py, README). Longer lists come as CSV, which is read row by row.
+# An XLSX's worksheets are streamed row by row (python-calamine-plus); what is held in memory is
+# the rest of the workbook (its shared strings, styles), and the whole of an ODS or XLSB
+# (python-calamine). 128 MiB held peaks near 330 MB; a 1,000,000-patent XLSX holds about 50 MiB
+# of shared strings (bench/xlsx_memory.py, README). The worksheets cost time, not memory: 2 GiB
+# takes IMPORT_MAX_ROWS rows of a dozen columns.
 IMPORT_XLSX_MAX_UNPACKED_BYTES = int(os.environ.get("IMPORT_XLSX_MAX_UNPACKED_BYTES", str(128 * 1024 * 1024)))
+IMPORT_XLSX_MAX_SHEET_BYTES = int(os.environ.get("IMPORT_XLSX_MAX_SHEET_BYTES", str(2 * 1024 * 1024 * 1024)))
 IMPORT_XLSX_MAX_RATIO = 200
 # An import run or annual report is leased to the process working on it: for this long after it
 # is sent to the queue (the queue may be busy; a lost message is redelivered after the

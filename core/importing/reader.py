@@ -1,8 +1,9 @@
 """Streams the rows of a spreadsheet or a text table, whatever it is named.
 
-Spreadsheets (.xlsx, .xlsm, .xls, .ods, recognised by their content) are read by
-python-calamine, which reads a 100k-row sheet an order of magnitude faster than openpyxl;
-merged cells read as their value repeated over the range. Text tables are comma- or
+Spreadsheets are recognised by their content. An XLSX or XLSM sheet is streamed row by row by
+python-calamine-plus (flat memory whatever its length); XLS, XLSB and ODS are read whole by
+python-calamine, which reads a 100k-row sheet an order of magnitude faster than openpyxl. Merged
+cells read as their value repeated over the range. Text tables are comma- or
 tab-separated (Excel's "Unicode text" is UTF-16 with tabs) in UTF-8 (with or without BOM),
 UTF-16 (with its BOM) or GB18030, read through the csv module.
 
@@ -141,9 +142,18 @@ def spreadsheet_format(path: Path) -> str | None:
     return "XLSX"
 
 
+def _streamed_part(name: str) -> bool:
+    """A worksheet of an XLSX workbook, which open_xlsx streams instead of holding."""
+    return name.startswith("xl/worksheets/") and name.endswith(".xml")
+
+
 def check_xlsx_container(path: Path) -> None:
-    """Refuse a zip bomb before any XLSX reader unpacks it: too many members, or more declared
-    uncompressed bytes (in total, or relative to the compressed size) than a real sheet needs."""
+    """Refuse a zip bomb before any reader unpacks it: too many members; more declared
+    uncompressed bytes relative to the compressed size than a real sheet needs
+    (IMPORT_XLSX_MAX_RATIO); more bytes held in memory than IMPORT_XLSX_MAX_UNPACKED_BYTES (an
+    XLSX's shared strings and styles; the whole of an ODS or XLSB, which are read whole); or
+    XLSX worksheets, which are streamed, past IMPORT_XLSX_MAX_SHEET_BYTES (they cost time, not
+    memory). Raises UnreadableFile with a coded message that says to upload CSV instead."""
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
@@ -157,17 +167,27 @@ def check_xlsx_container(path: Path) -> None:
                 limit=settings.IMPORT_XLSX_MAX_MEMBERS,
             )
         )
+    xlsx = any(member.filename == "xl/workbook.xml" for member in members)
+    streamed = sum(member.file_size for member in members if xlsx and _streamed_part(member.filename))
     unpacked = sum(member.file_size for member in members)
     packed = sum(member.compress_size for member in members)
-    if unpacked > settings.IMPORT_XLSX_MAX_UNPACKED_BYTES or unpacked > settings.IMPORT_XLSX_MAX_RATIO * max(packed, 1):
+    held = unpacked - streamed
+    over = None  # (what is too large, in bytes; its limit)
+    if held > settings.IMPORT_XLSX_MAX_UNPACKED_BYTES:
+        over = (held, settings.IMPORT_XLSX_MAX_UNPACKED_BYTES)
+    elif streamed > settings.IMPORT_XLSX_MAX_SHEET_BYTES:
+        over = (streamed, settings.IMPORT_XLSX_MAX_SHEET_BYTES)
+    elif unpacked > settings.IMPORT_XLSX_MAX_RATIO * max(packed, 1):
+        over = (unpacked, settings.IMPORT_XLSX_MAX_SHEET_BYTES)
+    if over:
         raise UnreadableFile(
             coded(
                 gettext_noop(
                     "The XLSX file unpacks to %(size)s MB, more than an import may (%(limit)s MB at most, %(ratio)s× its size). "
                     "Save the sheet as CSV (UTF-8), which is read row by row, and upload that."
                 ),
-                size=unpacked // (1024 * 1024),
-                limit=settings.IMPORT_XLSX_MAX_UNPACKED_BYTES // (1024 * 1024),
+                size=over[0] // (1024 * 1024),
+                limit=over[1] // (1024 * 1024),
                 ratio=settings.IMPORT_XLSX_MAX_RATIO,
             )
         )
@@ -283,44 +303,122 @@ def open_csv(path: Path) -> Table:
 
 SPREADSHEET_NAMES = {"XLS": "XLS (Excel 97–2003)", "XLSX": "XLSX", "XLSB": "XLSB", "ODS": "ODS (OpenDocument)"}
 SPREADSHEET_SUFFIXES = {"XLS": {".xls"}, "XLSX": {".xlsx", ".xlsm"}, "XLSB": {".xlsb"}, "ODS": {".ods"}}
+# What Excel shows in a cell whose formula failed. python-calamine reads them as empty cells;
+# the streaming reader returns the text, so they are read as empty here too (an unknown value).
+EXCEL_ERRORS = frozenset(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA"])
+
+
+def _workbook(module, path: Path, format_name: str):
+    """The workbook opened by python-calamine (or its streaming fork): by path when the name says
+    what it is, else from its content (calamine picks its reader by the name)."""
+    if path.suffix.lower() in SPREADSHEET_SUFFIXES[format_name]:
+        return module.CalamineWorkbook.from_path(str(path))
+    with open(path, "rb") as handle:
+        return module.CalamineWorkbook.from_filelike(handle)
+
+
+def _unreadable(format_name: str, error: Exception) -> UnreadableFile:
+    return UnreadableFile(
+        coded(gettext_noop("The %(format)s file cannot be read: %(error)s"), format=format_name, error=error)
+    )
 
 
 def open_spreadsheet(path: Path, format_name: str) -> Table:
-    """The first sheet of a workbook that python-calamine reads (recognised by content, not name)."""
-    from python_calamine import CalamineWorkbook
+    """The first sheet of a workbook (recognised by content, not name), as a Table.
+
+    XLSX and XLSM are streamed row by row (open_xlsx); XLS, XLSB and ODS are read whole by
+    python-calamine, their size bounded by check_xlsx_container (an XLS holds 65,536 rows)."""
+    if format_name == "XLSX":
+        return open_xlsx(path)
+    import python_calamine
 
     try:
-        if path.suffix.lower() in SPREADSHEET_SUFFIXES[format_name]:
-            workbook = CalamineWorkbook.from_path(str(path))
-        else:  # calamine picks its reader by the name; a misnamed file is read from its content
-            with open(path, "rb") as handle:
-                workbook = CalamineWorkbook.from_filelike(handle)
-        sheet = workbook.get_sheet_by_index(0)
+        sheet = _workbook(python_calamine, path, format_name).get_sheet_by_index(0)
+    except Exception as error:  # calamine raises its own error types
+        raise _unreadable(format_name, error) from None
+    check_shape(max(0, sheet.height - 1), sheet.width)
+    first_column = sheet.start[1] if sheet.start else 0
+    return _table(
+        _merged_filled(enumerate(sheet.iter_rows()), sheet.merged_cell_ranges or [], first_column),
+        max(0, sheet.height - 1),
+        SPREADSHEET_NAMES[format_name],
+    )
+
+
+def open_xlsx(path: Path) -> Table:
+    """The first sheet of an XLSX or XLSM workbook, streamed by python-calamine-plus.
+
+    Memory stays flat whatever the number of rows (only the shared strings are held, bounded by
+    check_xlsx_container). The sheet is read three times, each pass streamed: for its merged
+    ranges (stored after the cells), to count its rows (so that a sheet over IMPORT_MAX_ROWS
+    is refused before anything is stored, and progress has a total), and for the rows.
+    Raises UnreadableFile (coded message) for a file it cannot read."""
+    import python_calamine_plus
+
+    try:
+        workbook = _workbook(python_calamine_plus, path, "XLSX")
+        merged = workbook.stream_sheet_by_index(0, rich=True).merged_cell_ranges or []
+        count = sum(1 for _row in workbook.stream_sheet_by_index(0))
+        stream = workbook.stream_sheet_by_index(0)
+    except Exception as error:  # calamine raises its own error types
+        raise _unreadable("XLSX", error) from None
+    check_shape(max(0, count - 1), 0)
+    table = _table(_merged_filled(_streamed(stream), merged, 0), max(0, count - 1), SPREADSHEET_NAMES["XLSX"])
+    # python-calamine starts a sheet at its first used column; so does this reader.
+    first_column = min(
+        (
+            next(i for i, cell in enumerate(cells) if _header_text(cell).strip())
+            for _n, cells in table.head
+            if _filled(cells)
+        ),
+        default=0,
+    )
+    if first_column:
+        table.head = [(number, cells[first_column:]) for number, cells in table.head]
+        table.rest = ((number, cells[first_column:]) for number, cells in table.rest)
+    return table
+
+
+def _streamed(stream) -> Iterator[tuple[int, list]]:
+    """The stream's rows numbered from 0, Excel's error values read as empty cells, each row
+    checked against IMPORT_MAX_COLUMNS. Raises UnreadableFile when the file breaks off."""
+    columns = settings.IMPORT_MAX_COLUMNS
+    errors = EXCEL_ERRORS
+    index = -1
+    try:
+        for index, cells in enumerate(stream):
+            if len(cells) > columns:
+                check_shape(index, len(cells))
+            if not errors.isdisjoint(cells):
+                cells = ["" if cell.__class__ is str and cell in errors else cell for cell in cells]
+            yield index, cells
+    except UnreadableFile:
+        raise
     except Exception as error:  # calamine raises its own error types
         raise UnreadableFile(
-            coded(gettext_noop("The %(format)s file cannot be read: %(error)s"), format=format_name, error=error)
+            coded(gettext_noop("Row %(row)d cannot be read as XLSX: %(error)s"), row=index + 2, error=error)
         ) from None
-    check_shape(max(0, sheet.height - 1), sheet.width)
-    return _table(_sheet_rows(sheet), max(0, sheet.height - 1), SPREADSHEET_NAMES[format_name])
 
 
-def _sheet_rows(sheet) -> Iterator[tuple[int, list]]:
-    """The sheet's rows numbered as the spreadsheet shows them, merged ranges filled in.
-
-    python-calamine yields rows from the sheet's first row and columns from its first used
-    column; merged ranges come in sheet coordinates, so they are shifted by that column."""
-    first_column = sheet.start[1] if sheet.start else 0
+def _merged_filled(rows, merged_ranges, first_column: int) -> Iterator[tuple[int, list]]:
+    """Rows (index from 0, cells) numbered as the spreadsheet shows them, each merged range's
+    value repeated over the range. Ranges come in sheet coordinates; cells start at
+    `first_column`, so ranges are shifted by it."""
     merged: dict[int, list[tuple[int, int, int]]] = {}  # row -> [(first col, last col, top row)]
-    for (top, left), (bottom, right) in sheet.merged_cell_ranges or []:
+    for (top, left), (bottom, right) in merged_ranges:
         left, right = left - first_column, right - first_column
         if left < 0 or (top == bottom and left == right):
             continue
         for row in range(top, bottom + 1):
             merged.setdefault(row, []).append((left, right, top))
     tops: dict[tuple[int, int], object] = {}
-    for index, row in enumerate(sheet.iter_rows()):
+    for index, row in rows:
+        ranges = merged.get(index)
+        if not ranges:
+            yield index + 1, row if row.__class__ is list else list(row)
+            continue
         cells = list(row)
-        for left, right, top in merged.get(index, ()):
+        for left, right, top in ranges:
             if top == index:
                 value = cells[left] if left < len(cells) else ""
                 tops[(top, left)] = value

@@ -69,6 +69,8 @@ def clean_text(raw) -> str:
         return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_PREFIXES) else text
     if isinstance(raw, float) and raw.is_integer():
         return f"{raw:.0f}"
+    if raw.__class__ is int:  # a whole number from a number cell, as the XLSX stream reads it
+        return str(raw)
     if isinstance(raw, dt.datetime) and raw.time() == dt.time(0):
         return raw.date().isoformat()
     if isinstance(raw, (dt.date, dt.datetime)):
@@ -89,7 +91,9 @@ def parse_text(raw) -> str:
     """A text column: a number cell gives its digits, unless it is too long to have kept them all."""
     if raw.__class__ is str:
         return clean_text(raw)
-    if isinstance(raw, float) and raw.is_integer() and abs(raw) >= 10**FLOAT_DIGITS:
+    # A number cell holds a double: a whole number from it (float, or int from the XLSX stream)
+    # past 15 digits has lost its last ones.
+    if (raw.__class__ is int or (isinstance(raw, float) and raw.is_integer())) and abs(raw) >= 10**FLOAT_DIGITS:
         raise ImportValueError(
             coded(
                 gettext_noop(
