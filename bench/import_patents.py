@@ -8,7 +8,7 @@ The same rows are imported from an XLSX workbook too (dates in date cells). Prin
 ratios and each portal import's peak memory (RSS, in a process of its own).
 
     createdb -h 127.0.0.1 -U postgres ipportal_bench
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/ipportal_bench python bench/import_patents.py [ROWS]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/ipportal_bench python bench/import_patents.py [ROWS] [--files DIR]
 
 ROWS defaults to 1,000,000 (the ModelResource samples take at most --sample, 20,000). It empties the
 enterprises and patents tables first, so it can be run again.
@@ -228,6 +228,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("rows", nargs="?", type=int, default=1_000_000)
     parser.add_argument("--sample", type=int, default=SAMPLE, help="rows of the ModelResource samples")
+    parser.add_argument(
+        "--files", type=Path, help="keep the generated CSV and XLSX in this folder and reuse them when there"
+    )
     args = parser.parse_args()
     rows = args.rows
     sample = min(args.sample, rows)
@@ -236,17 +239,21 @@ def main() -> None:
     empty(Enterprise)
     codes = [credit_code(rng) for _ in range(500)]
     copy_rows(Enterprise, ["name", "credit_code"], ((f"企业{i}", code) for i, code in enumerate(codes)))
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "patents.csv"
-        started = time.monotonic()
-        generate(path, rows, codes)
-        print(
-            f"generated {rows:,} rows ({path.stat().st_size / 1048576:.0f} MiB) in {time.monotonic() - started:.1f} s"
-        )
-        xlsx = Path(folder) / "patents.xlsx"
-        started = time.monotonic()
-        write_xlsx(path, xlsx)
-        print(f"  and as XLSX ({xlsx.stat().st_size / 1048576:.0f} MiB) in {time.monotonic() - started:.1f} s")
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = args.files or Path(temporary)
+        folder.mkdir(parents=True, exist_ok=True)
+        path, xlsx = folder / f"patents-{rows}.csv", folder / f"patents-{rows}.xlsx"
+        if path.exists() and xlsx.exists():  # the same seed and enterprises give the same rows
+            print(f"reusing {path} and {xlsx}")
+        else:
+            started = time.monotonic()
+            generate(path, rows, codes)
+            print(
+                f"generated {rows:,} rows ({path.stat().st_size / 1048576:.0f} MiB) in {time.monotonic() - started:.1f} s"
+            )
+            started = time.monotonic()
+            write_xlsx(path, xlsx)
+            print(f"  and as XLSX ({xlsx.stat().st_size / 1048576:.0f} MiB) in {time.monotonic() - started:.1f} s")
 
         portal, summary, rss = import_in_child(path)
         print(f"portal import        {portal:>10,.0f} rows/s  ({summary})")
