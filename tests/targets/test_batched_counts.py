@@ -12,12 +12,22 @@ import random
 from decimal import Decimal
 
 import pytest
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Sum
 
 from enterprises.indicators import high_value_q
 from enterprises.models import GIProduct, Patent, PatentType, Trademark
-from finance.models import Award
-from targets.computation import CALCULATORS, Context, count_outcome, counted_up_to, per_10k, ratio, year_end
+from finance.models import Award, Pledge
+from targets.computation import (
+    CALCULATORS,
+    Context,
+    count_outcome,
+    counted_up_to,
+    d,
+    growth,
+    per_10k,
+    ratio,
+    year_end,
+)
 from targets.models import IndicatorValue, Plan, YearlyFigure
 from targets.recompute import changed, recompute
 
@@ -88,6 +98,25 @@ def old_outcomes(ctx: Context, year: int, cutoff: dt.date | None = None) -> dict
     def in_force(marks):
         return old_trademark_in_force(marks, year_end(year)).count()
 
+    def patent_pledges(y, pledges=None):
+        pledges = Pledge.objects.counted() if pledges is None else pledges
+        return old_in_year(pledges.filter(ip_type="patent"), "registration_date", y, cutoff)
+
+    def pledge_sum(pledges, y):
+        return d(old_in_year(pledges, "registration_date", y, cutoff).aggregate(total=Sum("amount"))["total"] or 0)
+
+    def pledge_count(y):
+        return patent_pledges(y).count()
+
+    def pledge_amount(y):
+        return pledge_sum(Pledge.objects.counted().filter(ip_type="patent"), y)
+
+    def declared_pledges(pledges):
+        return patent_pledges(year, pledges).count()
+
+    def declared_all_pledges(pledges):
+        return old_in_year(pledges, "registration_date", year, cutoff).count()
+
     patents, marks = Patent.objects.counted(), Trademark.objects.counted()
     figures = ctx.figures(year)
     c6 = ratio(None, None, missing={"figure": "rd_expenditure", "year": year})
@@ -106,6 +135,9 @@ def old_outcomes(ctx: Context, year: int, cutoff: dt.date | None = None) -> dict
         "C7": count_outcome(registered(marks), **old_declared(registered, Trademark)),
         "C8": count_outcome(in_force(marks), **old_declared(in_force, Trademark)),
         "C9": count_outcome(gi_marks + gi_products, gi_trademarks=gi_marks, gi_products=gi_products),
+        "U4": growth(pledge_count, year, **old_declared(declared_pledges, Pledge)),
+        "U5": growth(pledge_amount, year, measure_unit="cny", **old_declared(declared_pledges, Pledge)),
+        "U6": count_outcome(pledge_sum(Pledge.objects.counted(), year), **old_declared(declared_all_pledges, Pledge)),
     }
 
 
@@ -140,14 +172,16 @@ def varied_records(enterprise_a, enterprise_b, seed: int) -> None:
             reconciled=rng.random() < 0.8,
         )
         numbers.append(record.application_number)
-    for _ in range(25):  # pledges summing to 1000 万元 (rule 4) in some years, not in others
-        pledge(
-            rng.choice([enterprise_a, None]),
+    for _ in range(40):  # pledges summing to 1000 万元 (rule 4) in some years, not in others
+        record = pledge(
+            rng.choice([enterprise_a, enterprise_b, None]),
             some_day(),
             rng.choice([300, 500, 700, 1000]),
             numbers=rng.sample(numbers, rng.randint(1, 3)),
             ip_type=rng.choice(["patent", "patent", "trademark"]),
         )
+        if rng.random() < 0.2:
+            Pledge.objects.filter(pk=record.pk).update(reconciled=False)
     for record in rng.sample(list(Patent.objects.all()), 8):  # rule 5
         Award.objects.create(
             kind=rng.choice([*Award.CHINA_PATENT_AWARDS, Award.Kind.NATIONAL_ST, Award.Kind.HUBEI]),
@@ -196,7 +230,7 @@ def test_counts_up_to_a_day_equal_the_per_year_queries(enterprise_a, enterprise_
         for year in (cutoff.year - 1, cutoff.year):
             expected = old_outcomes(Context(plan=plan), year, cutoff)
             with counted_up_to(cutoff):
-                for code in ("C1", "C6", "C7"):
+                for code in ("C1", "C6", "C7", "U4", "U5", "U6"):
                     assert CALCULATORS[code](ctx, year) == expected[code], (code, year, cutoff)
 
 
@@ -212,12 +246,13 @@ def test_recompute_stores_the_per_year_figures(enterprise_a, enterprise_b):
 
 
 def test_one_query_per_table_for_all_years(enterprise_a, django_assert_max_num_queries):
-    """The patents and the trademarks are each read once for the counted and once for the declared
-    records, however many years are computed."""
+    """The patents, the trademarks and the pledges are each read once for the counted and once for
+    the declared records, however many years are computed (the pledges once more for the year
+    before the first, which the growth rates compare with)."""
     patent(enterprise_a, granted=D(2024, 5, 5))
     plan = Plan.objects.current()
     ctx = Context(plan=plan, years=YEARS)
-    with django_assert_max_num_queries(4 + len(YEARS)):  # + the yearly figures, one per year
+    with django_assert_max_num_queries(8 + len(YEARS)):  # + the yearly figures, one per year
         for year in YEARS:
-            for code in ("C1", "C3", "C4", "C6", "C7", "C8"):
+            for code in ("C1", "C3", "C4", "C6", "C7", "C8", "U4", "U5", "U6"):
                 CALCULATORS[code](ctx, year)
