@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
 
-from enterprises.indicators import HIGH_VALUE_RULES
+from enterprises.indicators import HIGH_VALUE_RULES, declared_note
 from targets.computation import (
     Context,
     Measure,
@@ -100,22 +100,20 @@ def _counted(ctx: Context, name: str) -> Callable[[int], Decimal]:
 
 @calculator("U4")
 def patent_pledge_growth(ctx: Context, year: int) -> Outcome:
-    declared = pledge_figures(ctx, year)[1]["patent_count"]
-    return growth(_counted(ctx, "patent_count"), year, **({"declared": declared} if declared else {}))
+    declared = declared_note(pledge_figures(ctx, year)[1], "patent_count")
+    return growth(_counted(ctx, "patent_count"), year, **declared)
 
 
 @calculator("U5")
 def patent_pledge_amount_growth(ctx: Context, year: int) -> Outcome:
-    declared = pledge_figures(ctx, year)[1]["patent_count"]
-    return growth(
-        _counted(ctx, "patent_amount"), year, measure_unit="cny", **({"declared": declared} if declared else {})
-    )
+    declared = declared_note(pledge_figures(ctx, year)[1], "patent_count")
+    return growth(_counted(ctx, "patent_amount"), year, measure_unit="cny", **declared)
 
 
 @calculator("U6")
 def pledge_amount(ctx: Context, year: int) -> Outcome:
-    declared = pledge_figures(ctx, year)[1]["count"]
-    return count_outcome(_counted(ctx, "amount")(year), **({"declared": declared} if declared else {}))
+    declared = declared_note(pledge_figures(ctx, year)[1], "count")
+    return count_outcome(_counted(ctx, "amount")(year), **declared)
 
 
 def open_at(queryset, opened: str, closed: str, day: dt.date):

@@ -12,7 +12,7 @@ import random
 from decimal import Decimal
 
 import pytest
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 
 from enterprises.indicators import high_value_q
 from enterprises.models import GIProduct, Patent, PatentType, Trademark
@@ -83,6 +83,10 @@ def old_outcomes(ctx: Context, year: int, cutoff: dt.date | None = None) -> dict
     def granted(patents):
         return old_in_year(patents, "grant_date", year, cutoff).count()
 
+    def pct_filed(patents):
+        rows = old_in_year(patents, "pct_filing_date", year, cutoff).exclude(pct_number="")
+        return rows.aggregate(n=Count("pct_number", distinct=True))["n"]
+
     def valid(patents):
         return old_valid_inventions(year, patents).count()
 
@@ -129,6 +133,7 @@ def old_outcomes(ctx: Context, year: int, cutoff: dt.date | None = None) -> dict
     gi_products = GIProduct.objects.in_force_on(year_end(year)).count()
     return {
         "C1": count_outcome(granted(patents), **old_declared(granted, Patent)),
+        "C2": count_outcome(pct_filed(patents), **old_declared(pct_filed, Patent)),
         "C3": per_10k(ctx, valid(patents), year, **old_declared(valid, Patent), **old_lapse_unknown(year)),
         "C4": per_10k(ctx, high_value(patents), year, **old_declared(high_value, Patent), **old_lapse_unknown(year)),
         "C6": c6,
@@ -230,7 +235,7 @@ def test_counts_up_to_a_day_equal_the_per_year_queries(enterprise_a, enterprise_
         for year in (cutoff.year - 1, cutoff.year):
             expected = old_outcomes(Context(plan=plan), year, cutoff)
             with counted_up_to(cutoff):
-                for code in ("C1", "C6", "C7", "U4", "U5", "U6"):
+                for code in ("C1", "C2", "C6", "C7", "U4", "U5", "U6"):
                     assert CALCULATORS[code](ctx, year) == expected[code], (code, year, cutoff)
 
 
@@ -246,13 +251,13 @@ def test_recompute_stores_the_per_year_figures(enterprise_a, enterprise_b):
 
 
 def test_one_query_per_table_for_all_years(enterprise_a, django_assert_max_num_queries):
-    """The patents, the trademarks and the pledges are each read once for the counted and once for
-    the declared records, however many years are computed (the pledges once more for the year
-    before the first, which the growth rates compare with)."""
+    """The patents (and their PCT filings), the trademarks and the pledges are each read once for
+    the counted and once for the declared records, however many years are computed (the pledges
+    once more for the year before the first, which the growth rates compare with)."""
     patent(enterprise_a, granted=D(2024, 5, 5))
     plan = Plan.objects.current()
     ctx = Context(plan=plan, years=YEARS)
-    with django_assert_max_num_queries(8 + len(YEARS)):  # + the yearly figures, one per year
+    with django_assert_max_num_queries(10 + len(YEARS)):  # + the yearly figures, one per year
         for year in YEARS:
-            for code in ("C1", "C3", "C4", "C6", "C7", "C8", "U4", "U5", "U6"):
+            for code in ("C1", "C2", "C3", "C4", "C6", "C7", "C8", "U4", "U5", "U6"):
                 CALCULATORS[code](ctx, year)
