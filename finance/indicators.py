@@ -88,8 +88,10 @@ def pledge_figures(ctx: Context, year: int) -> tuple[dict, dict]:
     """PLEDGE_MEASURES for the year over the counted park pledges, and over those only declared
     (a sum over no pledge is None)."""
     return (
-        ctx.yearly_figures("pledges", park_pledges(), PLEDGE_MEASURES, year),
-        ctx.yearly_figures("pledges:declared", Pledge.objects.declared(), PLEDGE_MEASURES, year),
+        ctx.yearly_figures("pledges", park_pledges(), PLEDGE_MEASURES, year, dated="registration_date"),
+        ctx.yearly_figures(
+            "pledges:declared", Pledge.objects.declared(), PLEDGE_MEASURES, year, dated="registration_date"
+        ),
     )
 
 

@@ -55,17 +55,24 @@ class Context:
             self._figures[year] = YearlyFigure.objects.filter(year=year).first()
         return self._figures[year]
 
-    def yearly_figures(self, key: str, queryset: QuerySet, measures: dict[str, Measure], year: int) -> dict:
+    def yearly_figures(
+        self, key: str, queryset: QuerySet, measures: dict[str, Measure], year: int, *, dated: str = ""
+    ) -> dict:
         """{measure name: its aggregate over the queryset for the year}.
 
         The first call for a key (a name for the queryset and its measures: the same key must
         always come with the same ones) computes every measure for the year and all the context's
         ``years`` still missing in one query of conditional aggregates (FILTER), so a recomputation
         reads each large source table once, not once per indicator and year. The cut-off day of
-        counted_up_to in force at the call is part of the key."""
+        counted_up_to in force at the call is part of the key. ``dated`` names a date field that
+        every measure counts by: the query then reads only the rows dated in those years (by the
+        field's index, if it has one)."""
         cache = self._counted.setdefault((key, _COUNTED_UP_TO.get()), {})
         if year not in cache:
             missing = sorted({year, *self.years} - cache.keys())
+            if dated:
+                span = {f"{dated}__gte": dt.date(missing[0], 1, 1), f"{dated}__lte": year_end(missing[-1])}
+                queryset = queryset.filter(**span)
             row = queryset.aggregate(
                 **{f"{name}_{y}": measure(y) for y in missing for name, measure in measures.items()}
             )
