@@ -9,16 +9,26 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from targets.computation import (
     Context,
+    Measure,
     Outcome,
-    annual_count,
     calculator,
     count_outcome,
+    in_year_q,
     per_10k,
     ratio,
     year_end,
 )
 
-from .models import GIProduct, Honour, LegalStatus, Patent, PatentType, Trademark
+from .models import (
+    GIProduct,
+    Honour,
+    LegalStatus,
+    Patent,
+    PatentType,
+    Trademark,
+    patent_in_force_q,
+    trademark_in_force_q,
+)
 from .qualifying import certified_enterprises, pilot_target_enterprises, piloting_enterprise_ids
 
 MILLION = Decimal(1_000_000)
@@ -36,13 +46,6 @@ def park_trademarks() -> QuerySet:
     return Trademark.objects.counted()
 
 
-def declared_note(measure: Callable[[QuerySet], int], model) -> dict:
-    """{"declared": n}: what the measure would add from park records only an enterprise filing
-    declares (left out until confirmed; the indicator page links them to the reconciliation worklist)."""
-    declared = measure(model.objects.declared())
-    return {"declared": declared} if declared else {}
-
-
 def high_value_q(year: int) -> Q:
     """The national definition of a high-value invention patent, for patents in force at the end of Y:
     rules 1–3 here, the pledge and award rules from finance (HIGH_VALUE_RULES)."""
@@ -52,54 +55,118 @@ def high_value_q(year: int) -> Q:
     return rule
 
 
+def valid_inventions_q(year: int) -> Q:
+    """Invention patents in force at the end of Y (C3)."""
+    return Q(patent_type=PatentType.INVENTION) & patent_in_force_q(year_end(year))
+
+
+def lapse_date_unknown_q(year: int) -> Q:
+    """Inventions granted by the end of Y that lapsed on a day nobody knows: not in force."""
+    return Q(
+        patent_type=PatentType.INVENTION,
+        legal_status=LegalStatus.LAPSED,
+        lapse_date__isnull=True,
+        grant_date__lte=year_end(year),
+    )
+
+
+# What C1, C3, C4 and C6 count of the patents in a year: counted for every year of a
+# recomputation in one pass over the table (Context.yearly_figures).
+PATENT_MEASURES: dict[str, Measure] = {
+    "granted": lambda year: Count("pk", filter=in_year_q("grant_date", year)),
+    "inventions_granted": lambda year: Count(
+        "pk", filter=Q(patent_type=PatentType.INVENTION) & in_year_q("grant_date", year)
+    ),
+    "valid_inventions": lambda year: Count("pk", filter=valid_inventions_q(year)),
+    "high_value": lambda year: Count("pk", filter=valid_inventions_q(year) & high_value_q(year)),
+    "lapse_date_unknown": lambda year: Count("pk", filter=lapse_date_unknown_q(year)),
+}
+
+# What C2 counts: distinct PCT application numbers by PCT filing date, in a query of its own over
+# the patents filed in the run's years (read by the index on the date; a distinct count would also
+# keep the pass above from running in parallel).
+PCT_MEASURES: dict[str, Measure] = {
+    "pct_filed": lambda year: Count(
+        "pct_number", distinct=True, filter=in_year_q("pct_filing_date", year) & ~Q(pct_number="")
+    ),
+}
+
+# What C7, C8 and C9 count of the trademarks in a year.
+TRADEMARK_MEASURES: dict[str, Measure] = {
+    "registered": lambda year: Count("pk", filter=in_year_q("registration_date", year)),
+    "in_force": lambda year: Count("pk", filter=trademark_in_force_q(year_end(year))),
+    "gi_in_force": lambda year: Count(
+        "pk", filter=Q(geographical_indication=True) & trademark_in_force_q(year_end(year))
+    ),
+}
+
+
+def patent_figures(ctx: Context, year: int) -> tuple[dict, dict]:
+    """PATENT_MEASURES for the year over the counted park patents, and over those only declared."""
+    return (
+        ctx.yearly_figures("patents", park_patents(), PATENT_MEASURES, year),
+        ctx.yearly_figures("patents:declared", Patent.objects.declared(), PATENT_MEASURES, year),
+    )
+
+
+def trademark_figures(ctx: Context, year: int) -> tuple[dict, dict]:
+    """TRADEMARK_MEASURES for the year over the counted park trademarks, and over those only declared."""
+    return (
+        ctx.yearly_figures("trademarks", park_trademarks(), TRADEMARK_MEASURES, year),
+        ctx.yearly_figures("trademarks:declared", Trademark.objects.declared(), TRADEMARK_MEASURES, year),
+    )
+
+
+def declared_note(figures: dict, name: str) -> dict:
+    """{"declared": n}: what the measure would add from park records only an enterprise filing
+    declares (left out until confirmed; the indicator page links them to the reconciliation
+    worklist), from the declared records' yearly figures."""
+    return {"declared": figures[name]} if figures[name] else {}
+
+
+def unknown_lapse(figures: dict) -> dict:
+    """{"lapse_date_unknown": n}: park inventions granted by the year end that lapsed on a day
+    nobody knows; they count as not in force, and the C3/C4 pages list them."""
+    return {"lapse_date_unknown": figures["lapse_date_unknown"]} if figures["lapse_date_unknown"] else {}
+
+
 @calculator("C1")
 def patents_granted(ctx: Context, year: int) -> Outcome:
-    def granted(patents: QuerySet) -> int:
-        return annual_count(patents, "grant_date", year)
-
-    return count_outcome(granted(park_patents()), **declared_note(granted, Patent))
+    counted, only_declared = patent_figures(ctx, year)
+    return count_outcome(counted["granted"], **declared_note(only_declared, "granted"))
 
 
 @calculator("C2")
 def pct_applications(ctx: Context, year: int) -> Outcome:
-    def filed(patents: QuerySet) -> int:
-        return annual_count(patents, "pct_filing_date", year, distinct="pct_number")
-
-    return count_outcome(filed(park_patents()), **declared_note(filed, Patent))
+    counted = ctx.yearly_figures("pct", park_patents(), PCT_MEASURES, year, dated="pct_filing_date")
+    only_declared = ctx.yearly_figures(
+        "pct:declared", Patent.objects.declared(), PCT_MEASURES, year, dated="pct_filing_date"
+    )
+    return count_outcome(counted["pct_filed"], **declared_note(only_declared, "pct_filed"))
 
 
 def valid_inventions(year: int, patents: QuerySet | None = None) -> QuerySet:
     patents = park_patents() if patents is None else patents
-    return patents.filter(patent_type=PatentType.INVENTION).in_force_on(year_end(year))
-
-
-def lapse_date_unknown(year: int) -> dict:
-    """{"lapse_date_unknown": n}: park inventions granted by the year end that lapsed on a day
-    nobody knows; they count as not in force, and the C3/C4 pages list them."""
-    unknown = (
-        park_patents()
-        .filter(patent_type=PatentType.INVENTION, legal_status=LegalStatus.LAPSED, lapse_date__isnull=True)
-        .filter(grant_date__lte=year_end(year))
-        .count()
-    )
-    return {"lapse_date_unknown": unknown} if unknown else {}
+    return patents.filter(valid_inventions_q(year))
 
 
 @calculator("C3")
 def valid_inventions_per_10k(ctx: Context, year: int) -> Outcome:
-    def valid(patents: QuerySet) -> int:
-        return valid_inventions(year, patents).count()
-
-    return per_10k(ctx, valid(park_patents()), year, **declared_note(valid, Patent), **lapse_date_unknown(year))
+    counted, only_declared = patent_figures(ctx, year)
+    return per_10k(
+        ctx,
+        counted["valid_inventions"],
+        year,
+        **declared_note(only_declared, "valid_inventions"),
+        **unknown_lapse(counted),
+    )
 
 
 @calculator("C4")
 def high_value_inventions_per_10k(ctx: Context, year: int) -> Outcome:
-    def high_value(patents: QuerySet) -> int:
-        return valid_inventions(year, patents).filter(high_value_q(year)).count()
-
+    counted, only_declared = patent_figures(ctx, year)
     return per_10k(
-        ctx, high_value(park_patents()), year, **declared_note(high_value, Patent), **lapse_date_unknown(year)
+        ctx, counted["high_value"], year, **declared_note(only_declared, "high_value"), **unknown_lapse(counted)
     )
 
 
@@ -112,40 +179,37 @@ def funding_share(ctx: Context, year: int) -> Outcome:
     return ratio(figures.ip_funding, figures.public_budget)
 
 
-def inventions_granted(year: int, patents: QuerySet | None = None) -> int:
-    patents = park_patents() if patents is None else patents
-    return annual_count(patents.filter(patent_type=PatentType.INVENTION), "grant_date", year)
-
-
 @calculator("C6")
 def inventions_per_million_rd(ctx: Context, year: int) -> Outcome:
     figures = ctx.figures(year)
     if figures is None or figures.rd_expenditure is None:
         return ratio(None, None, missing={"figure": "rd_expenditure", "year": year})
-    granted = inventions_granted(year)
-    declared = declared_note(lambda patents: inventions_granted(year, patents), Patent)
-    return ratio(granted, figures.rd_expenditure / MILLION, scale=Decimal(1), count=granted, **declared)
+    counted, only_declared = patent_figures(ctx, year)
+    granted = counted["inventions_granted"]
+    return ratio(
+        granted,
+        figures.rd_expenditure / MILLION,
+        scale=Decimal(1),
+        count=granted,
+        **declared_note(only_declared, "inventions_granted"),
+    )
 
 
 @calculator("C7")
 def trademarks_registered(ctx: Context, year: int) -> Outcome:
-    def registered(marks: QuerySet) -> int:
-        return annual_count(marks, "registration_date", year)
-
-    return count_outcome(registered(park_trademarks()), **declared_note(registered, Trademark))
+    counted, only_declared = trademark_figures(ctx, year)
+    return count_outcome(counted["registered"], **declared_note(only_declared, "registered"))
 
 
 @calculator("C8")
 def trademarks_in_force(ctx: Context, year: int) -> Outcome:
-    def in_force(marks: QuerySet) -> int:
-        return marks.in_force_on(year_end(year)).count()
-
-    return count_outcome(in_force(park_trademarks()), **declared_note(in_force, Trademark))
+    counted, only_declared = trademark_figures(ctx, year)
+    return count_outcome(counted["in_force"], **declared_note(only_declared, "in_force"))
 
 
 @calculator("C9")
 def geographical_indications(ctx: Context, year: int) -> Outcome:
-    marks = park_trademarks().filter(geographical_indication=True).in_force_on(year_end(year)).count()
+    marks = trademark_figures(ctx, year)[0]["gi_in_force"]
     products = GIProduct.objects.in_force_on(year_end(year)).count()
     return count_outcome(marks + products, gi_trademarks=marks, gi_products=products)
 

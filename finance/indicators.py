@@ -2,13 +2,15 @@
 yuan or more) and 5 (awards) that C4 adds to enterprises' rules (shared/plan/indicators.md)."""
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 
 from enterprises.indicators import HIGH_VALUE_RULES, declared_note
 from targets.computation import (
     Context,
+    Measure,
     Outcome,
     annual_count,
     annual_sum,
@@ -16,7 +18,9 @@ from targets.computation import (
     calculator,
     count_outcome,
     cumulative,
+    d,
     growth,
+    in_year_q,
     ratio,
     year_end,
 )
@@ -65,30 +69,53 @@ def park_pledges(ip_type: str | None = None, pledges: QuerySet | None = None) ->
     return pledges.filter(ip_type=ip_type) if ip_type else pledges
 
 
-def patent_pledge_count(year: int, pledges: QuerySet | None = None) -> int:
-    return annual_count(park_pledges(PledgedIPType.PATENT, pledges), "registration_date", year)
+def _registered_in(year: int, ip_type: str | None = None) -> Q:
+    rule = in_year_q("registration_date", year)
+    return rule & Q(ip_type=ip_type) if ip_type else rule
 
 
-def patent_pledge_amount(year: int, pledges: QuerySet | None = None) -> Decimal:
-    return annual_sum(park_pledges(PledgedIPType.PATENT, pledges), "registration_date", "amount", year)
+# What U4, U5 and U6 count and sum of the pledges registered in a year (by registration date),
+# for every year of a recomputation in one query (Context.yearly_figures).
+PLEDGE_MEASURES: dict[str, Measure] = {
+    "patent_count": lambda year: Count("pk", filter=_registered_in(year, PledgedIPType.PATENT)),
+    "patent_amount": lambda year: Sum("amount", filter=_registered_in(year, PledgedIPType.PATENT)),
+    "count": lambda year: Count("pk", filter=_registered_in(year)),
+    "amount": lambda year: Sum("amount", filter=_registered_in(year)),
+}
+
+
+def pledge_figures(ctx: Context, year: int) -> tuple[dict, dict]:
+    """PLEDGE_MEASURES for the year over the counted park pledges, and over those only declared
+    (a sum over no pledge is None)."""
+    return (
+        ctx.yearly_figures("pledges", park_pledges(), PLEDGE_MEASURES, year, dated="registration_date"),
+        ctx.yearly_figures(
+            "pledges:declared", Pledge.objects.declared(), PLEDGE_MEASURES, year, dated="registration_date"
+        ),
+    )
+
+
+def _counted(ctx: Context, name: str) -> Callable[[int], Decimal]:
+    """The measure of the counted park pledges as a function of the year (0 for nothing)."""
+    return lambda year: d(pledge_figures(ctx, year)[0][name] or 0)
 
 
 @calculator("U4")
 def patent_pledge_growth(ctx: Context, year: int) -> Outcome:
-    declared = declared_note(lambda pledges: patent_pledge_count(year, pledges), Pledge)
-    return growth(patent_pledge_count, year, **declared)
+    declared = declared_note(pledge_figures(ctx, year)[1], "patent_count")
+    return growth(_counted(ctx, "patent_count"), year, **declared)
 
 
 @calculator("U5")
 def patent_pledge_amount_growth(ctx: Context, year: int) -> Outcome:
-    declared = declared_note(lambda pledges: patent_pledge_count(year, pledges), Pledge)
-    return growth(patent_pledge_amount, year, measure_unit="cny", **declared)
+    declared = declared_note(pledge_figures(ctx, year)[1], "patent_count")
+    return growth(_counted(ctx, "patent_amount"), year, measure_unit="cny", **declared)
 
 
 @calculator("U6")
 def pledge_amount(ctx: Context, year: int) -> Outcome:
-    declared = declared_note(lambda pledges: annual_count(pledges, "registration_date", year), Pledge)
-    return count_outcome(annual_sum(park_pledges(), "registration_date", "amount", year), **declared)
+    declared = declared_note(pledge_figures(ctx, year)[1], "count")
+    return count_outcome(_counted(ctx, "amount")(year), **declared)
 
 
 def open_at(queryset, opened: str, closed: str, day: dt.date):

@@ -40,9 +40,12 @@ def compute_one(ctx: Context, indicator: Indicator, year: int, reported: dict) -
 
 
 def _lock() -> None:
+    """Queue behind any other run. And no JIT for this transaction: PostgreSQL compiles a query of
+    many conditional aggregates (Context.yearly_figures) for about a second, longer than it runs."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_ID])
+            cursor.execute("SET LOCAL jit = off")
 
 
 def recompute(
@@ -110,7 +113,7 @@ HISTORY_FIELDS = ("indicator_id", "year", "value", "numerator", "denominator", "
 def _compute_and_store(plan: Plan, years: list[int], run: RecomputeRun) -> tuple[int, list[dict]]:
     """Write the values and the history of those that changed; return how many values, and what
     got worse (early_warnings.worsened)."""
-    ctx = Context(plan=plan)
+    ctx = Context(plan=plan, years=tuple(years))
     indicators = list(plan.indicators.all())
     reported = {(r.indicator_id, r.year): r for r in ReportedValue.objects.filter(indicator__plan=plan)}
     outcomes: dict[tuple[int, int], tuple[Outcome, str]] = {}

@@ -3,10 +3,10 @@ from .enterprises import Enterprise, HolderAlias, Industry, Membership, accepted
 from .held import Source
 from .imports import ImportRun
 from .management import Certification, Honour, InnovationPilot
-from .patents import LegalStatus, Patent, PatentType
+from .patents import LegalStatus, Patent, PatentType, patent_in_force_q
 from .rights import Copyright, GIProduct, ICLayoutDesign, PlantVariety
 from .selfservice import Filing
-from .trademarks import Trademark, TrademarkStatus, default_expiry
+from .trademarks import Trademark, TrademarkStatus, default_expiry, trademark_in_force_q
 
 __all__ = [
     "AnnuityReminder",
@@ -31,4 +31,6 @@ __all__ = [
     "TrademarkStatus",
     "accepted_credit_code",
     "default_expiry",
+    "patent_in_force_q",
+    "trademark_in_force_q",
 ]

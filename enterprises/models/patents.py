@@ -24,12 +24,18 @@ class LegalStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("withdrawn")
 
 
+def patent_in_force_q(day: dt.date) -> Q:
+    """Granted on or before the day, and valid, or lapsed only after that day (indicators.md): the
+    rule as a Q, for filters and for the conditional counts of a recomputation alike."""
+    return Q(grant_date__lte=day) & (
+        Q(legal_status=LegalStatus.VALID) | Q(legal_status=LegalStatus.LAPSED, lapse_date__gt=day)
+    )
+
+
 class PatentQuerySet(HeldRecordQuerySet):
     def in_force_on(self, day: dt.date):
         """Granted on or before the day, and valid, or lapsed only after that day (indicators.md)."""
-        return self.filter(grant_date__lte=day).filter(
-            Q(legal_status=LegalStatus.VALID) | Q(legal_status=LegalStatus.LAPSED, lapse_date__gt=day)
-        )
+        return self.filter(patent_in_force_q(day))
 
     def inventions(self):
         return self.filter(patent_type=PatentType.INVENTION)
@@ -66,6 +72,9 @@ class Patent(HeldRecord):
             models.Index(fields=["pct_filing_date"]),
             # The list's order: its first page reads 25 rows of the index, not the whole table.
             models.Index(fields=["-application_date", "application_number"], name="patent_list_order"),
+            # The few records only a filing declares: the indicators' "declared" notes read them
+            # here instead of scanning the table (imports write reconciled rows, which skip it).
+            models.Index(fields=["enterprise"], condition=Q(reconciled=False), name="patent_declared"),
         ]
 
     def __str__(self) -> str:

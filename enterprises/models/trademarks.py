@@ -27,13 +27,18 @@ class TrademarkStatus(models.TextChoices):
 ENDED = (TrademarkStatus.INVALID, TrademarkStatus.CANCELLED)
 
 
+def trademark_in_force_q(day: dt.date) -> Q:
+    """Registered on or before the day, expiring on or after it, and valid then (indicators.md):
+    valid now, or invalidated or cancelled only after the day (without that date: not in force)."""
+    return Q(registration_date__lte=day, expiry_date__gte=day) & (
+        Q(status=TrademarkStatus.VALID) | Q(status__in=ENDED, invalid_date__gt=day)
+    )
+
+
 class TrademarkQuerySet(HeldRecordQuerySet):
     def in_force_on(self, day: dt.date):
-        """Registered on or before the day, expiring on or after it, and valid then (indicators.md):
-        valid now, or invalidated or cancelled only after the day (without that date: not in force)."""
-        return self.filter(registration_date__lte=day, expiry_date__gte=day).filter(
-            Q(status=TrademarkStatus.VALID) | Q(status__in=ENDED, invalid_date__gt=day)
-        )
+        """In force on the day: trademark_in_force_q."""
+        return self.filter(trademark_in_force_q(day))
 
 
 class Trademark(HeldRecord):
@@ -67,6 +72,8 @@ class Trademark(HeldRecord):
         constraints = [
             models.UniqueConstraint(fields=["registration_number", "nice_class"], name="trademark_natural_key"),
         ]
+        # The few records only a filing declares, for the indicators' "declared" notes (as Patent's).
+        indexes = [models.Index(fields=["enterprise"], condition=Q(reconciled=False), name="trademark_declared")]
 
     def __str__(self) -> str:
         return f"{self.mark} ({self.registration_number}, {self.nice_class})"
