@@ -26,6 +26,8 @@ CHUNK_SIZE = 2000
 CHANGES_SHOWN = 200  # rows whose field changes a check (dry run) lists
 REASON_HEADER = "错误原因 reason"
 ROW_HEADER = "原行号 row"
+# A file with a header and no row under it (or only blank lines) is refused: nothing to confirm.
+NOTHING_TO_IMPORT = gettext_noop("The file has no rows under its header: there is nothing to import.")
 
 
 @dataclass(frozen=True)
@@ -343,7 +345,8 @@ def run_import(
     keep_errors: int = 200,
     layout: ImportLayout | None = None,
 ) -> ImportResult:
-    """Import one file. Nothing is stored on a dry run, nor when rows are invalid without skip_invalid.
+    """Import one file. Nothing is stored on a dry run, nor when rows are invalid without skip_invalid;
+    a file with no row under its header is refused (file_problem NOTHING_TO_IMPORT).
 
     The columns are read with `layout` when given, else with the saved layout of the file's
     header set, else by the header synonyms (core.importing.headers.read_header)."""
@@ -421,6 +424,10 @@ def run_import(
                     chunk = []
                     if on_progress:
                         on_progress(result.rows, table.total)
+            if not result.rows:
+                result.file_problem = coded(NOTHING_TO_IMPORT)
+                transaction.set_rollback(True)
+                return result
             if result.invalid and not skip_invalid:
                 transaction.set_rollback(True)
                 return result
