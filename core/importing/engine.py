@@ -17,7 +17,7 @@ from django.utils.translation import gettext_noop
 
 from ipportal.coded import coded, render
 
-from .headers import ImportLayout, read_header
+from .headers import ImportLayout, read_header, unnamed_column
 from .merge import merge_chunk, merging_in_background
 from .reader import UnreadableFile, open_table, write_csv
 from .values import ImportValueError, character_names, clean_text, is_blank, parse_text
@@ -66,9 +66,14 @@ class RowInvalid(Exception):
 
 @dataclass
 class CellProblem:
-    column: str
+    column: str | dict  # the column's header as in the file, or a coded name (ipportal.coded)
     value: str
     reason: dict | str  # a coded message (ipportal.coded), or text
+
+    @property
+    def column_name(self) -> str:
+        """The column, in the active language."""
+        return render(self.column)
 
     @property
     def text(self) -> str:
@@ -81,7 +86,7 @@ class RowError:
     problems: list[CellProblem]
 
     def __str__(self) -> str:
-        details = "; ".join(f'{p.column} = "{p.value}": {p.text}' for p in self.problems)
+        details = "; ".join(f'{p.column_name} = "{p.value}": {p.text}' for p in self.problems)
         return _("row %(row)d: %(details)s") % {"row": self.row, "details": details}
 
     def as_dict(self) -> dict:
@@ -107,7 +112,7 @@ class ImportResult:
     keys: set = field(default_factory=set)  # natural keys written, for kinds that act on them afterwards
     errors: list[RowError] = field(default_factory=list)
     warnings: list[dict | str] = field(default_factory=list)  # stored all the same, worth a look (coded messages)
-    ignored_columns: list[str] = field(default_factory=list)
+    ignored_columns: list[str | dict] = field(default_factory=list)  # headers; unnamed columns coded
     file_format: str = ""  # what the file was read as ("XLS (Excel 97–2003)", "CSV (GB18030)", …)
     header_row: int = 1
     skipped_lines: list[tuple[int, str]] = field(default_factory=list)  # title lines above the header
@@ -286,9 +291,16 @@ def _problem(title: str, raw: Any, reason: dict | str) -> CellProblem:
 def _validate(
     kind: ImportKind, positions: dict[int, Column], header: list[str], rows: Iterable[tuple[int, list]]
 ) -> Iterator[tuple[int, list, dict | None, RowError | None]]:
-    # Resolved once: (position, key, parser, required, header) for every mapped column.
+    # Resolved once: (position, key, parser, required, header) for every mapped column; a column
+    # without a header (mapped by a layout) is named by its number.
     plan = [
-        (index, column.key, column.parse or parse_text, column.required, header[index])
+        (
+            index,
+            column.key,
+            column.parse or parse_text,
+            column.required,
+            clean_text(header[index]) or unnamed_column(index),
+        )
         for index, column in positions.items()
     ]
     width = max(positions, default=-1) + 1
@@ -363,6 +375,7 @@ def run_import(
     reading = read_header(kind, table, layout)
     result.header_row, result.skipped_lines = table.header_row, table.skipped
     positions, result.ignored_columns, missing = reading.positions, reading.ignored, reading.missing
+    header = reading.header  # the header row, as wide as the widest of the first rows
     result.layout_name = reading.layout.name if reading.layout else ""
     if missing:
         fitting = reading.fitting
@@ -396,7 +409,7 @@ def run_import(
     try:
         # The database merges each chunk while the next is validated (merging_in_background).
         with transaction.atomic(), merging_in_background() as merges:
-            for number, cells, fields, error in _validate(kind, positions, table.header, table.rows):
+            for number, cells, fields, error in _validate(kind, positions, header, table.rows):
                 result.rows += 1
                 if error is None:
                     key = kind.key_of(fields)
@@ -411,8 +424,8 @@ def run_import(
                     if on_error:
                         on_error(error)
                     if skip_invalid:
-                        reason = "; ".join(f"{p.column}: {p.text}" for p in error.problems)
-                        padded = list(cells) + [""] * (len(table.header) - len(cells))
+                        reason = "; ".join(f"{p.column_name}: {p.text}" for p in error.problems)
+                        padded = list(cells) + [""] * (len(header) - len(cells))
                         rejects.append([_display(c) for c in padded] + [str(number), reason])
                     continue
                 # Once a row is refused without skip_invalid nothing will be kept: only validate on.
@@ -448,6 +461,6 @@ def run_import(
 
     if rejects and skip_invalid:
         target = Path(rejects_path) if rejects_path else path.with_name(path.name + ".rejects.csv")
-        write_csv(target, [*table.header, ROW_HEADER, REASON_HEADER], rejects)
+        write_csv(target, [*header, ROW_HEADER, REASON_HEADER], rejects)
         result.rejects_path = target
     return result

@@ -11,7 +11,7 @@ from django.views.generic import DeleteView, DetailView, ListView, UpdateView
 
 from core.importing import KINDS
 from core.importing.engine import NOTHING_TO_IMPORT
-from core.importing.headers import guess_mapping, normalize_header, save_layout
+from core.importing.headers import guess_mapping, layout_key, save_layout, unnamed_column
 from core.models import ImportLayout
 from ipportal.coded import render as render_coded
 from ipportal.exports import safe_filename, safe_row
@@ -237,9 +237,9 @@ class LayoutListView(OfficialRequiredMixin, ListView):
             fields = {column.key: column.header for column in kind.columns} if kind else {}
             layout.kind_label = kind.label if kind else layout.kind
             layout.columns = [
-                (header, fields.get(key, key))
-                for header in layout.headers
-                if (key := layout.mapping.get(normalize_header(header)))
+                (header or render_coded(unnamed_column(index)), fields.get(key, key))
+                for index, header in enumerate(layout.headers)
+                if (key := layout.mapping.get(layout_key(index, header)))
             ]
         return context
 
