@@ -60,7 +60,7 @@ def layout_key(index: int, title: Any) -> str:
 
 def map_header(
     kind: ImportKind, header: list[str], filled: set[int] = frozenset()
-) -> tuple[dict[int, Column], list[str | dict], list[str]]:
+) -> tuple[dict[int, Column], list[str | dict], list[dict]]:
     """Column of each file position, the ignored columns, and the required columns missing.
 
     A header may be any of a column's names (Column.headers); when a file has two names of one
@@ -88,7 +88,7 @@ def _result(kind: ImportKind, header: list[str], positions: dict[int, Column], f
         if index not in positions and (clean_text(title) or index in filled)
     ]
     mapped = {column.key for column in positions.values()}
-    missing = [f"{c.header} ({c.key})" for c in kind.columns if c.required and c.key not in mapped]
+    missing = [kind.field_name(c) for c in kind.columns if c.required and c.key not in mapped]
     return dict(sorted(positions.items())), ignored, missing
 
 
@@ -137,7 +137,7 @@ def saved_layout(kind: ImportKind, table: Table) -> ImportLayout | None:
 
 def map_with_layout(
     kind: ImportKind, header: list[str], layout: ImportLayout, filled: set[int] = frozenset()
-) -> tuple[dict[int, Column], list[str | dict], list[str]]:
+) -> tuple[dict[int, Column], list[str | dict], list[dict]]:
     """Like map_header, with the layout's field for each header it names (the first column of a
     repeated header) and for each column without a header by its number (layout_key); columns
     the layout leaves out are ignored."""
@@ -170,7 +170,7 @@ class HeaderReading:
 
     positions: dict[int, Column]
     ignored: list[str | dict]  # ignored headers, and columns without a header holding data (coded)
-    missing: list[str]
+    missing: list[dict]  # the required fields without a column, named coded (ImportKind.field_name)
     layout: ImportLayout | None = None
     fitting: ImportKind | None = None
     header: list[str] = field(default_factory=list)  # as wide as the widest of the first rows

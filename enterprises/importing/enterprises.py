@@ -80,6 +80,7 @@ class EnterpriseImport(ImportKind):
         Column(
             "ip_staff",
             "知识产权工作人员数",
+            label=_("IP staff"),
             parse=parse_non_negative_int,
             synonyms=("知识产权人员数", "知识产权专职人员数", "知识产权工作人员"),
         ),

@@ -234,7 +234,7 @@ class LayoutListView(OfficialRequiredMixin, ListView):
         context = super().get_context_data(**kwargs)
         for layout in context["object_list"]:
             kind = KINDS.get(layout.kind)
-            fields = {column.key: column.header for column in kind.columns} if kind else {}
+            fields = {column.key: render_coded(kind.field_name(column)) for column in kind.columns} if kind else {}
             layout.kind_label = kind.label if kind else layout.kind
             layout.columns = [
                 (header or render_coded(unnamed_column(index)), fields.get(key, key))

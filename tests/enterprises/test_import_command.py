@@ -185,7 +185,9 @@ def test_english_aliases_in_any_order_with_extra_columns(tmp_path, codes):
 
 def test_missing_required_column_is_refused(tmp_path):
     path = write_csv(tmp_path / "nocode.csv", [["荆门企业"]], header=["企业名称"])
-    with pytest.raises(CommandError, match="Required columns are missing: 统一社会信用代码"):
+    with pytest.raises(
+        CommandError, match="Required columns are missing: Unified Social Credit Code \\(统一社会信用代码\\)"
+    ):
         run("enterprises", path)
 
 

@@ -97,7 +97,7 @@ def unrecognised_rows() -> list[list]:
 
 
 def test_a_file_whose_required_column_is_unknown_is_refused_on_the_command_line(tmp_path, enterprise):
-    with pytest.raises(CommandError, match=r"holder_name\) 请在导入页面对应一次各列"):
+    with pytest.raises(CommandError, match=r"缺少必填列：专利权人（权利人） 请在导入页面对应一次各列"):
         call_command("import_records", "patents", str(workbook(tmp_path / "p.xlsx", unrecognised_rows())))
     assert not Patent.objects.exists()
 
@@ -183,12 +183,13 @@ def test_an_upload_with_an_unknown_required_column_goes_to_the_mapping_step(
         upload(official_client, path)
     run = ImportRun.objects.get()
     assert run.status == ImportRun.Status.MAPPING and run.header_row == 3
-    assert run.mapping_request["missing"] == ["专利权人 (holder_name)"]
+    holder = next(column for column in PATENTS.columns if column.key == "holder_name")
+    assert run.mapping_request["missing"] == [PATENTS.field_name(holder)]
     response = official_client.get(run.get_absolute_url())  # the run's page sends the official to the step
     assert response.url == reverse("enterprises:import-mapping", args=[run.pk])
 
     page = official_client.get(response.url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "案卷权属单位" in page and "专利权人 (holder_name) *" in page
+    assert "案卷权属单位" in page and "holder (专利权人) *" in page and "holder_name)" not in page
     assert '<option value="application_number" selected>' in page  # pre-filled with the guesses
     assert "荆门示例化工有限公司;武汉大学 · 武汉大学、荆门示例化工有限公司" in page  # the column's first values
 

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from enterprises.models import Enterprise, ImportRun
+from ipportal.coded import render
 
 from ..factories import valid_credit_code
 
@@ -201,7 +202,7 @@ def test_the_check_shows_each_field_an_update_changes_and_how_holders_matched(
     assert run.updated == 1
     [change] = run.changes
     assert change["key"] == enterprise.credit_code
-    pairs = {(old, new) for _label, old, new in change["fields"]}
+    pairs = {(render(old), render(new)) for _label, old, new in change["fields"]}
     assert len(pairs) == 2 and ("2", "5") in pairs  # the flag and the staff count; the empty industry is no change
     page = official_client.get(run.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "What the update changes" in page and "IP staff" in page
