@@ -1,10 +1,11 @@
 """Why a row was refused is stored as a code with parameters and read in the reader's language."""
 
 from django.utils import translation
+from django.utils.translation import gettext_lazy, override
 
 from core.importing.engine import CellProblem, RowError
 from core.importing.values import ImportValueError, parse_date
-from ipportal.coded import coded, render
+from ipportal.coded import coded, coded_pair, render
 
 
 def test_a_value_error_keeps_its_reason_as_a_code():
@@ -32,10 +33,6 @@ def test_text_stored_before_codes_is_shown_as_it_is():
 
 
 def test_a_pair_of_names_reads_once_when_both_read_the_same_and_a_list_reads_with_commas():
-    from django.utils.translation import gettext_lazy, override
-
-    from ipportal.coded import coded, coded_pair, render
-
     holder = coded_pair("%(label)s (%(header)s)", label=gettext_lazy("legal status"), header="法律状态")
     message = coded("Required columns are missing: %(columns)s", columns=[holder, "备注"])
     with override("en"):
