@@ -25,17 +25,11 @@ from ..models import (
     TrademarkStatus,
     default_expiry,
 )
-from .enterprises import CREDIT_CODE_SYNONYMS, parse_credit_code
+from .enterprises import CREDIT_CODE_SYNONYMS, credit_code_column
 
 YES_NO = {True: "是", False: "否"}
 # The holder's credit code, as every list of rights names it.
-HOLDER_CODE = Column(
-    "credit_code",
-    "统一社会信用代码",
-    label=gettext_lazy("Unified Social Credit Code"),
-    parse=parse_credit_code,
-    synonyms=(*CREDIT_CODE_SYNONYMS, "企业统一社会信用代码"),
-)
+HOLDER_CODE = credit_code_column(synonyms=(*CREDIT_CODE_SYNONYMS, "企业统一社会信用代码"))
 
 
 # The warning after an import with lapsed patents that have no date (singular, plural), stored coded.

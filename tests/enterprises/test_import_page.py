@@ -255,6 +255,17 @@ def test_a_file_with_no_valid_row_offers_no_skipping_and_cannot_be_confirmed(
 NOTHING = {"en": "there is nothing to import", "zh-hans": "没有可导入的内容"}
 
 
+def says_nothing_to_import_and_refuses_confirmation(client, run, language, capture) -> None:
+    page = client.get(run.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert NOTHING[language] in page
+    assert reverse("enterprises:import-confirm", args=[run.pk]) not in page
+    with capture(execute=True):
+        response = client.post(
+            reverse("enterprises:import-confirm", args=[run.pk]), follow=True, HTTP_ACCEPT_LANGUAGE=language
+        )
+    assert NOTHING[language] in response.content.decode()
+
+
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
 def test_a_file_with_a_header_and_no_rows_says_there_is_nothing_to_import_and_offers_no_confirmation(
     official_client, django_capture_on_commit_callbacks, language
@@ -262,14 +273,7 @@ def test_a_file_with_a_header_and_no_rows_says_there_is_nothing_to_import_and_of
     with django_capture_on_commit_callbacks(execute=True):
         upload(official_client, HEADER)
     run = ImportRun.objects.get()
-    page = official_client.get(run.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=language).content.decode()
-    assert NOTHING[language] in page
-    assert reverse("enterprises:import-confirm", args=[run.pk]) not in page
-    with django_capture_on_commit_callbacks(execute=True):
-        response = official_client.post(
-            reverse("enterprises:import-confirm", args=[run.pk]), follow=True, HTTP_ACCEPT_LANGUAGE=language
-        )
-    assert NOTHING[language] in response.content.decode()
+    says_nothing_to_import_and_refuses_confirmation(official_client, run, language, django_capture_on_commit_callbacks)
     run.refresh_from_db()
     assert run.status != ImportRun.Status.DONE and not Enterprise.objects.exists()
 
@@ -280,13 +284,6 @@ def test_a_checked_run_with_no_rows_cannot_be_confirmed(official_client, django_
     run = ImportRun.objects.create(
         kind="enterprises", original_name="list.csv", status=ImportRun.Status.PREVIEWED, rows_total=0
     )
-    page = official_client.get(run.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=language).content.decode()
-    assert NOTHING[language] in page
-    assert reverse("enterprises:import-confirm", args=[run.pk]) not in page
-    with django_capture_on_commit_callbacks(execute=True):
-        response = official_client.post(
-            reverse("enterprises:import-confirm", args=[run.pk]), follow=True, HTTP_ACCEPT_LANGUAGE=language
-        )
-    assert NOTHING[language] in response.content.decode()
+    says_nothing_to_import_and_refuses_confirmation(official_client, run, language, django_capture_on_commit_callbacks)
     run.refresh_from_db()
     assert run.status == ImportRun.Status.PREVIEWED
