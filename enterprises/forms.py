@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.importing import KINDS
-from core.importing.headers import header_fingerprint
+from core.importing.headers import header_fingerprint, unnamed_column
 from core.importing.reader import OLE2_MAGIC, UTF16_BOMS
 from core.models import ImportLayout
 from ipportal.coded import render
@@ -230,7 +230,7 @@ class ColumnMappingForm(forms.Form):
         for index, title in enumerate(self.header):
             key = data.get(f"column_{index}")
             if key:
-                chosen.setdefault(key, []).append(title or str(index + 1))
+                chosen.setdefault(key, []).append(title or render(unnamed_column(index)))
         labels = {column.key: render(self.kind.field_name(column)) for column in self.kind.columns}
         for key, titles in chosen.items():
             if len(titles) > 1:
