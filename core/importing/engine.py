@@ -301,7 +301,7 @@ def _shown(value: Any, choices: dict | None = None) -> dict | str:
         return ""
     if isinstance(value, bool):
         return coded(gettext_noop("yes") if value else gettext_noop("no"))
-    if choices and value in choices:
+    if choices and isinstance(value, str | int) and value in choices:
         return _coded_text(choices[value])
     return clean_text(value)
 
