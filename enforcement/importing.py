@@ -95,7 +95,7 @@ class SurveyResponseImport(ImportKind):
     model = SurveyResponse
     key_fields = ("year", "respondent_ref")
     columns = [
-        Column("year", "调查年份", required=True, parse=parse_positive_int),
+        Column("year", "调查年份", label=gettext_lazy("survey year"), required=True, parse=parse_positive_int),
         Column("respondent_ref", "问卷编号", required=True),
         Column("satisfied", "是否满意", required=True, parse=parse_bool),
         Column("respondent_group", "受访群体"),

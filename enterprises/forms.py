@@ -5,9 +5,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.importing import KINDS
-from core.importing.headers import header_fingerprint
+from core.importing.headers import header_fingerprint, unnamed_column
 from core.importing.reader import OLE2_MAGIC, UTF16_BOMS
 from core.models import ImportLayout
+from ipportal.coded import render
 from ipportal.dates import BoundedDatesMixin
 from ipportal.uploads import validate_document
 
@@ -198,7 +199,8 @@ class ColumnMappingForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.kind, self.header = kind, header
         choices = [("", _("— not imported —"))] + [
-            (column.key, f"{column.header} ({column.key}){' *' if column.required else ''}") for column in kind.columns
+            (column.key, f"{render(kind.field_name(column))}{' *' if column.required else ''}")
+            for column in kind.columns
         ]
         for index, title in enumerate(header):
             self.fields[f"column_{index}"] = forms.ChoiceField(
@@ -228,15 +230,15 @@ class ColumnMappingForm(forms.Form):
         for index, title in enumerate(self.header):
             key = data.get(f"column_{index}")
             if key:
-                chosen.setdefault(key, []).append(title or str(index + 1))
-        labels = {column.key: column.header for column in self.kind.columns}
+                chosen.setdefault(key, []).append(title or render(unnamed_column(index)))
+        labels = {column.key: render(self.kind.field_name(column)) for column in self.kind.columns}
         for key, titles in chosen.items():
             if len(titles) > 1:
                 raise ValidationError(
                     _("%(field)s is chosen for several columns: %(columns)s"),
                     params={"field": labels[key], "columns": ", ".join(titles)},
                 )
-        missing = [c.header for c in self.kind.columns if c.required and c.key not in chosen]
+        missing = [labels[c.key] for c in self.kind.columns if c.required and c.key not in chosen]
         if missing:
             raise ValidationError(
                 _("Choose a column for every required field (*): %(fields)s"), params={"fields": ", ".join(missing)}

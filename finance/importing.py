@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy, gettext_noop
 
 from core.importing import Column, ImportKind, ImportResult, RowInvalid
 from core.importing.values import ImportValueError, clean_text, parse_choice, parse_date, parse_ten_thousand_yuan
-from enterprises.importing.enterprises import parse_credit_code
+from enterprises.importing.enterprises import credit_code_column
 from enterprises.importing.rights import iso, parse_patent_number, parse_registration_number
 from enterprises.matching import MATCH_LABELS, enterprise_ids, finish_holder_matching, match_holders
 from ipportal.coded import coded
@@ -40,6 +40,10 @@ def normalise_numbers(ip_type: str, numbers: list[str]) -> list[str]:
     return numbers
 
 
+# The credit code of the park enterprise in a transaction or a contract (either party).
+PARK_CREDIT_CODE = credit_code_column("园区企业统一社会信用代码", label=gettext_lazy("park enterprise's credit code"))
+
+
 class PledgeImport(ImportKind):
     name = "pledges"
     label = gettext_lazy("Pledges")
@@ -55,15 +59,20 @@ class PledgeImport(ImportKind):
             synonyms=("质押合同登记号", "登记号"),
         ),
         Column("pledgor_name", "出质人", required=True, synonyms=("出质人名称",)),
-        Column(
-            "credit_code", "统一社会信用代码", parse=parse_credit_code, synonyms=("出质人统一社会信用代码", "信用代码")
-        ),
+        credit_code_column(synonyms=("出质人统一社会信用代码", "信用代码")),
         Column("pledgee_name", "质权人", required=True, synonyms=("质权人名称", "贷款银行")),
         Column("ip_type", "质押标的类型", required=True, parse=parse_ip_type, synonyms=("标的类型", "质押物类型")),
-        Column("ip_numbers", "质押标的号", required=True, synonyms=("标的号", "质押专利号", "专利号/注册号")),
+        Column(
+            "ip_numbers",
+            "质押标的号",
+            label=gettext_lazy("pledged IP numbers"),
+            required=True,
+            synonyms=("标的号", "质押专利号", "专利号/注册号"),
+        ),
         Column(
             "amount_10k_cny",
             "融资金额(万元)",
+            label=gettext_lazy("financing amount (10k CNY)"),
             required=True,
             parse=parse_ten_thousand_yuan,
             synonyms=("质押金额(万元)", "贷款金额(万元)", "担保金额(万元)"),
@@ -202,8 +211,14 @@ class TransactionImport(ParkPartyImport):
         Column("numbers", "专利号/注册号"),
         Column("seller", "让与人/许可人", required=True),
         Column("buyer", "受让人/被许可人", required=True),
-        Column("credit_code", "园区企业统一社会信用代码", parse=parse_credit_code),
-        Column("amount_10k_cny", "交易金额(万元)", required=True, parse=parse_ten_thousand_yuan),
+        PARK_CREDIT_CODE,
+        Column(
+            "amount_10k_cny",
+            "交易金额(万元)",
+            label=gettext_lazy("transaction amount (10k CNY)"),
+            required=True,
+            parse=parse_ten_thousand_yuan,
+        ),
         Column("contract_date", "合同日期", required=True, parse=parse_date),
     ]
 
@@ -240,8 +255,14 @@ class TechContractImport(ParkPartyImport):
         Column("title", "合同名称", required=True),
         Column("seller", "卖方", required=True),
         Column("buyer", "买方"),
-        Column("credit_code", "园区企业统一社会信用代码", parse=parse_credit_code),
-        Column("turnover_10k_cny", "成交额(万元)", required=True, parse=parse_ten_thousand_yuan),
+        PARK_CREDIT_CODE,
+        Column(
+            "turnover_10k_cny",
+            "成交额(万元)",
+            label=gettext_lazy("turnover (10k CNY)"),
+            required=True,
+            parse=parse_ten_thousand_yuan,
+        ),
         Column("registration_date", "登记日期", required=True, parse=parse_date),
     ]
 

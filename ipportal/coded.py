@@ -8,7 +8,10 @@ people, is shown as it is.
 - In a JSONField the message is the dict itself (``coded``); in a text column it is that dict as
   JSON text (``stored``), which ``render`` recognises.
 - A parameter that is itself translatable (a lazy msgid such as a kind's label) is kept coded too
-  and translated when shown; whole numbers stay numbers (so ``%(count)d`` works).
+  and translated when shown; whole numbers stay numbers (so ``%(count)d`` works); a list
+  parameter (of text or coded messages) reads as its items joined by commas.
+- A message pairing two names of one thing (a field's label and its header, ``coded_pair``) reads
+  as the one name when both read the same in the reader's language.
 - A Django ``ValidationError`` of a validator (``gettext_lazy`` message with params) becomes a
   coded message through ``from_validation_error``.
 """
@@ -36,12 +39,29 @@ def _param(value: Any) -> Any:
         return {"code": msgid_of(value), "params": {}}
     if isinstance(value, dict) and "code" in value:
         return value
+    if isinstance(value, list | tuple):
+        return [_param(item) for item in value]
     return str(value)
+
+
+def _rendered(value: Any) -> Any:
+    if isinstance(value, dict):
+        return render(value)
+    if isinstance(value, list):
+        return ", ".join(render(item) if isinstance(item, dict) else str(item) for item in value)
+    return value
 
 
 def coded(msgid: str, **params: Any) -> dict:
     """A message to store: mark the msgid with gettext_noop so that it is translated."""
     return {"code": msgid, "params": {name: _param(value) for name, value in params.items()}}
+
+
+def coded_pair(msgid: str, **params: Any) -> dict:
+    """Like coded(), for a message naming one thing twice ("%(label)s (%(header)s)": a field by its
+    translated label and by its header): when every parameter reads the same in the reader's
+    language, the message is that text alone, so the thing is not named twice."""
+    return {**coded(msgid, **params), "pair": True}
 
 
 def coded_plural(singular: str, plural: str, number: int, **params: Any) -> dict:
@@ -84,10 +104,9 @@ def render(message: Any) -> str:
             text = ngettext(message["code"], message["plural"], message.get("number", 1))
         else:
             text = gettext(message["code"])
-        params = {
-            name: render(value) if isinstance(value, dict) else value
-            for name, value in (message.get("params") or {}).items()
-        }
+        params = {name: _rendered(value) for name, value in (message.get("params") or {}).items()}
+        if message.get("pair") and len({str(value) for value in params.values()}) == 1:
+            return str(next(iter(params.values())))
         try:
             return text % params if params else text
         except (KeyError, ValueError, TypeError):

@@ -26,9 +26,24 @@ class YearlyFigureImport(ImportKind):
         Column(
             "population", "常住人口", required=True, parse=parse_positive_int, synonyms=("常住人口数", "年末常住人口")
         ),
-        Column("public_budget_10k_cny", "一般公共预算支出(万元)", parse=parse_ten_thousand_yuan),
-        Column("ip_funding_10k_cny", "知识产权工作经费(万元)", parse=parse_ten_thousand_yuan),
-        Column("rd_expenditure_10k_cny", "研发经费(万元)", parse=parse_ten_thousand_yuan),
+        Column(
+            "public_budget_10k_cny",
+            "一般公共预算支出(万元)",
+            label=gettext_lazy("general public budget expenditure (10k CNY)"),
+            parse=parse_ten_thousand_yuan,
+        ),
+        Column(
+            "ip_funding_10k_cny",
+            "知识产权工作经费(万元)",
+            label=gettext_lazy("IP work funding (10k CNY)"),
+            parse=parse_ten_thousand_yuan,
+        ),
+        Column(
+            "rd_expenditure_10k_cny",
+            "研发经费(万元)",
+            label=gettext_lazy("R&D expenditure (10k CNY)"),
+            parse=parse_ten_thousand_yuan,
+        ),
     ]
     field_of = {
         "public_budget_10k_cny": "public_budget",

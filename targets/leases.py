@@ -13,6 +13,9 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db.models import Q, QuerySet
 from django.utils import timezone, translation
+from django.utils.translation import gettext_noop
+
+from ipportal.coded import coded, stored
 
 from .models.reports import GeneratedFiles
 
@@ -63,7 +66,9 @@ def make_files(
     """Make a document's files in this process, in the portal's language (Chinese): `content()`
     gathers what they show, then each (file field, file name, progress per cent, render) of `files`
     renews the lease, renders the content to bytes and saves it. The document ends done; a failure
-    is recorded on it (failed, with the message) and logged with its traceback, not raised."""
+    is logged with its traceback and recorded on it as failed, not raised. Its message is a coded
+    one (ipportal.coded) naming a reference that the log line carries too: the error's own text
+    can name files, fonts or values, and is for the log only."""
     start(document)
     try:
         with translation.override(settings.LANGUAGE_CODE):
@@ -73,8 +78,15 @@ def make_files(
                 getattr(document, field_name).save(name, ContentFile(render(gathered)), save=False)
         document.state, document.progress, document.finished_at = GeneratedFiles.State.DONE, 100, timezone.now()
         document.save()
-    except Exception as error:  # the page shows what went wrong; the log keeps the traceback
-        logger.exception("%s %s failed", type(document).__name__, document.pk)
-        document.state, document.message, document.finished_at = GeneratedFiles.State.FAILED, str(error), timezone.now()
+    except Exception:
+        reference = f"{document._meta.model_name}-{document.pk}"
+        logger.exception("%s %s failed (reference %s)", type(document).__name__, document.pk, reference)
+        document.message = stored(
+            coded(
+                gettext_noop("The file could not be made; the error was logged (reference %(reference)s)."),
+                reference=reference,
+            )
+        )
+        document.state, document.finished_at = GeneratedFiles.State.FAILED, timezone.now()
         document.save(update_fields=["state", "message", "finished_at"])
     return document

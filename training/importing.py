@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy, gettext_noop
 
 from core.importing import Column, ImportKind, ImportResult, RowInvalid
 from core.importing.values import clean_text, parse_bool, parse_choice, parse_date, parse_non_negative_int
-from enterprises.importing.enterprises import parse_credit_code
+from enterprises.importing.enterprises import credit_code_column, enterprise_name_column
 from enterprises.importing.management import park_enterprise_id
 from ipportal.coded import coded
 
@@ -84,9 +84,9 @@ class IPStaffImport(ImportKind):
     key_fields = ("enterprise_id", "name")
     columns = [
         Column("name", "姓名", required=True, parse=parse_person_name),
-        Column("credit_code", "统一社会信用代码", required=True, parse=parse_credit_code),
-        Column("enterprise_name", "企业名称"),
-        Column("is_ip_staff", "知识产权工作人员", parse=parse_bool),
+        credit_code_column(required=True),
+        enterprise_name_column(),
+        Column("is_ip_staff", "知识产权工作人员", label=gettext_lazy("works on IP"), parse=parse_bool),
         Column("position", "职务"),
         Column("phone", "联系电话"),
     ]
@@ -132,15 +132,15 @@ class AttendanceImport(ImportKind):
     model = Attendance
     key_fields = ("training_date", "training_title", "enterprise_id", "name")
     columns = [
-        Column("training_title", "培训名称", required=True),
-        Column("training_date", "培训日期", required=True, parse=parse_date),
-        Column("name", "姓名", required=True, parse=parse_person_name),
-        Column("credit_code", "统一社会信用代码", required=True, parse=parse_credit_code),
-        Column("enterprise_name", "企业名称"),
-        Column("is_ip_staff", "知识产权工作人员", parse=parse_bool),
-        Column("position", "职务"),
-        Column("organiser", "主办单位"),
-        Column("format", "培训形式", parse=parse_format),
+        Column("training_title", "培训名称", label=gettext_lazy("training title"), required=True),
+        Column("training_date", "培训日期", label=gettext_lazy("training date"), required=True, parse=parse_date),
+        Column("name", "姓名", label=gettext_lazy("name"), required=True, parse=parse_person_name),
+        credit_code_column(required=True),
+        enterprise_name_column(),
+        Column("is_ip_staff", "知识产权工作人员", label=gettext_lazy("works on IP"), parse=parse_bool),
+        Column("position", "职务", label=gettext_lazy("position")),
+        Column("organiser", "主办单位", label=gettext_lazy("organiser")),
+        Column("format", "培训形式", label=gettext_lazy("training format"), parse=parse_format),
     ]
 
     def clean_row(self, values: dict) -> dict:
@@ -244,7 +244,7 @@ class TalentImport(ImportKind):
         Column("name", "姓名", required=True, parse=parse_person_name),
         Column("category", "类别", required=True, parse=parse_category),
         Column("employer", "工作单位"),
-        Column("credit_code", "统一社会信用代码", parse=parse_credit_code),
+        credit_code_column(),
         Column("speciality", "专业领域"),
         Column("qualification_number", "资格证号"),
         Column("title", "职称"),

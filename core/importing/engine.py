@@ -11,13 +11,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models, transaction
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from ipportal.coded import coded, render
+from ipportal.coded import coded, coded_pair, msgid_of, render
 
-from .headers import ImportLayout, read_header
+from .headers import ImportLayout, read_header, unnamed_column
 from .merge import merge_chunk, merging_in_background
 from .reader import UnreadableFile, open_table, write_csv
 from .values import ImportValueError, character_names, clean_text, is_blank, parse_text
@@ -26,18 +28,23 @@ CHUNK_SIZE = 2000
 CHANGES_SHOWN = 200  # rows whose field changes a check (dry run) lists
 REASON_HEADER = "错误原因 reason"
 ROW_HEADER = "原行号 row"
+# A file with a header and no row under it (or only blank lines) is refused: nothing to confirm.
+NOTHING_TO_IMPORT = gettext_noop("The file has no rows under its header: there is nothing to import.")
 
 
 @dataclass(frozen=True)
 class Column:
     """One field of a list: its key (the English alias), its header in the portal's own format,
-    and the other headers real exports give it (`synonyms`, most specific first)."""
+    and the other headers real exports give it (`synonyms`, most specific first). `label` is
+    the field's translated name (gettext_lazy) when the kind's model has no field of that key
+    to take it from (ImportKind.field_label). The key is internal: messages never show it."""
 
     key: str
     header: str
     required: bool = False
     parse: Callable[[Any], Any] | None = None
     synonyms: tuple[str, ...] = ()
+    label: Promise | str | None = None
 
     @property
     def headers(self) -> tuple[str, ...]:
@@ -64,9 +71,14 @@ class RowInvalid(Exception):
 
 @dataclass
 class CellProblem:
-    column: str
+    column: str | dict  # the column's header as in the file, or a coded name (ipportal.coded)
     value: str
     reason: dict | str  # a coded message (ipportal.coded), or text
+
+    @property
+    def column_name(self) -> str:
+        """The column, in the active language."""
+        return render(self.column)
 
     @property
     def text(self) -> str:
@@ -79,7 +91,7 @@ class RowError:
     problems: list[CellProblem]
 
     def __str__(self) -> str:
-        details = "; ".join(f'{p.column} = "{p.value}": {p.text}' for p in self.problems)
+        details = "; ".join(f'{p.column_name} = "{p.value}": {p.text}' for p in self.problems)
         return _("row %(row)d: %(details)s") % {"row": self.row, "details": details}
 
     def as_dict(self) -> dict:
@@ -105,7 +117,7 @@ class ImportResult:
     keys: set = field(default_factory=set)  # natural keys written, for kinds that act on them afterwards
     errors: list[RowError] = field(default_factory=list)
     warnings: list[dict | str] = field(default_factory=list)  # stored all the same, worth a look (coded messages)
-    ignored_columns: list[str] = field(default_factory=list)
+    ignored_columns: list[str | dict] = field(default_factory=list)  # headers; unnamed columns coded
     file_format: str = ""  # what the file was read as ("XLS (Excel 97–2003)", "CSV (GB18030)", …)
     header_row: int = 1
     skipped_lines: list[tuple[int, str]] = field(default_factory=list)  # title lines above the header
@@ -202,6 +214,22 @@ class ImportKind:
     def key_label(self) -> str:
         return " + ".join(c.header for c in self.columns if c.key in self.key_fields) or ", ".join(self.key_fields)
 
+    def field_label(self, column: Column) -> Promise | str:
+        """The field's name in the reader's language (lazy): the column's label, else the verbose
+        name of the model field of its key, else its header."""
+        if column.label is not None:
+            return column.label
+        try:
+            return self.model._meta.get_field(column.key).verbose_name
+        except FieldDoesNotExist:
+            return column.header
+
+    def field_name(self, column: Column) -> dict:
+        """How a stored message names a field (coded, ipportal.coded): its translated label and
+        the header the portal's format gives it ("holder (专利权人)"), or the header alone when
+        the label reads the same."""
+        return coded_pair(gettext_noop("%(label)s (%(header)s)"), label=self.field_label(column), header=column.header)
+
     def template_header(self) -> list[str]:
         return [column.header for column in self.columns]
 
@@ -216,7 +244,9 @@ def record_changes(model: type[models.Model], key_fields: tuple[str, ...], rows:
         tuple(getattr(obj, name) for name in key_fields): obj
         for obj in model.objects.filter(**{f"{first}__in": {row[first] for row in rows}})
     }
-    labels = {f.attname: str(f.verbose_name) for f in model._meta.concrete_fields}
+    # Field names and shown values are stored coded (ipportal.coded), read in the reader's language.
+    labels = {f.attname: _coded_text(f.verbose_name) for f in model._meta.concrete_fields}
+    choices = {f.attname: dict(f.flatchoices) for f in model._meta.concrete_fields if f.choices}
     changed = [
         (
             row,
@@ -247,8 +277,8 @@ def record_changes(model: type[models.Model], key_fields: tuple[str, ...], rows:
         fields = [
             [
                 labels[name],
-                related.get(name, {}).get(getattr(obj, name), _shown(getattr(obj, name))),
-                related.get(name, {}).get(row[name], _shown(row[name])),
+                related.get(name, {}).get(getattr(obj, name), _shown(getattr(obj, name), choices.get(name))),
+                related.get(name, {}).get(row[name], _shown(row[name], choices.get(name))),
             ]
             for name in names
         ]
@@ -259,11 +289,20 @@ def record_changes(model: type[models.Model], key_fields: tuple[str, ...], rows:
                 return
 
 
-def _shown(value: Any) -> str:
+def _coded_text(text: Promise | str) -> dict | str:
+    """A translatable name (a lazy msgid) as a coded message; other text as it is."""
+    return coded(msgid_of(text)) if isinstance(text, Promise) else str(text)
+
+
+def _shown(value: Any, choices: dict | None = None) -> dict | str:
+    """A stored or imported value as a check shows it: yes/no and a choice's label coded, to be
+    read in the reader's language; anything else as text."""
     if value is None:
         return ""
     if isinstance(value, bool):
-        return _("yes") if value else _("no")
+        return coded(gettext_noop("yes") if value else gettext_noop("no"))
+    if choices and isinstance(value, str | int) and value in choices:
+        return _coded_text(choices[value])
     return clean_text(value)
 
 
@@ -271,7 +310,7 @@ def _display(raw: Any) -> str:
     return clean_text(raw)
 
 
-def _problem(title: str, raw: Any, reason: dict | str) -> CellProblem:
+def _problem(title: str | dict, raw: Any, reason: dict | str) -> CellProblem:
     """A refused cell, its reason coded or text; characters the user cannot see or tell apart are
     named (U+…)."""
     shown = _display(raw)
@@ -284,9 +323,16 @@ def _problem(title: str, raw: Any, reason: dict | str) -> CellProblem:
 def _validate(
     kind: ImportKind, positions: dict[int, Column], header: list[str], rows: Iterable[tuple[int, list]]
 ) -> Iterator[tuple[int, list, dict | None, RowError | None]]:
-    # Resolved once: (position, key, parser, required, header) for every mapped column.
+    # Resolved once: (position, key, parser, required, header) for every mapped column; a column
+    # without a header (mapped by a layout) is named by its number.
     plan = [
-        (index, column.key, column.parse or parse_text, column.required, header[index])
+        (
+            index,
+            column.key,
+            column.parse or parse_text,
+            column.required,
+            clean_text(header[index]) or unnamed_column(index),
+        )
         for index, column in positions.items()
     ]
     width = max(positions, default=-1) + 1
@@ -325,9 +371,13 @@ def _validate(
             try:
                 fields = kind.clean_row(values)
             except RowInvalid as error:
-                title = next((header[i] for i, c in positions.items() if c.key == error.column), error.column)
-                raw = next((cells[i] for i, c in positions.items() if c.key == error.column), "")
-                problems.append(_problem(title, raw, error.message))
+                index = next((i for i, c in positions.items() if c.key == error.column), None)
+                if index is None:  # a field the file has no column for: named by its label
+                    title = next((kind.field_name(c) for c in kind.columns if c.key == error.column), error.column)
+                    problems.append(_problem(title, "", error.message))
+                else:
+                    title = clean_text(header[index]) or unnamed_column(index)
+                    problems.append(_problem(title, cells[index], error.message))
         yield number, cells, fields, (RowError(number, problems) if problems else None)
 
 
@@ -343,7 +393,8 @@ def run_import(
     keep_errors: int = 200,
     layout: ImportLayout | None = None,
 ) -> ImportResult:
-    """Import one file. Nothing is stored on a dry run, nor when rows are invalid without skip_invalid.
+    """Import one file. Nothing is stored on a dry run, nor when rows are invalid without skip_invalid;
+    a file with no row under its header is refused (file_problem NOTHING_TO_IMPORT).
 
     The columns are read with `layout` when given, else with the saved layout of the file's
     header set, else by the header synonyms (core.importing.headers.read_header)."""
@@ -360,6 +411,7 @@ def run_import(
     reading = read_header(kind, table, layout)
     result.header_row, result.skipped_lines = table.header_row, table.skipped
     positions, result.ignored_columns, missing = reading.positions, reading.ignored, reading.missing
+    header = reading.header  # the header row, as wide as the widest of the first rows
     result.layout_name = reading.layout.name if reading.layout else ""
     if missing:
         fitting = reading.fitting
@@ -367,7 +419,7 @@ def run_import(
             result.file_problem = coded(
                 gettext_noop("The layout “%(name)s” leaves required columns without a column: %(columns)s"),
                 name=reading.layout.name,
-                columns=", ".join(missing),
+                columns=missing,
             )
         elif fitting is not None:
             result.detected_kind = fitting.name
@@ -377,30 +429,34 @@ def run_import(
                 ),
                 kind=fitting.label,
                 chosen=kind.label,
-                columns=", ".join(missing),
+                columns=missing,
             )
         else:
-            result.file_problem = coded(
-                gettext_noop("Required columns are missing: %(columns)s"), columns=", ".join(missing)
-            )
+            result.file_problem = coded(gettext_noop("Required columns are missing: %(columns)s"), columns=missing)
         if reading.needs_mapping:
             result.mapping_request = {"header": reading.header, "samples": reading.samples, "missing": missing}
         return result
 
     rejects: list[list[str]] = []
     seen_keys: dict[tuple, int] = {}
+    # A repeated key is named by the file's headers of the key fields (the portal's, for one it lacks).
+    titles = {column.key: column.header for column in kind.columns}
+    titles |= {
+        column.key: clean_text(header[index]) or render(unnamed_column(index)) for index, column in positions.items()
+    }
+    key_title = " + ".join(titles[name] for name in kind.key_fields if name in titles) or kind.key_label()
     chunk: list[dict] = []
     try:
         # The database merges each chunk while the next is validated (merging_in_background).
         with transaction.atomic(), merging_in_background() as merges:
-            for number, cells, fields, error in _validate(kind, positions, table.header, table.rows):
+            for number, cells, fields, error in _validate(kind, positions, header, table.rows):
                 result.rows += 1
                 if error is None:
                     key = kind.key_of(fields)
                     first = seen_keys.setdefault(key, number)
                     if first != number:
                         reason = coded(gettext_noop("appears twice in the file (first in row %(row)s)"), row=first)
-                        error = RowError(number, [CellProblem(kind.key_label(), " ".join(map(str, key)), reason)])
+                        error = RowError(number, [CellProblem(key_title, " ".join(map(str, key)), reason)])
                 if error is not None:
                     result.invalid += 1
                     if len(result.errors) < keep_errors:
@@ -408,8 +464,8 @@ def run_import(
                     if on_error:
                         on_error(error)
                     if skip_invalid:
-                        reason = "; ".join(f"{p.column}: {p.text}" for p in error.problems)
-                        padded = list(cells) + [""] * (len(table.header) - len(cells))
+                        reason = "; ".join(f"{p.column_name}: {p.text}" for p in error.problems)
+                        padded = list(cells) + [""] * (len(header) - len(cells))
                         rejects.append([_display(c) for c in padded] + [str(number), reason])
                     continue
                 # Once a row is refused without skip_invalid nothing will be kept: only validate on.
@@ -421,6 +477,10 @@ def run_import(
                     chunk = []
                     if on_progress:
                         on_progress(result.rows, table.total)
+            if not result.rows:
+                result.file_problem = coded(NOTHING_TO_IMPORT)
+                transaction.set_rollback(True)
+                return result
             if result.invalid and not skip_invalid:
                 transaction.set_rollback(True)
                 return result
@@ -441,6 +501,6 @@ def run_import(
 
     if rejects and skip_invalid:
         target = Path(rejects_path) if rejects_path else path.with_name(path.name + ".rejects.csv")
-        write_csv(target, [*table.header, ROW_HEADER, REASON_HEADER], rejects)
+        write_csv(target, [*header, ROW_HEADER, REASON_HEADER], rejects)
         result.rejects_path = target
     return result

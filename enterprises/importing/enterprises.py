@@ -37,6 +37,26 @@ def parse_title_year(raw) -> int:
 
 CREDIT_CODE_SYNONYMS = ("信用代码", "社会信用代码", "统一信用代码")
 
+CREDIT_CODE_LABEL = _("Unified Social Credit Code")
+
+
+def credit_code_column(
+    header: str = "统一社会信用代码",
+    *,
+    required: bool = False,
+    label=CREDIT_CODE_LABEL,
+    synonyms: tuple[str, ...] = (),
+) -> Column:
+    """The column of a park enterprise's credit code as the lists of other kinds name it
+    (`header`, `synonyms`), with its translated label (ImportKind.field_label)."""
+    return Column("credit_code", header, label=label, required=required, parse=parse_credit_code, synonyms=synonyms)
+
+
+def enterprise_name_column() -> Column:
+    """The enterprise's name beside its credit code, for the reader only (the code matches it)."""
+    return Column("enterprise_name", "企业名称", label=_("enterprise name"))
+
+
 INDUSTRY_SPELLINGS = {
     "绿色化工": Industry.GREEN_CHEMICALS,
     "新能源新材料": Industry.NEW_ENERGY_MATERIALS,
@@ -80,6 +100,7 @@ class EnterpriseImport(ImportKind):
         Column(
             "ip_staff",
             "知识产权工作人员数",
+            label=_("IP staff"),
             parse=parse_non_negative_int,
             synonyms=("知识产权人员数", "知识产权专职人员数", "知识产权工作人员"),
         ),

@@ -7,7 +7,7 @@ from core.importing.values import ImportValueError, clean_text, parse_choice, pa
 from ipportal.coded import coded
 
 from ..models import Certification, Enterprise, Honour
-from .enterprises import parse_credit_code
+from .enterprises import credit_code_column, enterprise_name_column
 
 
 def park_enterprise_id(code: str, column: str = "credit_code") -> int:
@@ -68,8 +68,8 @@ class CertificationImport(ImportKind):
     model = Certification
     key_fields = ("standard", "certificate_number")
     columns = [
-        Column("credit_code", "统一社会信用代码", required=True, parse=parse_credit_code),
-        Column("enterprise_name", "企业名称"),
+        credit_code_column(required=True),
+        enterprise_name_column(),
         Column("standard", "认证标准", required=True, parse=parse_standard),
         Column("certificate_number", "证书编号", required=True, parse=lambda raw: clean_text(raw).upper()),
         Column("certification_body", "认证机构", required=True),
@@ -107,8 +107,8 @@ class HonourImport(ImportKind):
     model = Honour
     key_fields = ("enterprise_id", "kind", "year")
     columns = [
-        Column("credit_code", "统一社会信用代码", required=True, parse=parse_credit_code),
-        Column("enterprise_name", "企业名称"),
+        credit_code_column(required=True),
+        enterprise_name_column(),
         Column("kind", "荣誉称号", required=True, parse=parse_honour),
         Column("year", "认定年度", required=True, parse=parse_year),
         Column("document", "认定文件"),

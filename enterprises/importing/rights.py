@@ -25,13 +25,11 @@ from ..models import (
     TrademarkStatus,
     default_expiry,
 )
-from .enterprises import CREDIT_CODE_SYNONYMS, parse_credit_code
+from .enterprises import CREDIT_CODE_SYNONYMS, credit_code_column
 
 YES_NO = {True: "是", False: "否"}
 # The holder's credit code, as every list of rights names it.
-HOLDER_CODE = Column(
-    "credit_code", "统一社会信用代码", parse=parse_credit_code, synonyms=(*CREDIT_CODE_SYNONYMS, "企业统一社会信用代码")
-)
+HOLDER_CODE = credit_code_column(synonyms=(*CREDIT_CODE_SYNONYMS, "企业统一社会信用代码"))
 
 
 # The warning after an import with lapsed patents that have no date (singular, plural), stored coded.
@@ -253,7 +251,13 @@ class PatentImport(HolderMatching, ImportKind):
         Column("pct_filing_date", "PCT申请日", parse=parse_date, synonyms=("国际申请日",)),
         Column("strategic_emerging", "战略性新兴产业", parse=parse_bool, synonyms=("是否战略性新兴产业",)),
         Column("overseas_family", "海外同族", parse=parse_bool, synonyms=("是否有海外同族",)),
-        Column("status_date", "法律状态日", parse=parse_date, synonyms=("法律状态公告日", "状态日期")),
+        Column(
+            "status_date",
+            "法律状态日",
+            label=gettext_lazy("legal status date"),
+            parse=parse_date,
+            synonyms=("法律状态公告日", "状态日期"),
+        ),
     ]
 
     def clean_row(self, values: dict) -> dict:

@@ -133,6 +133,12 @@ class ImportRun(models.Model):
         return bool(self.new or self.updated or self.unchanged)
 
     @property
+    def has_no_rows(self) -> bool:
+        """Checked with no row under the file's header: nothing to confirm. (A file checked now is
+        refused as such, core.importing.engine.NOTHING_TO_IMPORT; this covers runs checked before.)"""
+        return self.status == self.Status.PREVIEWED and not (self.rows_total or self.invalid)
+
+    @property
     def lost_its_worker(self) -> bool:
         """Failed because the process working on it stopped (killed, restarted): retryable."""
         return self.status == self.Status.FAILED and bool(self.retry_status)

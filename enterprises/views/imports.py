@@ -10,8 +10,10 @@ from django.views import View
 from django.views.generic import DeleteView, DetailView, ListView, UpdateView
 
 from core.importing import KINDS
-from core.importing.headers import guess_mapping, normalize_header, save_layout
+from core.importing.engine import NOTHING_TO_IMPORT
+from core.importing.headers import guess_mapping, layout_key, save_layout, unnamed_column
 from core.models import ImportLayout
+from ipportal.coded import render as render_coded
 from ipportal.exports import safe_filename, safe_row
 from ipportal.permissions import OfficialRequiredMixin
 
@@ -166,7 +168,11 @@ class ImportConfirmView(OfficialRequiredMixin, View):
     def post(self, request, pk):
         run = get_object_or_404(ImportRun, pk=pk)
         skip_invalid = request.POST.get("skip_invalid") == "1"
-        if run.invalid and not run.has_valid_rows:
+        if run.status == ImportRun.Status.REFUSED_FILE:
+            messages.error(request, render_coded(run.message))  # why the file was refused (no rows, …)
+        elif run.has_no_rows:
+            messages.error(request, _(NOTHING_TO_IMPORT))
+        elif run.invalid and not run.has_valid_rows:
             messages.error(
                 request, _("No row of the file is valid: fix the file and upload it again, or cancel the import.")
             )
@@ -228,12 +234,12 @@ class LayoutListView(OfficialRequiredMixin, ListView):
         context = super().get_context_data(**kwargs)
         for layout in context["object_list"]:
             kind = KINDS.get(layout.kind)
-            fields = {column.key: column.header for column in kind.columns} if kind else {}
+            fields = {column.key: render_coded(kind.field_name(column)) for column in kind.columns} if kind else {}
             layout.kind_label = kind.label if kind else layout.kind
             layout.columns = [
-                (header, fields.get(key, key))
-                for header in layout.headers
-                if (key := layout.mapping.get(normalize_header(header)))
+                (header or render_coded(unnamed_column(index)), fields.get(key, key))
+                for index, header in enumerate(layout.headers)
+                if (key := layout.mapping.get(layout_key(index, header)))
             ]
         return context
 

@@ -185,7 +185,9 @@ def test_english_aliases_in_any_order_with_extra_columns(tmp_path, codes):
 
 def test_missing_required_column_is_refused(tmp_path):
     path = write_csv(tmp_path / "nocode.csv", [["荆门企业"]], header=["企业名称"])
-    with pytest.raises(CommandError, match="Required columns are missing: 统一社会信用代码"):
+    with pytest.raises(
+        CommandError, match="Required columns are missing: Unified Social Credit Code \\(统一社会信用代码\\)"
+    ):
         run("enterprises", path)
 
 
@@ -280,3 +282,9 @@ def test_a_file_of_many_chunks_is_counted_exactly_and_refused_whole(tmp_path, mo
     rows.pop()
     out, _ = run("enterprises", write_csv(tmp_path / "again.csv", rows))
     assert "7 rows: 0 new, 1 updated, 6 unchanged, 0 skipped" in out
+
+
+def test_a_file_with_a_header_and_no_rows_is_refused_as_nothing_to_import(tmp_path):
+    path = write_csv(tmp_path / "empty.csv", [])
+    with pytest.raises(CommandError, match="there is nothing to import"):
+        run("enterprises", str(path))

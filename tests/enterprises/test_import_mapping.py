@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from core.importing import KINDS
+from core.importing import KINDS, run_import
 from core.importing.headers import guess_mapping, header_fingerprint, save_layout
 from core.models import ImportLayout
 from enterprises.models import ImportRun, Patent
@@ -97,7 +97,7 @@ def unrecognised_rows() -> list[list]:
 
 
 def test_a_file_whose_required_column_is_unknown_is_refused_on_the_command_line(tmp_path, enterprise):
-    with pytest.raises(CommandError, match=r"holder_name\) 请在导入页面对应一次各列"):
+    with pytest.raises(CommandError, match=r"缺少必填列：专利权人（权利人） 请在导入页面对应一次各列"):
         call_command("import_records", "patents", str(workbook(tmp_path / "p.xlsx", unrecognised_rows())))
     assert not Patent.objects.exists()
 
@@ -183,12 +183,13 @@ def test_an_upload_with_an_unknown_required_column_goes_to_the_mapping_step(
         upload(official_client, path)
     run = ImportRun.objects.get()
     assert run.status == ImportRun.Status.MAPPING and run.header_row == 3
-    assert run.mapping_request["missing"] == ["专利权人 (holder_name)"]
+    holder = next(column for column in PATENTS.columns if column.key == "holder_name")
+    assert run.mapping_request["missing"] == [PATENTS.field_name(holder)]
     response = official_client.get(run.get_absolute_url())  # the run's page sends the official to the step
     assert response.url == reverse("enterprises:import-mapping", args=[run.pk])
 
     page = official_client.get(response.url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "案卷权属单位" in page and "专利权人 (holder_name) *" in page
+    assert "案卷权属单位" in page and "holder (专利权人) *" in page and "holder_name)" not in page
     assert '<option value="application_number" selected>' in page  # pre-filled with the guesses
     assert "荆门示例化工有限公司;武汉大学 · 武汉大学、荆门示例化工有限公司" in page  # the column's first values
 
@@ -350,3 +351,85 @@ def test_enterprise_and_unit_users_cannot_map_columns(client, request, who, offi
     assert client.get(reverse("enterprises:import-mapping", args=[run.pk])).status_code == 403
     assert client.post(reverse("enterprises:import-mapping", args=[run.pk]), {"name": "x"}).status_code == 403
     assert not ImportLayout.objects.exists()
+
+
+# Columns without a header (a blank header cell: a spacer between named columns, or trailing
+# blank header cells with data under them).
+
+
+def unnamed_holder_rows() -> list[list]:
+    """The export with its holder column under a blank header cell, and no other spare column."""
+    return [row[:6] for row in export_rows(holder_header=None)]
+
+
+def test_a_column_with_data_under_a_blank_header_goes_to_the_mapping_step_and_its_layout_is_used_again(
+    official_client, tmp_path, enterprise, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(official_client, workbook(tmp_path / "p.xlsx", unnamed_holder_rows()))
+    run = ImportRun.objects.get()
+    assert run.status == ImportRun.Status.MAPPING
+    english = official_client.get(run.get_absolute_url(), follow=True, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "(column 5, no header)" in english
+    chinese = official_client.get(run.get_absolute_url(), follow=True, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "（第5列，无表头）" in chinese
+
+    header = run.mapping_request["header"]
+    with django_capture_on_commit_callbacks(execute=True):
+        mapping_post(official_client, run, header)  # column 5 (index 4) holds the holder
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.PREVIEWED and run.new == 5 and run.invalid == 0
+    layouts = official_client.get(reverse("enterprises:layout-list"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "(column 5, no header)" in layouts
+
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(official_client, workbook(tmp_path / "again.xlsx", unnamed_holder_rows()))
+    again = ImportRun.objects.latest("pk")
+    assert again.status == ImportRun.Status.PREVIEWED and again.new == 5 and again.invalid == 0
+
+
+def test_two_unnamed_columns_of_a_layout_keep_each_its_field(tmp_path, enterprise):
+    rows = unnamed_holder_rows()
+    rows[2][1] = None  # the title's header is blank too
+    header = [str(cell or "") for cell in rows[2]]
+    save_layout(PATENTS, header, guess_mapping(PATENTS, header) | {1: "title", 4: "holder_name"}, "两列无表头")
+    out = StringIO()
+    call_command("import_records", "patents", str(workbook(tmp_path / "p.xlsx", rows)), stdout=out)
+    assert set(Patent.objects.values_list("title", flat=True)) == {row[1] for row in rows[3:]}
+    assert Patent.objects.filter(enterprise=enterprise).count() == 4
+
+
+def test_trailing_cells_wider_than_a_csv_header_go_to_the_mapping_step(
+    official_client, tmp_path, enterprise, django_capture_on_commit_callbacks
+):
+    rows = unnamed_holder_rows()[2:]
+    lines = [",".join(str(cell or "") for cell in row[:4]) for row in rows[:1]]  # the header stops at column 4
+    lines += [",".join(str(cell or "").replace("\n", " ") for cell in row) for row in rows[1:]]
+    path = tmp_path / "p.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(official_client, path)
+    run = ImportRun.objects.get()
+    assert run.status == ImportRun.Status.MAPPING, run.message
+    assert run.mapping_request["header"] == ["专利申请号", "发明名称", "申请日期", "授权日", "", ""]
+
+
+@pytest.mark.parametrize(("language", "note"), [("en", "(column 2, no header)"), ("zh-hans", "（第2列，无表头）")])
+def test_a_spacer_column_without_a_header_is_ignored_with_a_note_when_every_required_field_is_found(
+    official_client, tmp_path, enterprise, django_capture_on_commit_callbacks, language, note
+):
+    rows = export_rows()[2:]
+    rows = [[row[0], None if i == 0 else "间隔", *row[1:]] for i, row in enumerate(rows)]
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(official_client, workbook(tmp_path / "p.xlsx", rows))
+    run = ImportRun.objects.get()
+    assert run.status == ImportRun.Status.PREVIEWED and run.new == 5 and run.invalid == 0
+    page = official_client.get(run.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert note in page
+
+
+def test_an_empty_column_without_a_header_is_not_noted(tmp_path, enterprise):
+    rows = [[*row, None, None] for row in export_rows()]  # trailing blank header cells, nothing under them
+    rows[2][-1] = None
+    result = run_import(PATENTS, workbook(tmp_path / "p.xlsx", rows), dry_run=True)
+    assert not result.file_problem and result.ignored_columns == ["备注"]

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from enterprises.models import Enterprise, ImportRun
+from ipportal.coded import render
 
 from ..factories import valid_credit_code
 
@@ -201,7 +202,7 @@ def test_the_check_shows_each_field_an_update_changes_and_how_holders_matched(
     assert run.updated == 1
     [change] = run.changes
     assert change["key"] == enterprise.credit_code
-    pairs = {(old, new) for _label, old, new in change["fields"]}
+    pairs = {(render(old), render(new)) for _label, old, new in change["fields"]}
     assert len(pairs) == 2 and ("2", "5") in pairs  # the flag and the staff count; the empty industry is no change
     page = official_client.get(run.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "What the update changes" in page and "IP staff" in page
@@ -249,3 +250,40 @@ def test_a_file_with_no_valid_row_offers_no_skipping_and_cannot_be_confirmed(
     assert said in response.content.decode()
     run.refresh_from_db()
     assert run.status == ImportRun.Status.PREVIEWED and not Enterprise.objects.exists()
+
+
+NOTHING = {"en": "there is nothing to import", "zh-hans": "没有可导入的内容"}
+
+
+def says_nothing_to_import_and_refuses_confirmation(client, run, language, capture) -> None:
+    page = client.get(run.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert NOTHING[language] in page
+    assert reverse("enterprises:import-confirm", args=[run.pk]) not in page
+    with capture(execute=True):
+        response = client.post(
+            reverse("enterprises:import-confirm", args=[run.pk]), follow=True, HTTP_ACCEPT_LANGUAGE=language
+        )
+    assert NOTHING[language] in response.content.decode()
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_a_file_with_a_header_and_no_rows_says_there_is_nothing_to_import_and_offers_no_confirmation(
+    official_client, django_capture_on_commit_callbacks, language
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(official_client, HEADER)
+    run = ImportRun.objects.get()
+    says_nothing_to_import_and_refuses_confirmation(official_client, run, language, django_capture_on_commit_callbacks)
+    run.refresh_from_db()
+    assert run.status != ImportRun.Status.DONE and not Enterprise.objects.exists()
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_a_checked_run_with_no_rows_cannot_be_confirmed(official_client, django_capture_on_commit_callbacks, language):
+    """A run checked as having no rows (awaiting confirmation all the same) is refused on the server."""
+    run = ImportRun.objects.create(
+        kind="enterprises", original_name="list.csv", status=ImportRun.Status.PREVIEWED, rows_total=0
+    )
+    says_nothing_to_import_and_refuses_confirmation(official_client, run, language, django_capture_on_commit_callbacks)
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.PREVIEWED

@@ -126,3 +126,96 @@ def test_a_plural_warning_is_stored_coded_and_counts_in_the_readers_language():
         assert render(one).startswith("1 lapsed patent has") and render(three).startswith("3 lapsed patents have")
     with translation.override("zh-hans"):
         assert "lapsed" not in render(three) and "3" in render(three)
+
+
+# Messages naming a field name it by the column's header and its label in the reader's language,
+# never by the field's internal key.
+
+
+def test_missing_columns_are_named_by_header_and_translated_label_not_by_key(
+    official_client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        upload_in_chinese(official_client, "申请号,专利名称,申请日\n", "patents")
+    run = ImportRun.objects.get()
+    assert run.status == ImportRun.Status.REFUSED_FILE
+    english, chinese = pages(official_client, run)
+    assert "Required columns are missing: holder (专利权人), legal status (法律状态)" in english
+    assert "缺少必填列：专利权人（权利人）, 法律状态" in chinese
+    for page in (english, chinese):
+        assert "holder_name" not in page and "legal_status" not in page
+
+
+def test_the_mapping_step_names_fields_by_header_and_translated_label_not_by_key(
+    official_client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        upload_in_chinese(
+            official_client, "申请号,专利名称,申请日,案卷权属单位,法律状态\n1,x,2023-01-05,y,有效\n", "patents"
+        )
+    run = ImportRun.objects.get()
+    assert run.status == ImportRun.Status.MAPPING
+    url = reverse("enterprises:import-mapping", args=[run.pk])
+    english = official_client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    chinese = official_client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "Required fields without a recognised column: holder (专利权人)" in english
+    assert ">holder (专利权人) *</option>" in english and ">title (专利名称) *</option>" in english
+    assert ">专利权人（权利人） *</option>" in chinese and ">法律状态 *</option>" in chinese
+    for page in (english, chinese):
+        assert "(holder_name)" not in page and "(application_number)" not in page
+
+
+def test_a_row_refused_for_a_column_the_file_lacks_names_the_field_in_the_readers_language(
+    official_client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        upload_in_chinese(official_client, "姓名,类别\n张三,专利代理师\n", "talents")
+    run = ImportRun.objects.get()
+    assert run.invalid == 1
+    english, chinese = pages(official_client, run)
+    assert "qualification certificate number (资格证号)" in english
+    assert "资格证号" in chinese
+    for page in (english, chinese):
+        assert "qualification_number" not in page
+
+
+def test_a_repeated_key_is_named_by_the_files_header(official_client, django_capture_on_commit_callbacks):
+    from enterprises.codes import patent_check_digit
+
+    number = "202310123450." + patent_check_digit("202310123450")
+    row = f"{number},x,2023-01-05,荆门甲化工有限公司,有效\n"
+    with django_capture_on_commit_callbacks(execute=True):
+        upload_in_chinese(official_client, "专利申请号,专利名称,申请日,专利权人,法律状态\n" + row + row, "patents")
+    run = ImportRun.objects.get()
+    assert run.errors[0]["problems"][0]["column"] == "专利申请号"
+
+
+def test_the_fields_an_update_changes_read_in_the_readers_language(official_client, django_capture_on_commit_callbacks):
+    from tests.factories import EnterpriseFactory
+
+    enterprise = EnterpriseFactory(name="荆门甲化工有限公司", high_tech=False, ip_staff_count=2)
+    text = (
+        f"企业名称,统一社会信用代码,高新技术企业,知识产权工作人员数\n荆门甲化工有限公司,{enterprise.credit_code},是,5\n"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        upload_in_chinese(official_client, text, "enterprises")
+    run = ImportRun.objects.get()
+    english, chinese = pages(official_client, run)
+    assert "<td>IP staff</td><td>2</td><td>5</td>" in english
+    assert "<td>high-tech enterprise</td><td>no</td><td>yes</td>" in english
+    assert "<td>知识产权工作人员数</td><td>2</td><td>5</td>" in chinese
+    assert "<td>高新技术企业</td><td>否</td><td>是</td>" in chinese
+
+
+def test_every_field_of_every_import_kind_has_a_translated_label():
+    from django.utils.functional import Promise
+
+    from core.importing import KINDS
+
+    unlabelled = [
+        (kind.name, column.key)
+        for kind in KINDS.values()
+        for column in kind.columns
+        if not isinstance(kind.field_label(column), Promise)
+    ]
+    assert unlabelled == []

@@ -139,18 +139,28 @@ def test_annual_report_pdf_has_the_chinese_names_and_xlsx_the_table(
     assert c1[1] == "专利年授权量" and Decimal(str(c1[4])) == 3
 
 
-def test_a_failing_report_is_marked_failed_with_the_reason(
-    official_client, park, monkeypatch, django_capture_on_commit_callbacks
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [
+        ("zh-hans", "文件未能生成；错误已记入日志（编号 annualreport-"),
+        ("en", "The file could not be made; the error was logged (reference annualreport-"),
+    ],
+)
+def test_a_failing_report_shows_a_translated_message_and_logs_the_error(
+    official_client, park, monkeypatch, django_capture_on_commit_callbacks, caplog, language, shown
 ):
     def broken(content):
-        raise RuntimeError("no fonts")
+        raise RuntimeError("no fonts in /srv/secret/path")
 
     monkeypatch.setattr("targets.reports.pdf_bytes", broken)
     with django_capture_on_commit_callbacks(execute=True):
         official_client.post(reverse("targets:report-list"), {"year": "2025"})
     report = AnnualReport.objects.get()
-    assert (report.state, report.message) == ("failed", "no fonts")
-    assert "no fonts" in official_client.get(report.get_absolute_url()).content.decode()
+    assert report.state == "failed"
+    page = official_client.get(report.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert shown + str(report.pk) in page and "no fonts" not in page
+    logged = next(record for record in caplog.records if record.exc_info)
+    assert "no fonts" in str(logged.exc_info[1]) and f"annualreport-{report.pk}" in logged.getMessage()
 
 
 @pytest.mark.parametrize(

@@ -167,18 +167,28 @@ def test_save_and_make_asks_for_the_whole_plan(official_client, accepted, django
     assert dossier.state == "done" and "方案期总结" in docx_text(Document(dossier.docx.open("rb")))
 
 
-def test_a_failing_dossier_is_marked_failed_with_the_reason(
-    official_client, monkeypatch, django_capture_on_commit_callbacks
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [
+        ("zh-hans", "文件未能生成；错误已记入日志（编号 dossier-"),
+        ("en", "The file could not be made; the error was logged (reference dossier-"),
+    ],
+)
+def test_a_failing_dossier_shows_a_translated_message_and_logs_the_error(
+    official_client, monkeypatch, django_capture_on_commit_callbacks, caplog, language, shown
 ):
     def broken(content):
-        raise OSError("no fonts")
+        raise OSError("no fonts in /srv/secret/path")
 
     monkeypatch.setattr("targets.dossier.pdf_bytes", broken)
     with django_capture_on_commit_callbacks(execute=True):
         official_client.post(reverse("targets:dossier-list"), {"period": "2025"})
     dossier = Dossier.objects.get()
-    assert (dossier.state, dossier.message) == ("failed", "no fonts")
-    assert "no fonts" in official_client.get(dossier.get_absolute_url()).content.decode()
+    assert dossier.state == "failed"
+    page = official_client.get(dossier.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert shown + str(dossier.pk) in page and "no fonts" not in page
+    logged = next(record for record in caplog.records if record.exc_info)
+    assert "no fonts" in str(logged.exc_info[1]) and f"dossier-{dossier.pk}" in logged.getMessage()
 
 
 def test_a_period_outside_the_plan_is_refused(official_client):

@@ -7,6 +7,7 @@ from django.utils import translation
 from core.importing import KINDS, run_import
 from core.importing.engine import RowError
 from core.models import ImportLayout
+from ipportal.coded import render
 from targets.tasks import request_recompute
 
 
@@ -80,7 +81,8 @@ class Command(BaseCommand):
             raise CommandError(result.file_error)
         if result.ignored_columns:
             self.stdout.write(
-                translation.gettext("Ignored columns: %(columns)s") % {"columns": ", ".join(result.ignored_columns)}
+                translation.gettext("Ignored columns: %(columns)s")
+                % {"columns": ", ".join(map(render, result.ignored_columns))}
             )
         if result.refused:
             raise CommandError(
