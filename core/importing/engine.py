@@ -21,7 +21,7 @@ from ipportal.coded import coded, coded_pair, msgid_of, render
 
 from .headers import ImportLayout, read_header, unnamed_column
 from .merge import merge_chunk, merging_in_background
-from .reader import UnreadableFile, open_table, write_csv
+from .reader import UnreadableFile, format_label, open_table, write_csv
 from .values import ImportValueError, character_names, clean_text, is_blank, parse_text
 
 CHUNK_SIZE = 2000
@@ -149,7 +149,7 @@ class ImportResult:
         """How the file was read, for the user: its format, and the title lines skipped above the header."""
         notes = []
         if self.file_format:
-            notes.append(_("Read as %(format)s.") % {"format": self.file_format})
+            notes.append(_("Read as %(format)s.") % {"format": format_label(self.file_format)})
         if self.layout_name:
             notes.append(_("Columns read with the saved layout “%(name)s”.") % {"name": self.layout_name})
         if self.skipped_lines:

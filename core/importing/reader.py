@@ -15,6 +15,7 @@ Files are never read whole into memory.
 import codecs
 import csv
 import itertools
+import logging
 import re
 import zipfile
 from collections.abc import Iterator
@@ -27,6 +28,8 @@ from django.utils.translation import gettext_noop
 
 from ipportal.coded import coded, render
 from ipportal.exports import safe_row
+
+logger = logging.getLogger(__name__)
 
 SNIFF_BYTES = 1 << 20
 HEAD_ROWS = 20  # rows kept back so that the header can be looked for under title lines
@@ -54,7 +57,7 @@ class Table:
     head: list[tuple[int, list]]  # the first rows, kept back
     rest: Iterator[tuple[int, list]]
     total: int | None  # rows under the first row
-    format: str = ""  # what was read, for the user: "XLSX", "CSV (GB18030)", …
+    format: str = ""  # what was read, language-neutral ("XLSX", "CSV (GB18030)", …): format_label shows it
     header_index: int = field(default=0)
 
     def __post_init__(self):
@@ -157,8 +160,8 @@ def check_xlsx_container(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, OSError) as error:
-        raise UnreadableFile(coded(gettext_noop("The XLSX file cannot be read: %(error)s"), error=error)) from None
+    except (zipfile.BadZipFile, OSError):
+        raise _unreadable("XLSX") from None
     if len(members) > settings.IMPORT_XLSX_MAX_MEMBERS:
         raise UnreadableFile(
             coded(
@@ -295,10 +298,9 @@ def open_csv(path: Path) -> Table:
     delimiter = detect_delimiter(first_line)
     total = _count_csv_rows(path, encoding, delimiter)
     check_shape(total, len(next(csv.reader([first_line], delimiter=delimiter), [])))
-    name = _("tab-separated text (%(encoding)s)") if delimiter == "\t" else _("CSV (%(encoding)s)")
-    return _table(
-        _csv_rows(path, encoding, delimiter), total, name % {"encoding": ENCODING_NAMES.get(encoding, encoding.upper())}
-    )
+    kind = "TSV" if delimiter == "\t" else "CSV"
+    name = f"{kind} ({ENCODING_NAMES.get(encoding, encoding.upper())})"
+    return _table(_csv_rows(path, encoding, delimiter), total, name)
 
 
 SPREADSHEET_NAMES = {"XLS": "XLS (Excel 97–2003)", "XLSX": "XLSX", "XLSB": "XLSB", "ODS": "ODS (OpenDocument)"}
@@ -317,9 +319,29 @@ def _workbook(module, path: Path, format_name: str):
         return module.CalamineWorkbook.from_filelike(handle)
 
 
-def _unreadable(format_name: str, error: Exception) -> UnreadableFile:
+def _unreadable(format_name: str, row: int | None = None) -> UnreadableFile:
+    """The refusal of a file a reader failed on. The reader's own error (English, naming its
+    internals) is logged with its traceback, not shown: the message says what the user can do."""
+    logger.warning("A %s file could not be read", format_name, exc_info=True)
+    if row is not None:
+        return UnreadableFile(
+            coded(
+                gettext_noop(
+                    "Row %(row)d of the %(format)s file cannot be read: the file is damaged. Open it in Excel and "
+                    "save it again, or save the sheet as CSV (UTF-8), and upload that."
+                ),
+                row=row,
+                format=format_name,
+            )
+        )
     return UnreadableFile(
-        coded(gettext_noop("The %(format)s file cannot be read: %(error)s"), format=format_name, error=error)
+        coded(
+            gettext_noop(
+                "The %(format)s file cannot be read: it is damaged or is not a workbook. Open it in Excel and save "
+                "it again, or save the sheet as CSV (UTF-8), and upload that."
+            ),
+            format=format_name,
+        )
     )
 
 
@@ -334,8 +356,8 @@ def open_spreadsheet(path: Path, format_name: str) -> Table:
 
     try:
         sheet = _workbook(python_calamine, path, format_name).get_sheet_by_index(0)
-    except Exception as error:  # calamine raises its own error types
-        raise _unreadable(format_name, error) from None
+    except Exception:  # calamine raises its own error types
+        raise _unreadable(format_name) from None
     check_shape(max(0, sheet.height - 1), sheet.width)
     first_column = sheet.start[1] if sheet.start else 0
     return _table(
@@ -360,8 +382,8 @@ def open_xlsx(path: Path) -> Table:
         merged = workbook.stream_sheet_by_index(0, rich=True).merged_cell_ranges or []
         count = sum(1 for _row in workbook.stream_sheet_by_index(0))
         stream = workbook.stream_sheet_by_index(0)
-    except Exception as error:  # calamine raises its own error types
-        raise _unreadable("XLSX", error) from None
+    except Exception:  # calamine raises its own error types
+        raise _unreadable("XLSX") from None
     check_shape(max(0, count - 1), 0)
     table = _table(_merged_filled(_streamed(stream), merged, 0), max(0, count - 1), SPREADSHEET_NAMES["XLSX"])
     # python-calamine starts a sheet at its first used column; so does this reader.
@@ -394,10 +416,8 @@ def _streamed(stream) -> Iterator[tuple[int, list]]:
             yield index, cells
     except UnreadableFile:
         raise
-    except Exception as error:  # calamine raises its own error types
-        raise UnreadableFile(
-            coded(gettext_noop("Row %(row)d cannot be read as XLSX: %(error)s"), row=index + 2, error=error)
-        ) from None
+    except Exception:  # calamine raises its own error types
+        raise _unreadable("XLSX", row=index + 2) from None
 
 
 def _merged_filled(rows, merged_ranges, first_column: int) -> Iterator[tuple[int, list]]:
@@ -430,6 +450,16 @@ def _merged_filled(rows, merged_ranges, first_column: int) -> Iterator[tuple[int
         yield index + 1, cells
 
 
+def format_label(name: str) -> str:
+    """What a file was read as (Table.format, stored language-neutral: "XLSX", "CSV (GB18030)",
+    "TSV (UTF-16)"…) in the active language."""
+    if name.startswith("TSV (") and name.endswith(")"):
+        return _("tab-separated text (%(encoding)s)") % {"encoding": name[5:-1]}
+    if name.startswith("CSV (") and name.endswith(")"):
+        return _("CSV (%(encoding)s)") % {"encoding": name[5:-1]}
+    return name
+
+
 def open_table(path: Path | str) -> Table:
     path = Path(path)
     if not path.exists():
@@ -449,4 +479,4 @@ def write_csv(path: Path, header: list[str], rows) -> None:
         writer.writerows(safe_row(row) for row in rows)
 
 
-__all__ = ["Table", "UnreadableFile", "open_table", "write_csv"]
+__all__ = ["Table", "UnreadableFile", "format_label", "open_table", "write_csv"]

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.importing import KINDS
+from core.importing.reader import format_label
 from ipportal.uploads import GeneratedName
 
 
@@ -105,6 +106,11 @@ class ImportRun(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("enterprises:import-detail", args=[self.pk])
+
+    @property
+    def file_format_label(self) -> str:
+        """What the file was read as, in the reader's language."""
+        return format_label(self.file_format)
 
     @property
     def kind_label(self) -> str:

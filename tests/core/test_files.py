@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from core.importing import KINDS, run_import
-from core.importing.reader import UnreadableFile, open_table
+from core.importing.reader import UnreadableFile, format_label, open_table
 from core.importing.values import clean_text
 from enterprises.models import ImportRun
 from ipportal.exports import safe_cell, safe_filename
@@ -185,3 +185,15 @@ def test_rejects_download_has_a_sanitised_name(official_client, django_capture_o
         official_client.post(reverse("enterprises:import-confirm", args=[run.pk]), {"skip_invalid": "1"})
     response = official_client.get(reverse("enterprises:import-rejects", args=[run.pk]))
     assert response["Content-Disposition"] == "attachment; filename*=utf-8''%E5%90%8D%E5%8D%95_2025_x-rejects.csv"
+
+
+@pytest.mark.parametrize(
+    "language, expected", [("en", "tab-separated text (GB18030)"), ("zh-hans", "制表符分隔文本（GB18030）")]
+)
+def test_what_a_file_was_read_as_shows_in_the_readers_language(tmp_path, language, expected):
+    path = tmp_path / "list.txt"
+    path.write_bytes("企业名称\t统一社会信用代码\n荆门甲\t1\n".encode("gb18030"))
+    with translation.override("en" if language == "zh-hans" else "zh-hans"):  # read in the other language
+        stored = open_table(path).format
+    with translation.override(language):
+        assert format_label(stored) == expected

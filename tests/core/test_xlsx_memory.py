@@ -137,3 +137,30 @@ def test_a_whole_number_past_fifteen_digits_in_a_text_column_is_refused_as_a_num
     with pytest.raises(ImportValueError):
         parse_text(cell)
     assert parse_text(202310555001) == "202310555001"
+
+
+def damaged(tmp_path, source):
+    """The workbook with its worksheet cut off in the middle of a row."""
+    path = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in original.infolist():
+            data = original.read(member)
+            if member.filename == "xl/worksheets/sheet1.xml":
+                data = data[: len(data) // 2]
+            target.writestr(member, data)
+    return path
+
+
+@pytest.mark.parametrize(
+    "language, expected", [("en", "cannot be read: it is damaged"), ("zh-hans", "无法读取：文件已损坏")]
+)
+def test_a_damaged_workbook_is_refused_with_advice_in_the_readers_language_and_the_readers_error_logged(
+    small_xlsx, tmp_path, caplog, language, expected
+):
+    with pytest.raises(UnreadableFile) as refused:
+        open_table(damaged(tmp_path, small_xlsx))
+    with translation.override(language):
+        text = str(refused.value)
+    assert expected in text and "CSV" in text
+    assert "Xml" not in text and "xml" not in text  # the library's own words stay in the log
+    assert any(record.exc_info for record in caplog.records if record.name == "core.importing.reader")

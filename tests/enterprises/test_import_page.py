@@ -186,7 +186,7 @@ def test_an_xls_workbook_and_unicode_text_are_accepted_and_named(
         )
     assert response.status_code == 302
     run = ImportRun.objects.get()
-    assert run.file_format in ("XLS (Excel 97–2003)", "tab-separated text (UTF-16)")
+    assert run.file_format in ("XLS (Excel 97–2003)", "TSV (UTF-16)")
 
 
 def test_the_check_shows_each_field_an_update_changes_and_how_holders_matched(
