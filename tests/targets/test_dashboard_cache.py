@@ -13,12 +13,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from enterprises.filings import review
-from enterprises.models import Filing, ImportRun
-from finance.models import Claim, SupportItem
+from enterprises.models import ImportRun
+from finance.models import Claim
 from targets.models import FollowUp, Meeting, MemberUnit, Plan, WorkPlan
 from targets.recompute import recompute
 
-from .records import patent
+from .records import patent, support_item, trademark_filing
 
 pytestmark = pytest.mark.django_db
 CARD_ORDER = [
@@ -53,24 +53,10 @@ def without_csrf(html: str) -> str:
     return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
 
 
-def claim_item() -> SupportItem:
-    today = timezone.localdate()
-    return SupportItem.objects.create(
-        year=today.year,
-        name="资助",
-        target="invention_grant",
-        rule="fixed",
-        fixed_amount=1,
-        budget=10,
-        opens_on=today,
-        closes_on=today,
-    )
-
-
 @pytest.mark.parametrize("lang", ["zh-hans", "en"])
 @pytest.mark.parametrize("query", ["", "?year=2024", "?year=abc"])
 def test_kept_dashboard_is_the_page_made_afresh(official_client, park, enterprise_a, settings, lang, query):
-    Claim.objects.create(enterprise=enterprise_a, item=claim_item(), state="submitted")
+    Claim.objects.create(enterprise=enterprise_a, item=support_item(), state="submitted")
     settings.VALUES_CACHE_SECONDS = 300
     official_client.get(reverse("home") + query, HTTP_ACCEPT_LANGUAGE=lang)  # made and kept
     kept_page = official_client.get(reverse("home") + query, HTTP_ACCEPT_LANGUAGE=lang)
@@ -95,7 +81,7 @@ def test_kept_dashboard_is_per_language(official_client, park, kept):
 
 
 def test_a_submitted_claim_shows_at_once(official_client, park, enterprise_a, kept):
-    item = claim_item()
+    item = support_item()
     assert counts(official_client)["claims awaiting review"] == 0
     claim = Claim.objects.create(enterprise=enterprise_a, item=item, state="submitted")
     assert counts(official_client)["claims awaiting review"] == 1
@@ -108,16 +94,7 @@ def test_a_submitted_claim_shows_at_once(official_client, park, enterprise_a, ke
 
 
 def test_a_reviewed_filing_shows_at_once(official_client, official, park, enterprise_a, user_a, kept):
-    filing = Filing.objects.create(
-        enterprise=enterprise_a,
-        kind=Filing.Kind.TRADEMARK,
-        number="70000001",
-        title="甲商标",
-        event_date=dt.date(2024, 5, 1),
-        submitted_by=user_a,
-        state="submitted",
-        nice_class=9,
-    )
+    filing = trademark_filing(enterprise_a, user_a)
     assert counts(official_client)["filings awaiting review"] == 1
     review(filing.pk, "approve", official)
     assert counts(official_client)["filings awaiting review"] == 0
