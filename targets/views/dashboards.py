@@ -35,11 +35,12 @@ from .indicators import current_plan
 class DashboardView(OfficialRequiredMixin, TemplateView):
     """The officials' home: every indicator by area, what needs attention, the plan's calendar.
 
-    What the page shows besides the menu and the user's own corner is the same for every official
-    on a day: the tiles (stored values only), the attention counts and the calendar. It is kept,
-    tiles as HTML, per role, year asked for, language and day, under both the values generation
-    and the attention generation (targets.cache), so a recomputation, an approval, a new claim or
-    a failed import shows at once. A hit costs one cache round trip and no query."""
+    The page's body is the same for every official on a day: the tiles (stored values only), the
+    attention counts and the calendar. It is kept as HTML, with what it was made from, per role,
+    year asked for, language and day, under both the values generation and the attention
+    generation (targets.cache), so a recomputation, an approval, a new claim or a failed import
+    shows at once. A hit costs one cache round trip and no query; only the page around the body
+    (base.html: the reader's name, notifications, menu) is rendered per request."""
 
     template_name = "home_official.html"
     role = "official"
@@ -57,28 +58,29 @@ class DashboardView(OfficialRequiredMixin, TemplateView):
         return {
             **super().get_context_data(**kwargs),
             **parts,
-            "tiles_html": mark_safe(parts["tiles_html"]),  # rendered from our template (kept as text)
-            # Made only when read (the tiles' HTML above may come from the cache).
+            "body_html": mark_safe(parts["body_html"]),  # rendered from our templates (kept as text)
+            # Made only when read (the body's HTML above may come from the cache).
             "areas": SimpleLazyObject(lambda: tiles_by_area(plan, year)),
         }
 
     @classmethod
     def shared_parts(cls, requested: str | None) -> dict:
         """What every official sees on the page for the year asked for (None: the reporting year),
-        in the current language: the plan, the year, the tiles' HTML, the attention cards, the
-        calendar. Raises Http404 without a plan."""
+        in the current language: the body's HTML, and the plan, year, attention cards and calendar
+        it shows. Raises Http404 without a plan."""
         plan = current_plan()
         year = dashboard_year(plan, requested)
         tiles_html, behind = cls.tiles_part(plan, year)
-        return {
+        parts = {
             "plan": plan,
             "year": year,
             "reporting": plan.reporting_day() if not requested else None,
             "years": [y for y in plan.years if y >= plan.first_year],
-            "tiles_html": tiles_html,
             "attention": attention(plan, year, behind),
             "timeline": timeline(plan),
         }
+        body = render_to_string("targets/includes/dashboard_body.html", {**parts, "tiles_html": mark_safe(tiles_html)})
+        return {**parts, "body_html": str(body)}
 
     @staticmethod
     def tiles_part(plan, year: int) -> tuple[str, int]:
