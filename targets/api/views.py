@@ -105,10 +105,16 @@ class IndicatorViewSet(viewsets.ViewSet):
             cache.set(key, (generation, JSONRenderer().render(data)), timeout=settings.VALUES_CACHE_SECONDS)
         return Response(data)
 
-    @staticmethod
-    def answer_key(request) -> tuple[str, int | None, str | None]:
+    def answer_key(self, request) -> tuple[str, int | None, str | None]:
         """The cache key of the list's answer for this reader, language, year and area, with the
-        year and area asked for. Raises ValidationError for a bad year or area."""
+        year and area asked for (worked out once a request). Raises ValidationError for a bad year
+        or area."""
+        if getattr(self, "_answer_key", None) is None:
+            self._answer_key = self.list_answer_key(request)
+        return self._answer_key
+
+    @staticmethod
+    def list_answer_key(request) -> tuple[str, int | None, str | None]:
         area = request.query_params.get("area") or None
         if area and area not in Area.values:
             raise ValidationError({"area": _("one of %(areas)s") % {"areas": ", ".join(Area.values)}})
