@@ -17,6 +17,8 @@ from ipportal.coded import render
 from ipportal.roles import enterprise_of, sees_all_park_data
 from ipportal.uploads import GeneratedName
 
+from .changes import ChangeSignallingQuerySet
+
 
 class ReviewState(models.TextChoices):
     DRAFT = "draft", _("draft")
@@ -114,7 +116,7 @@ class Attachment(models.Model):
         return reverse("enterprises:attachment", args=[self.pk])
 
 
-class OwnRequestQuerySet(models.QuerySet):
+class OwnRequestQuerySet(ChangeSignallingQuerySet):
     def for_user(self, user):
         """Officials and API clients see every request; an enterprise user its enterprise's only."""
         if sees_all_park_data(user):

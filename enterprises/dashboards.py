@@ -17,7 +17,7 @@ from targets.models import Plan
 from .models import Filing, ImportRun, Patent, PatentType, Trademark
 
 
-@attention_card(order=30)
+@attention_card(order=30, sources=(Filing,))
 def filings_waiting(plan: Plan, year: int) -> Attention:
     return Attention(
         _("filings awaiting review"),
@@ -26,7 +26,7 @@ def filings_waiting(plan: Plan, year: int) -> Attention:
     )
 
 
-@attention_card(order=40)
+@attention_card(order=40, sources=(ImportRun,))
 def failed_imports(plan: Plan, year: int) -> Attention:
     return Attention(
         _("failed imports"),

@@ -19,7 +19,7 @@ from targets.models import Plan
 from .models import Claim, Pledge
 
 
-@attention_card(order=20)
+@attention_card(order=20, sources=(Claim,))
 def claims_waiting(plan: Plan, year: int) -> Attention:
     return Attention(
         _("claims awaiting review"),

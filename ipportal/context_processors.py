@@ -16,8 +16,7 @@ def portal(request) -> dict:
         "portal_name": settings.PORTAL_NAME,
         "is_official": official,
         "my_enterprise": enterprise,
-        "nav_menu": registry.menu(audience, request.path) if audience else [],
-        "record_search": show_menu,
+        "nav_sidebar": registry.sidebar(audience, request.path) if audience else "",
         "unread_notifications": _unread(user) if show_menu else 0,
     }
 

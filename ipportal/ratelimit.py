@@ -21,6 +21,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
+from redis.exceptions import RedisError
 
 from .models import RateCounter, UsedToken
 
@@ -35,22 +36,31 @@ def _window(period: int) -> tuple[int, float]:
     return window, (window + 1) * period
 
 
-def count(scope: str, ident: str, period: int, *, add: int = 1) -> int:
+def count(scope: str, ident: str, period: int, *, add: int = 1, also_read: dict | None = None) -> int:
     """Add `add` (0 only reads) to the requests `ident` made in `scope` during the current window of
-    `period` seconds and return the count so far, this request included."""
+    `period` seconds and return the count so far, this request included.
+
+    `also_read`: cache keys (the dict's keys) to read in the same Redis round trip as the count;
+    the values found are put in the dict (a key missing, or the cache down, is left out). Without
+    Redis nothing is read: the caller reads what is missing itself."""
     window, ends = _window(period)
     key = _key(scope, ident, window)
     if settings.REDIS_URL:
-        value = _cache_count(key, period, add)
+        if add and also_read:
+            value = _cache_count_and_read(key, add, also_read)
+            if value is None:  # the window's first request, or Redis down: counted the plain way
+                value = _cache_count(key, period, add)
+        else:
+            value = _cache_count(key, period, add)
         if value is not None:
             return value
     return _database_count(key, ends, add)
 
 
-def hit(scope: str, ident: str, limit: int, period: int) -> bool:
+def hit(scope: str, ident: str, limit: int, period: int, *, also_read: dict | None = None) -> bool:
     """Count one request; True while `ident` has made at most `limit` in this window of `period`
-    seconds (the request counted is allowed), False once it is over."""
-    return count(scope, ident, period) <= limit
+    seconds (the request counted is allowed), False once it is over. `also_read`: see `count`."""
+    return count(scope, ident, period, also_read=also_read) <= limit
 
 
 def seconds_left(period: int) -> int:
@@ -70,6 +80,36 @@ def _cache_count(key: str, period: int, add: int) -> int | None:
             return cache.incr(key, add)
         except ValueError:
             return None
+
+
+# INCRBY only if the key exists (the window's first request makes it, with its expiry, by `add`):
+# the script django-redis runs for cache.incr().
+_INCR_IF_EXISTS = """
+local exists = redis.call('EXISTS', KEYS[1])
+if (exists == 1) then
+    return redis.call('INCRBY', KEYS[1], ARGV[1])
+else return false end
+"""
+
+
+def _cache_count_and_read(key: str, add: int, also_read: dict) -> int | None:
+    """The count, as cache.incr() makes it, and the values of `also_read`'s keys, in one pipelined
+    round trip. None when the window has no count yet (nothing is added then) or Redis is down."""
+    backend = getattr(cache, "client", None)  # django-redis's client; a cache of another kind reads nothing along
+    if not hasattr(backend, "get_client"):
+        return None
+    keys = list(also_read)
+    try:
+        pipe = backend.get_client(write=True).pipeline(transaction=False)
+        pipe.eval(_INCR_IF_EXISTS, 1, backend.make_key(key), add)
+        pipe.mget([backend.make_key(name) for name in keys])
+        value, found = pipe.execute()
+    except (RedisError, OSError):  # as django-redis's IGNORE_EXCEPTIONS: an outage is a miss
+        return None
+    for name, raw in zip(keys, found, strict=True):
+        if raw is not None:
+            also_read[name] = backend.decode(raw)
+    return value if value is not None and value is not False else None
 
 
 def _database_count(key: str, ends: float, add: int) -> int:

@@ -8,6 +8,10 @@ INCR when REDIS_URL is set, else one atomic UPDATE in the database, so every web
 the count), and tell anonymous clients apart by `ipportal.security.client_ip` (DRF's own
 `get_ident` trusts X-Forwarded-For by NUM_PROXIES, a second setting that could disagree).
 This is fair use, not the brute-force defence (django-axes guards the logins).
+
+A view whose answer is kept in the cache may name the keys it will read (`throttle_read_along`,
+a method of the view taking the request); they are then read in the same Redis round trip as the
+count and left in `view.read_along` (a dict), so a polled answer costs one round trip, not two.
 """
 
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
@@ -26,7 +30,14 @@ class FixedWindowMixin:
         self.key = self.get_cache_key(request, view)
         if self.key is None:
             return True
-        return ratelimit.hit("api", self.key, self.num_requests, self.duration)
+        read_along = getattr(view, "throttle_read_along", None)
+        keys = read_along(request) if read_along is not None and not hasattr(view, "read_along") else []
+        if not keys:
+            return ratelimit.hit("api", self.key, self.num_requests, self.duration)
+        view.read_along = dict.fromkeys(keys)
+        allowed = ratelimit.hit("api", self.key, self.num_requests, self.duration, also_read=view.read_along)
+        view.read_along = {key: value for key, value in view.read_along.items() if value is not None}
+        return allowed
 
     def wait(self):
         return ratelimit.seconds_left(self.duration)

@@ -1,13 +1,19 @@
-"""What is kept in the cache about the stored indicator values: one generation counter for them,
-and the answers and page parts that depend only on them (the API's indicator list, the
-dashboard's tiles), each kept under the generation it was made in.
+"""What is kept in the cache about the stored indicator values and the officials' open work: a
+generation counter for each, and the answers and page parts made from them (the API's indicator
+list, the dashboard's tiles and "needs attention" counts), each kept under the generations it
+was made in.
 
 The stored values change only when something writes them: a recomputation, an edit of an
 indicator or of the plan (its targets and names are shown beside the values), and the approval
 of a year's figures or its withdrawal. Each of those calls `bump_values_generation()`; whatever
 was cached under the old generation is not used again (it expires by itself).
 
-The counter lives in the shared cache (Redis in production), so a bump in a Celery worker is
+The work that waits for an official (claims and filings to review, failed imports, plans,
+reports and follow-ups overdue: targets.dashboards.attention) has its own counter,
+ATTENTION_GENERATION_KEY, bumped whenever a row of a model that feeds those counts is saved,
+deleted or written in bulk (the cards name their models; core.changes covers the bulk writes).
+
+The counters live in the shared cache (Redis in production), so a bump in a Celery worker is
 seen at once by every web process. The embedded default (no REDIS_URL) has a cache per process,
 right for its single process (Celery runs in it); several processes without Redis would each
 keep their own answers, so set VALUES_CACHE_SECONDS=0 there.
@@ -22,6 +28,7 @@ from django.core.cache import cache
 from django.db import transaction
 
 VALUES_GENERATION_KEY = "indicators:values-generation"
+ATTENTION_GENERATION_KEY = "dashboard:attention-generation"
 
 T = TypeVar("T")
 
@@ -34,18 +41,29 @@ def bump_values_generation() -> None:
     commits (so that no other process keeps, under the new generation, what it read before the
     commit). Called by targets.recompute after every run, on every edit of an indicator or a plan
     (targets.signals), and by the approval and withdrawal of a year's figures (targets.approval)."""
-    _new_generation()
-    transaction.on_commit(_new_generation)
+    bump_generation(VALUES_GENERATION_KEY)
 
 
-def _new_generation() -> None:
-    cache.set(VALUES_GENERATION_KEY, time.time_ns(), timeout=None)
+def bump_generation(generation_key: str) -> None:
+    """What the generation `generation_key` stands for changed: entries kept under its old value
+    are stale. Bumped at once and again when the transaction commits (see bump_values_generation)."""
+    _new_generation(generation_key)
+    transaction.on_commit(lambda: _new_generation(generation_key))
+
+
+def _new_generation(generation_key: str) -> None:
+    cache.set(generation_key, time.time_ns(), timeout=None)
 
 
 def values_generation() -> int | None:
     """The current generation of the stored values (made if there is none); None if the cache is down."""
-    cache.add(VALUES_GENERATION_KEY, time.time_ns(), timeout=None)
-    return cache.get(VALUES_GENERATION_KEY)
+    return generation(VALUES_GENERATION_KEY)
+
+
+def generation(generation_key: str) -> int | None:
+    """The current value of a generation (made if there is none); None if the cache is down."""
+    cache.add(generation_key, time.time_ns(), timeout=None)
+    return cache.get(generation_key)
 
 
 def cached_for_generation(key: str, make: Callable[[], T], seconds: int | None = None) -> T:
@@ -54,16 +72,29 @@ def cached_for_generation(key: str, make: Callable[[], T], seconds: int | None =
     A hit costs one cache round trip (the generation and the entry are read together); an entry
     made under an older generation is made again. `seconds` defaults to
     settings.VALUES_CACHE_SECONDS; with 0, or with the cache down, `make()` runs every time."""
+    return cached_for_generations(key, make, (VALUES_GENERATION_KEY,), seconds)
+
+
+def cached_for_generations(
+    key: str, make: Callable[[], T], generation_keys: tuple[str, ...], seconds: int | None = None
+) -> T:
+    """`make()`, kept in the cache under `key` for the current value of every generation in
+    `generation_keys`: made again once any of them was bumped.
+
+    A hit costs one cache round trip (the generations and the entry are read together).
+    `seconds` defaults to settings.VALUES_CACHE_SECONDS; with 0, or with the cache down,
+    `make()` runs every time."""
     seconds = settings.VALUES_CACHE_SECONDS if seconds is None else seconds
     if not seconds:
         return make()
-    found = cache.get_many([VALUES_GENERATION_KEY, key])
-    generation = found.get(VALUES_GENERATION_KEY)
+    found = cache.get_many([*generation_keys, key])
+    generations = tuple(found.get(generation_key) for generation_key in generation_keys)
     hit = found.get(key)
-    if hit is not None and generation is not None and hit[0] == generation:
+    if hit is not None and None not in generations and hit[0] == generations:
         return hit[1]
     value = make()
-    generation = generation or values_generation()
-    if generation is not None:
-        cache.set(key, (generation, value), timeout=seconds)
+    if None in generations:
+        generations = tuple(generation(generation_key) for generation_key in generation_keys)
+    if None not in generations:
+        cache.set(key, (generations, value), timeout=seconds)
     return value

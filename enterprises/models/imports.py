@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.changes import ChangeSignallingQuerySet
 from core.importing import KINDS
 from core.importing.reader import format_label
 from ipportal.uploads import GeneratedName
@@ -95,6 +96,8 @@ class ImportRun(models.Model):
         choices=[(Status.PREVIEWING.value, Status.PREVIEWING.label), (Status.IMPORTING.value, Status.IMPORTING.label)],
         help_text=_("Set when the run's worker stopped: the stage that a retry runs again."),
     )
+
+    objects = ChangeSignallingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("import")

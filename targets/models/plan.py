@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
+from core.changes import ChangeSignallingQuerySet
 from ipportal.coded import coded
 
 MONEY = {"max_digits": 18, "decimal_places": 2, "null": True, "blank": True}
@@ -83,7 +84,7 @@ class Area(models.TextChoices):
     PUBLICITY = "publicity", _("Publicity & training")
 
 
-class PlanQuerySet(models.QuerySet):
+class PlanQuerySet(ChangeSignallingQuerySet):
     def for_year(self, year: int) -> "Plan | None":
         """The latest plan whose years (base year included) cover the year, else the current one."""
         return self.filter(base_year__lte=year, last_year__gte=year).order_by("-last_year").first() or self.current()

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.changes import ChangeSignallingQuerySet
 from core.models import ReviewState
 from ipportal.roles import is_official, unit_of
 from ipportal.uploads import GeneratedName
@@ -19,7 +20,7 @@ from ipportal.uploads import GeneratedName
 from .plan import Area, Indicator, Plan
 
 
-class MemberUnitQuerySet(models.QuerySet):
+class MemberUnitQuerySet(ChangeSignallingQuerySet):
     def for_user(self, user) -> "MemberUnitQuerySet":
 
         if is_official(user):
@@ -64,7 +65,7 @@ class UnitMembership(models.Model):
         return f"{self.user} → {self.unit}"
 
 
-class KeyTaskQuerySet(models.QuerySet):
+class KeyTaskQuerySet(ChangeSignallingQuerySet):
     def for_user(self, user) -> "KeyTaskQuerySet":
         """Officials see every task; a member unit only the tasks it is responsible for."""
 
@@ -108,7 +109,7 @@ class KeyTask(models.Model):
         return self.title_en if (get_language() or "").startswith("en") and self.title_en else self.title
 
 
-class UnitSubmissionQuerySet(models.QuerySet):
+class UnitSubmissionQuerySet(ChangeSignallingQuerySet):
     def for_user(self, user):
         """Officials see every plan and report; a member unit its own only."""
         if is_official(user):
@@ -221,6 +222,8 @@ class Deadline(models.Model):
         help_text=_("empty: every unit"),
     )
 
+    objects = ChangeSignallingQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("deadline")
         verbose_name_plural = _("deadlines")
@@ -303,6 +306,8 @@ class Meeting(models.Model):
     minutes = models.TextField(_("minutes"), blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
+    objects = ChangeSignallingQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("leading-group meeting")
         verbose_name_plural = _("leading-group meetings")
@@ -320,6 +325,8 @@ class Decision(models.Model):
     number = models.PositiveSmallIntegerField(_("number"))
     text = models.TextField(_("decision"))
 
+    objects = ChangeSignallingQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
@@ -330,7 +337,7 @@ class Decision(models.Model):
         return f"{self.meeting} · {self.number}"
 
 
-class FollowUpQuerySet(models.QuerySet):
+class FollowUpQuerySet(ChangeSignallingQuerySet):
     def for_user(self, user) -> "FollowUpQuerySet":
         """Officials see every follow-up; a member unit those assigned to it."""
         if is_official(user):

@@ -5,7 +5,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ from django.views.generic import DetailView, TemplateView
 from core.records.views import xlsx_response
 from ipportal.permissions import OfficialRequiredMixin
 
-from ..cache import cached_for_generation
+from ..cache import ATTENTION_GENERATION_KEY, VALUES_GENERATION_KEY, cached_for_generations
 from ..dashboards import (
     attention,
     chart_by_slug,
@@ -35,30 +35,52 @@ from .indicators import current_plan
 class DashboardView(OfficialRequiredMixin, TemplateView):
     """The officials' home: every indicator by area, what needs attention, the plan's calendar.
 
-    The tiles show stored values only: their HTML is kept per values generation, role, year and
-    language (targets.cache), so a recomputation or an approval shows at once. The attention
-    cards count live work and are made on every request."""
+    The page's body is the same for every official on a day: the tiles (stored values only), the
+    attention counts and the calendar. It is kept as HTML, with what it was made from, per role,
+    year asked for, language and day, under both the values generation and the attention
+    generation (targets.cache), so a recomputation, an approval, a new claim or a failed import
+    shows at once. A hit costs one cache round trip and no query; only the page around the body
+    (base.html: the reader's name, notifications, menu) is rendered per request."""
 
     template_name = "home_official.html"
     role = "official"
 
     def get_context_data(self, **kwargs):
-        plan = current_plan()
-        year = dashboard_year(plan, self.request.GET.get("year"))
-        key = f"dashboard:tiles:{self.role}:{plan.pk}:{year}:{translation.get_language()}"
-        tiles_html, behind = cached_for_generation(key, lambda: self.tiles_part(plan, year))
+        requested = self.request.GET.get("year")
+        key = (
+            f"dashboard:{self.role}:{requested_year_key(requested)}:{translation.get_language()}:"
+            f"{timezone.localdate().isoformat()}"
+        )
+        parts = cached_for_generations(
+            key, lambda: self.shared_parts(requested), (VALUES_GENERATION_KEY, ATTENTION_GENERATION_KEY)
+        )
+        plan, year = parts["plan"], parts["year"]
         return {
             **super().get_context_data(**kwargs),
+            **parts,
+            "body_html": mark_safe(parts["body_html"]),  # rendered from our templates (kept as text)
+            # Made only when read (the body's HTML above may come from the cache).
+            "areas": SimpleLazyObject(lambda: tiles_by_area(plan, year)),
+        }
+
+    @classmethod
+    def shared_parts(cls, requested: str | None) -> dict:
+        """What every official sees on the page for the year asked for (None: the reporting year),
+        in the current language: the body's HTML, and the plan, year, attention cards and calendar
+        it shows. Raises Http404 without a plan."""
+        plan = current_plan()
+        year = dashboard_year(plan, requested)
+        tiles_html, behind = cls.tiles_part(plan, year)
+        parts = {
             "plan": plan,
             "year": year,
-            "reporting": plan.reporting_day() if not self.request.GET.get("year") else None,
+            "reporting": plan.reporting_day() if not requested else None,
             "years": [y for y in plan.years if y >= plan.first_year],
-            "tiles_html": mark_safe(tiles_html),  # rendered from our template (kept as text)
-            # Made only when read (the tiles' HTML above may come from the cache).
-            "areas": SimpleLazyObject(lambda: tiles_by_area(plan, year)),
             "attention": attention(plan, year, behind),
             "timeline": timeline(plan),
         }
+        body = render_to_string("targets/includes/dashboard_body.html", {**parts, "tiles_html": mark_safe(tiles_html)})
+        return {**parts, "body_html": str(body)}
 
     @staticmethod
     def tiles_part(plan, year: int) -> tuple[str, int]:
@@ -77,6 +99,17 @@ class DashboardView(OfficialRequiredMixin, TemplateView):
             },
         )
         return html, counts[Status.BEHIND]
+
+
+def requested_year_key(requested: str | None) -> str:
+    """The `?year=` asked for, as a bounded part of a cache key: "" for none, the year (1900–2100)
+    for a number, "other" for anything else (all show the reporting year, without its notice)."""
+    if not requested:
+        return ""
+    try:
+        return str(min(max(int(requested), 1900), 2100))
+    except ValueError:
+        return "other"
 
 
 class ChartsView(OfficialRequiredMixin, TemplateView):

@@ -4,6 +4,7 @@ may open (ipportal.navigation and each app's menu.py)."""
 import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from ipportal.navigation import ENTERPRISES, OFFICIALS, UNITS, registry
@@ -93,3 +94,21 @@ def test_page_has_skip_link_menu_toggle_and_main_landmark(official_client):
     assert 'aria-controls="sidebar" aria-expanded="false"' in html
     assert '<main id="main"' in html
     assert "<script>" not in html and " style=" not in html  # CSP: no inline script or style
+
+
+def test_the_kept_sidebar_follows_the_language_and_the_page(official_client):
+    """The sidebar's HTML is kept per audience, language and current link (Registry.sidebar)."""
+    english = sidebar(official_client.get(reverse("enterprises:trademark-list"), HTTP_ACCEPT_LANGUAGE="en"))
+    chinese = sidebar(official_client.get(reverse("enterprises:trademark-list"), HTTP_ACCEPT_LANGUAGE="zh-hans"))
+    assert "Review queues" in english and "Review queues" not in chinese
+    other_page = sidebar(official_client.get(reverse("enterprises:patent-list"), HTTP_ACCEPT_LANGUAGE="en"))
+    assert f'<a href="{reverse("enterprises:patent-list")}" aria-current="page">' in other_page
+    assert f'<a href="{reverse("enterprises:trademark-list")}" aria-current="page">' not in other_page
+
+
+def test_an_enterprise_user_never_gets_the_officials_kept_sidebar(official_client, user_a):
+    official_client.get(reverse("record-search"), HTTP_ACCEPT_LANGUAGE="en")
+    enterprise = Client()
+    enterprise.force_login(user_a)
+    html = sidebar(enterprise.get(reverse("record-search"), HTTP_ACCEPT_LANGUAGE="en"))
+    assert f'href="{reverse("enterprises:import-list")}"' not in html

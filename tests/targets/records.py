@@ -4,9 +4,11 @@ import datetime as dt
 import itertools
 from decimal import Decimal
 
+from django.utils import timezone
+
 from enterprises.codes import patent_check_digit
-from enterprises.models import Patent, Trademark, default_expiry
-from finance.models import IPTransaction, Pledge, PledgedItem
+from enterprises.models import Filing, Patent, Trademark, default_expiry
+from finance.models import IPTransaction, Pledge, PledgedItem, SupportItem
 
 _serial = itertools.count(1)
 
@@ -83,4 +85,33 @@ def deal(number: str, amount_wan, day: dt.date, enterprise=None) -> IPTransactio
         enterprise=enterprise,
         amount=Decimal(str(amount_wan)) * 10000,
         contract_date=day,
+    )
+
+
+def support_item() -> SupportItem:
+    """A fixed-amount support item open today, for claims."""
+    today = timezone.localdate()
+    return SupportItem.objects.create(
+        year=today.year,
+        name="资助",
+        target="invention_grant",
+        rule="fixed",
+        fixed_amount=1,
+        budget=10,
+        opens_on=today,
+        closes_on=today,
+    )
+
+
+def trademark_filing(enterprise, submitted_by, state: str = "submitted") -> Filing:
+    """An enterprise's filing of a trademark registered on 1 May 2024 (class 9)."""
+    return Filing.objects.create(
+        enterprise=enterprise,
+        kind=Filing.Kind.TRADEMARK,
+        number="70000001",
+        title="甲商标",
+        event_date=dt.date(2024, 5, 1),
+        submitted_by=submitted_by,
+        state=state,
+        nice_class=9,
     )

@@ -8,16 +8,15 @@ from decimal import Decimal
 import openpyxl
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 from pypdf import PdfReader
 
-from finance.models import Claim, SupportItem
+from finance.models import Claim
 from targets.cache import bump_values_generation
 from targets.models import AnnualReport, Indicator, IndicatorValue
 from targets.recompute import recompute
 from training.models import PublicityEvent
 
-from .records import patent, pledge, trademark
+from .records import patent, pledge, support_item, trademark
 
 pytestmark = pytest.mark.django_db
 INVENTION_UTILITY_DESIGN = ("invention", "utility model", "design")
@@ -66,17 +65,7 @@ def test_each_count_on_the_dashboard_links_to_a_list_of_as_many_records(official
 
 
 def test_attention_counts_link_to_the_lists_behind_them(official_client, enterprise_a, park):
-    today = timezone.localdate()
-    item = SupportItem.objects.create(
-        year=today.year,
-        name="资助",
-        target="invention_grant",
-        rule="fixed",
-        fixed_amount=1,
-        budget=10,
-        opens_on=today,
-        closes_on=today,
-    )
+    item = support_item()
     for state in ("submitted", "under_review", "draft", "approved"):
         Claim.objects.create(enterprise=enterprise_a, item=item, state=state)
     response = official_client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en")

@@ -10,12 +10,12 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from enterprises.filings import review
-from enterprises.models import Filing
 from targets.models import Indicator, IndicatorValue, OfficialStatistic, Plan, RecomputeRun, ValueChange
 from targets.recompute import recompute
 
 from ..factories import EnterpriseFactory
 from ..files import patent_csv
+from .records import trademark_filing
 
 pytestmark = pytest.mark.django_db
 
@@ -50,16 +50,7 @@ def test_a_recomputation_that_changes_nothing_adds_no_history():
 @pytest.mark.django_db(transaction=True)
 def test_a_filing_approval_names_itself_as_the_trigger(reference_data, enterprise_a, user_a, official):
     recompute([2024])
-    filing = Filing.objects.create(
-        enterprise=enterprise_a,
-        kind=Filing.Kind.TRADEMARK,
-        number="70000001",
-        title="甲商标",
-        event_date=dt.date(2024, 5, 1),
-        submitted_by=user_a,
-        state="submitted",
-        nice_class=9,
-    )
+    filing = trademark_filing(enterprise_a, user_a)
     review(filing.pk, "approve", official)  # commits, and asks for a recomputation
     assert RecomputeRun.objects.latest("started_at").trigger == f"filing approval {filing.pk}"
 
