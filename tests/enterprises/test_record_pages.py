@@ -233,3 +233,23 @@ def test_lists_without_a_holder_column_keep_the_park_enterprise_column(official_
     PledgeFactory(enterprise=enterprise_a, registration_number="Y-COLUMN")
     page = official_client.get(reverse("finance:pledge-list")).content.decode()
     assert enterprise_a.name in page[page.index("<table") : page.index("</table>")]
+
+
+def test_list_cells_escape_text_localise_dates_and_mark_what_is_unknown(official_client, enterprise_a):
+    import datetime as dt
+
+    patent = PatentFactory(
+        enterprise=enterprise_a,
+        title="<b>加粗</b> & 专利",
+        holder_name="甲<曾用名>",
+        application_date=dt.date(2021, 3, 4),
+        grant_date=None,
+        patent_type="invention",
+    )
+    page = official_client.get(reverse("enterprises:patent-list"), headers={"accept-language": "en"}).content.decode()
+    row = page[page.index(f'<a href="{patent.get_absolute_url()}">') :]
+    row = row[: row.index("</tr>")]
+    assert "&lt;b&gt;加粗&lt;/b&gt; &amp; 专利" in row and "<b>" not in row
+    assert '<td class="nowrap">invention</td>' in row
+    assert '<td class="nowrap">2021-03-04</td>' in row and '<td class="nowrap">—</td>' in row  # no grant date
+    assert f'甲&lt;曾用名&gt;<br><span class="park-enterprise">park enterprise: {enterprise_a.name}</span>' in row
