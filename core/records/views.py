@@ -58,6 +58,10 @@ class RecordListView(PortalUserRequiredMixin, RecordKindMixin, FilterView):
     def get_filterset_class(self):
         return self.kind.filterset
 
+    def get_queryset(self):
+        fields = list_fields(self.kind)
+        return super().get_queryset().only(*fields) if fields else super().get_queryset()
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         # The holder as filed and the park enterprise it was matched to share one column: they
@@ -74,6 +78,33 @@ class RecordListView(PortalUserRequiredMixin, RecordKindMixin, FilterView):
         if self.kind.totals:
             context["totals"] = self.kind.totals(context["filter"].qs)
         return context
+
+
+# What the list shows of the park enterprise: its name and the credit-code badge (code_override.html).
+ENTERPRISE_FIELDS = (
+    "enterprise__name",
+    "enterprise__credit_code_override_at",
+    "enterprise__credit_code_override_reason",
+)
+
+
+def list_fields(kind: RecordKind) -> list[str]:
+    """The fields a kind's list shows, for `QuerySet.only()` (a page of 25 patents fetched with
+    every column took twice the time to read); [] when a column is not a plain field or a choice
+    label (a property or a related object may read any field), so the list reads every field."""
+    fields = []
+    for attr, _label in kind.columns:
+        name = attr.removeprefix("get_").removesuffix("_display") if attr.endswith("_display") else attr
+        try:
+            field = kind.model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return []
+        if not field.concrete or field.is_relation:
+            return []
+        fields.append(name)
+    if set(kind.related) - {"enterprise"}:
+        return []
+    return fields + list(ENTERPRISE_FIELDS if kind.related else ())
 
 
 def column_class(attr: str) -> str:

@@ -253,3 +253,26 @@ def test_list_cells_escape_text_localise_dates_and_mark_what_is_unknown(official
     assert '<td class="nowrap">invention</td>' in row
     assert '<td class="nowrap">2021-03-04</td>' in row and '<td class="nowrap">—</td>' in row  # no grant date
     assert f'甲&lt;曾用名&gt;<br><span class="park-enterprise">park enterprise: {enterprise_a.name}</span>' in row
+
+
+@pytest.mark.parametrize("name", ["enterprises:patent-list", "enterprises:trademark-list", "finance:pledge-list"])
+def test_a_list_reads_the_same_number_of_queries_for_one_row_as_for_many(official_client, enterprise_a, name):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    enterprise_a.credit_code_override_at = timezone.now()
+    enterprise_a.credit_code_override_reason = "核对无误"
+    enterprise_a.save()
+    factory = {"enterprises:patent-list": PatentFactory, "enterprises:trademark-list": TrademarkFactory}
+    make = factory.get(name, lambda **kw: PledgeFactory(registration_number=f"Y-{Pledge.objects.count()}", **kw))
+    make(enterprise=enterprise_a)
+    with CaptureQueriesContext(connection) as one:
+        official_client.get(reverse(name), headers={"accept-language": "en"})
+    for _ in range(4):
+        make(enterprise=enterprise_a)
+    make(enterprise=None)
+    with CaptureQueriesContext(connection) as many:
+        page = official_client.get(reverse(name), headers={"accept-language": "en"}).content.decode()
+    assert len(many) == len(one)
+    assert page.count("credit code accepted despite its checksum") == 5 or name == "finance:pledge-list"
