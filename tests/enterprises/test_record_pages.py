@@ -276,3 +276,19 @@ def test_a_list_reads_the_same_number_of_queries_for_one_row_as_for_many(officia
         page = official_client.get(reverse(name), headers={"accept-language": "en"}).content.decode()
     assert len(many) == len(one)
     assert page.count("credit code accepted despite its checksum") == 5 or name == "finance:pledge-list"
+
+
+@pytest.mark.parametrize("factory", [PatentFactory, TrademarkFactory])
+def test_enterprise_user_lists_what_it_holds_or_co_holds_and_nothing_else(
+    client_a, user_a, enterprise_a, enterprise_b, factory
+):
+    own = factory(enterprise=enterprise_a)
+    co_held = factory(enterprise=enterprise_b)
+    co_held.co_holders.add(enterprise_a)
+    foreign = factory(enterprise=enterprise_b)
+    outside = factory(enterprise=None)
+    listing = client_a.get(reverse(f"enterprises:{factory._meta.model._meta.model_name}-list"))
+    assert {record.pk for record, _cells in listing.context["rows"]} == {own.pk, co_held.pk}
+    assert 'data-count="2"' in listing.content.decode()
+    assert set(factory._meta.model.objects.for_user(user_a)) == {own, co_held}
+    assert {foreign, outside}.isdisjoint(factory._meta.model.objects.for_user(user_a))
