@@ -15,7 +15,7 @@ from rest_framework.pagination import PageNumberPagination
 # Lists at least this long keep their count in the cache for COUNT_SECONDS.
 LARGE = 10_000
 COUNT_SECONDS = 60
-# Lists at most this long are read once, as their ordered ids: the count is how many, the page its slice.
+# Lists at most this long are read once, as their ids: the count is how many, the page is read by them.
 SHORT = 1_000
 
 
@@ -25,9 +25,10 @@ class LargeListPaginator(Paginator):
     counted every time, so they are always exact.
 
     A short list (at most SHORT rows: a search, an enterprise's own records) is read once, as its
-    ordered ids, instead of once to count it and again for the page: a search that no index can
-    order reads every match to sort them anyway, and its trigram index scan was the page's cost,
-    twice. The page's records are then fetched by id, in the list's order."""
+    ids, instead of once to count it and again for the page: a search that no index can order
+    reads every match to sort them anyway, and its trigram index scan was the page's cost, twice.
+    The page is then the list's slice among those ids (found by primary key, sorted in the list's
+    order)."""
 
     _ids: list | None = None
 
@@ -44,7 +45,9 @@ class LargeListPaginator(Paginator):
         cached = cache.get(key)
         if cached is not None:
             return cached
-        ids = list(self.object_list.values_list("pk", flat=True)[: SHORT + 1])
+        # Unordered: finding the matches is then planned as counting them is (the list's order
+        # index would be walked to its end for a list shorter than the limit).
+        ids = list(self.object_list.order_by().values_list("pk", flat=True)[: SHORT + 1])
         if len(ids) <= SHORT:
             self._ids = ids
             return len(ids)
@@ -63,7 +66,7 @@ class LargeListPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        return self._get_page(self.object_list.filter(pk__in=self._ids[bottom:top]), number, self)
+        return self._get_page(self.object_list.filter(pk__in=self._ids)[bottom:top], number, self)
 
 
 class APIPagination(PageNumberPagination):
