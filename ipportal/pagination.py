@@ -17,6 +17,9 @@ LARGE = 10_000
 COUNT_SECONDS = 60
 # Lists at most this long are read once, as their ids: the count is how many, the page is read by them.
 SHORT = 1_000
+# Kept for COUNT_SECONDS instead of the count of a list longer than SHORT and shorter than LARGE:
+# it is counted every time, without trying its ids first.
+NOT_SHORT = "not short"
 
 
 class LargeListPaginator(Paginator):
@@ -28,7 +31,8 @@ class LargeListPaginator(Paginator):
     ids, instead of once to count it and again for the page: a search that no index can order
     reads every match to sort them anyway, and its trigram index scan was the page's cost, twice.
     The page is then the list's slice among those ids (found by primary key, sorted in the list's
-    order)."""
+    order). A list found longer than SHORT is remembered as such for a minute, so it is counted
+    without trying its ids first."""
 
     _ids: list | None = None
 
@@ -43,6 +47,8 @@ class LargeListPaginator(Paginator):
             return 0
         key = "list-count:" + hashlib.sha256(f"{sql}|{params!r}".encode()).hexdigest()
         cached = cache.get(key)
+        if cached == NOT_SHORT:
+            return super().count
         if cached is not None:
             return cached
         # Unordered: finding the matches is then planned as counting them is (the list's order
@@ -52,8 +58,7 @@ class LargeListPaginator(Paginator):
             self._ids = ids
             return len(ids)
         count = super().count
-        if count >= LARGE:
-            cache.set(key, count, COUNT_SECONDS)
+        cache.set(key, count if count >= LARGE else NOT_SHORT, COUNT_SECONDS)
         return count
 
     def page(self, number) -> Page:

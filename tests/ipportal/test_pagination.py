@@ -57,3 +57,13 @@ def test_short_list_reads_its_rows_once_for_count_and_page(patents, django_asser
     paginator = LargeListPaginator(Patent.objects.order_by("pk"), 5)
     with django_assert_num_queries(2):  # the ordered ids, then the page's records by id
         assert len(list(paginator.page(2))) == 5 and paginator.count == 23
+
+
+def test_list_between_short_and_large_is_counted_exactly_every_time(patents, monkeypatch, django_assert_num_queries):
+    monkeypatch.setattr(pagination, "SHORT", 10)
+    listing = Patent.objects.order_by("pk")
+    with django_assert_num_queries(2):  # its first ids (more than SHORT), then COUNT
+        assert LargeListPaginator(listing, 5).count == 23
+    PatentFactory()
+    with django_assert_num_queries(1):  # known not to be short: COUNT only, exact
+        assert LargeListPaginator(listing, 5).count == 24
