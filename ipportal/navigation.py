@@ -14,7 +14,7 @@ are fixed once the apps are loaded), so a page renders it once, not on every req
 from dataclasses import dataclass, field
 
 from django.template.loader import render_to_string
-from django.urls import get_script_prefix, reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -84,10 +84,10 @@ class NavGroup:
 @dataclass
 class Registry:
     items: list[NavItem] = field(default_factory=list)
-    # (audience, language, script prefix, current URL) -> the sidebar's HTML; (audience, script
-    # prefix) -> every link's URL. Emptied when a page is registered.
-    _sidebars: dict[tuple[str, str, str, str], SafeString] = field(default_factory=dict, repr=False)
-    _urls: dict[tuple[str, str], list[str]] = field(default_factory=dict, repr=False)
+    # (audience, language, script prefix, URLconf, current URL) -> the sidebar's HTML; (audience,
+    # script prefix, URLconf) -> every link's URL (URLs depend on both). Emptied when a page is registered.
+    _sidebars: dict[tuple, SafeString] = field(default_factory=dict, repr=False)
+    _urls: dict[tuple, list[str]] = field(default_factory=dict, repr=False)
 
     def add(
         self,
@@ -143,7 +143,7 @@ class Registry:
     def current_url(self, audience: str, path: str) -> str:
         """The URL of the audience's link that is current on the page at `path` (the longest
         prefix of the path; the home page "/" only on itself), or "" for none."""
-        key = (audience, get_script_prefix())
+        key = (audience, get_script_prefix(), get_urlconf())
         urls = self._urls.get(key)
         if urls is None:
             urls = [reverse(item.url_name) for _code, _label, items in self.for_audience(audience) for item in items]
@@ -155,7 +155,7 @@ class Registry:
         """The sidebar's HTML for the audience on the page at `path`, in the current language:
         the record search for officials and enterprise users, then the menu (`menu`)."""
         current = self.current_url(audience, path)
-        key = (audience, get_language() or "", get_script_prefix(), current)
+        key = (audience, get_language() or "", get_script_prefix(), get_urlconf(), current)
         html = self._sidebars.get(key)
         if html is None:
             html = render_to_string(

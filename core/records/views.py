@@ -1,13 +1,20 @@
 """List, detail, create, edit and export pages shared by every record kind (core.records)."""
 
 import csv
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.http import HttpResponse, StreamingHttpResponse
+from django.template import Context
+from django.template.base import render_value_in_context
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import conditional_escape, format_html
 from django.utils.http import content_disposition_header
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import CreateView, DetailView, TemplateView, UpdateView
@@ -18,9 +25,13 @@ from ipportal.exports import safe_row
 from ipportal.pagination import LargeListPaginator
 from ipportal.permissions import OfficialRequiredMixin, PortalUserRequiredMixin
 from ipportal.roles import is_official
+from ipportal.templatetags.portal import or_unknown
 
 from . import RecordKind
 from .search import MAX_QUERY_LENGTH, search_records
+
+# How a template shows a variable by default (autoescape on, localisation as settings say).
+PLAIN = Context()
 
 
 class RecordKindMixin:
@@ -47,6 +58,10 @@ class RecordListView(PortalUserRequiredMixin, RecordKindMixin, FilterView):
     def get_filterset_class(self):
         return self.kind.filterset
 
+    def get_queryset(self):
+        fields = list_fields(self.kind)
+        return super().get_queryset().only(*fields) if fields else super().get_queryset()
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         # The holder as filed and the park enterprise it was matched to share one column: they
@@ -55,14 +70,9 @@ class RecordListView(PortalUserRequiredMixin, RecordKindMixin, FilterView):
         classes = [column_class(attr) for attr, _label in self.kind.columns]
         context["columns"] = list(zip((label for _attr, label in self.kind.columns), classes, strict=True))
         context["enterprise_column"] = "enterprise" in self.kind.related and not holder
+        readers = [column_reader(self.kind.model, attr) for attr, _label in self.kind.columns]
         context["rows"] = [
-            (
-                record,
-                [
-                    (value_of(record, attr), css, holder and attr == "holder_name")
-                    for (attr, _label), css in zip(self.kind.columns, classes, strict=True)
-                ],
-            )
+            (record, list_row(record, self.kind.columns, readers, classes, holder, context["enterprise_column"]))
             for record in context["object_list"]
         ]
         if self.kind.totals:
@@ -70,11 +80,111 @@ class RecordListView(PortalUserRequiredMixin, RecordKindMixin, FilterView):
         return context
 
 
+# What the list shows of the park enterprise: its name and the credit-code badge (code_override.html).
+ENTERPRISE_FIELDS = (
+    "enterprise__name",
+    "enterprise__credit_code_override_at",
+    "enterprise__credit_code_override_reason",
+)
+
+
+def list_fields(kind: RecordKind) -> list[str]:
+    """The fields a kind's list shows, for `QuerySet.only()` (a page of 25 patents fetched with
+    every column took twice the time to read); [] when a column is not a plain field or a choice
+    label (a property or a related object may read any field), so the list reads every field."""
+    fields = []
+    for attr, _label in kind.columns:
+        name = attr.removeprefix("get_").removesuffix("_display") if attr.endswith("_display") else attr
+        try:
+            field = kind.model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return []
+        if not field.concrete or field.is_relation:
+            return []
+        fields.append(name)
+    if set(kind.related) - {"enterprise"}:
+        return []
+    return fields + list(ENTERPRISE_FIELDS if kind.related else ())
+
+
 def column_class(attr: str) -> str:
     """The CSS class of a list column: numbers, dates and choice labels ("发明专利") are short
     and read as one piece, so they never wrap ("nowrap"); free text may."""
     short = attr.endswith(("_date", "_number", "year")) or (attr.startswith("get_") and attr.endswith("_display"))
     return "nowrap" if short else ""
+
+
+def column_reader(model: type, attr: str) -> Callable[[Any], Any]:
+    """How a list column reads its value from a record (`attr`: a field, property or method).
+
+    A choice field's label (`get_patent_type_display`) comes from a table of the labels made once
+    for the page: Django's `get_FOO_display` builds that table again, translating every label,
+    for each row."""
+    if attr.startswith("get_") and attr.endswith("_display"):
+        try:
+            field = model._meta.get_field(attr.removeprefix("get_").removesuffix("_display"))
+        except FieldDoesNotExist:
+            field = None
+        if field is not None and field.choices:
+            labels = {value: str(label) for value, label in field.flatchoices}
+            return lambda record: labels.get(getattr(record, field.attname), getattr(record, field.attname))
+    return lambda record: value_of(record, attr)
+
+
+def list_row(
+    record,
+    columns: tuple[tuple[str, str], ...],
+    readers: list[Callable[[Any], Any]],
+    classes: list[str],
+    holder: bool,
+    enterprise_column: bool,
+) -> SafeString:
+    """One row of a record list: its cells (`<td>…</td>`), the first linking to the record's page.
+
+    The same HTML the list's template wrote cell by cell, made here in one pass: 25 rows of 7
+    cells through `{% for %}`, `{% if %}` and an `{% include %}` each were half the CPU time of a
+    list page (10 of 22 ms over 1,000,000 patents). Each value is shown as a template shows a
+    variable (localised, escaped); an empty one as "—". With `holder`, the holder column also
+    names the park enterprise when that is another name; with `enterprise_column`, a last cell
+    names it."""
+    cells = []
+    for index, ((attr, _label), read, css) in enumerate(zip(columns, readers, classes, strict=True)):
+        value = read(record)
+        if index == 0:
+            content = format_html('<a href="{}">{}</a>', record.get_absolute_url(), shown(value))
+        else:
+            content = shown(or_unknown(value))
+        if holder and attr == "holder_name":
+            content += park_enterprise(record, value)
+        # `css` is one of column_class's class names, `content` escaped above.
+        cells.append(f'<td class="{css}">{content}</td>' if css else f"<td>{content}</td>")
+    if enterprise_column:
+        cells.append(f"<td>{park_enterprise(record, None)}</td>")
+    return mark_safe("".join(cells))  # every value escaped above, by `shown` or format_html
+
+
+def shown(value) -> str:
+    """A value as `{{ value }}` shows it: localised (dates, numbers, in the active language) and escaped."""
+    if isinstance(value, str):  # most cells; the template would not localise them either
+        return conditional_escape(value)
+    return render_value_in_context(value, PLAIN)
+
+
+def park_enterprise(record, holder_name) -> SafeString:
+    """The park enterprise after the holder's name when it is another name ("park enterprise: …"),
+    its credit-code badge, or "not in the park"; without a holder name, the enterprise's name alone."""
+    enterprise = record.enterprise
+    if enterprise is None:
+        return format_html(' <span class="tag">{}</span>', _("not in the park"))
+    html = SafeString()
+    if enterprise.name != holder_name:
+        if holder_name:
+            html = format_html('<br><span class="park-enterprise">{}: {}</span>', _("park enterprise"), enterprise.name)
+        else:
+            html = format_html('<span class="park-enterprise">{}</span>', enterprise.name)
+    if enterprise.credit_code_override_at:
+        html += render_to_string("enterprises/includes/code_override.html", {"enterprise": enterprise})
+    return html
 
 
 def value_of(record, attr: str):

@@ -2,7 +2,6 @@
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from core.records.models import reconciliation_fields
@@ -20,16 +19,20 @@ class HeldRecordQuerySet(models.QuerySet):
         return self.held_by(enterprise)
 
     def held_by(self, enterprise):
-        """Records the enterprise holds: as the matched holder, or as a park co-holder."""
+        """Records the enterprise holds: as the matched holder, or as a park co-holder.
+
+        Written as `id IN (its own ids UNION its co-held ids)`, each side read from its index: the
+        plain `enterprise = … OR EXISTS (co-holder …)` cannot use an index, so over 1,000,000
+        patents an enterprise's list read the whole table to count it (0.7 s) and walked the list's
+        order index testing every row for its pages (up to several seconds)."""
         try:
             field = self.model._meta.get_field("co_holders")
         except FieldDoesNotExist:  # a model without co-holders (pledges)
             return self.filter(enterprise=enterprise)
         through = field.remote_field.through
-        shared = through.objects.filter(
-            **{field.m2m_field_name(): OuterRef("pk"), field.m2m_reverse_field_name(): enterprise}
-        )
-        return self.filter(Q(enterprise=enterprise) | Exists(shared))
+        own = self.model._base_manager.filter(enterprise=enterprise).order_by().values("pk")
+        shared = through.objects.filter(**{field.m2m_reverse_field_name(): enterprise}).values(field.m2m_field_name())
+        return self.filter(pk__in=own.union(shared))
 
     def in_park(self):
         return self.filter(enterprise__isnull=False)

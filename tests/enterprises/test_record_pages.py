@@ -233,3 +233,62 @@ def test_lists_without_a_holder_column_keep_the_park_enterprise_column(official_
     PledgeFactory(enterprise=enterprise_a, registration_number="Y-COLUMN")
     page = official_client.get(reverse("finance:pledge-list")).content.decode()
     assert enterprise_a.name in page[page.index("<table") : page.index("</table>")]
+
+
+def test_list_cells_escape_text_localise_dates_and_mark_what_is_unknown(official_client, enterprise_a):
+    import datetime as dt
+
+    patent = PatentFactory(
+        enterprise=enterprise_a,
+        title="<b>加粗</b> & 专利",
+        holder_name="甲<曾用名>",
+        application_date=dt.date(2021, 3, 4),
+        grant_date=None,
+        patent_type="invention",
+    )
+    page = official_client.get(reverse("enterprises:patent-list"), headers={"accept-language": "en"}).content.decode()
+    row = page[page.index(f'<a href="{patent.get_absolute_url()}">') :]
+    row = row[: row.index("</tr>")]
+    assert "&lt;b&gt;加粗&lt;/b&gt; &amp; 专利" in row and "<b>" not in row
+    assert '<td class="nowrap">invention</td>' in row
+    assert '<td class="nowrap">2021-03-04</td>' in row and '<td class="nowrap">—</td>' in row  # no grant date
+    assert f'甲&lt;曾用名&gt;<br><span class="park-enterprise">park enterprise: {enterprise_a.name}</span>' in row
+
+
+@pytest.mark.parametrize("name", ["enterprises:patent-list", "enterprises:trademark-list", "finance:pledge-list"])
+def test_a_list_reads_the_same_number_of_queries_for_one_row_as_for_many(official_client, enterprise_a, name):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    enterprise_a.credit_code_override_at = timezone.now()
+    enterprise_a.credit_code_override_reason = "核对无误"
+    enterprise_a.save()
+    factory = {"enterprises:patent-list": PatentFactory, "enterprises:trademark-list": TrademarkFactory}
+    make = factory.get(name, lambda **kw: PledgeFactory(registration_number=f"Y-{Pledge.objects.count()}", **kw))
+    make(enterprise=enterprise_a)
+    with CaptureQueriesContext(connection) as one:
+        official_client.get(reverse(name), headers={"accept-language": "en"})
+    for _ in range(4):
+        make(enterprise=enterprise_a)
+    make(enterprise=None)
+    with CaptureQueriesContext(connection) as many:
+        page = official_client.get(reverse(name), headers={"accept-language": "en"}).content.decode()
+    assert len(many) == len(one)
+    assert page.count("credit code accepted despite its checksum") == 5 or name == "finance:pledge-list"
+
+
+@pytest.mark.parametrize("factory", [PatentFactory, TrademarkFactory])
+def test_enterprise_user_lists_what_it_holds_or_co_holds_and_nothing_else(
+    client_a, user_a, enterprise_a, enterprise_b, factory
+):
+    own = factory(enterprise=enterprise_a)
+    co_held = factory(enterprise=enterprise_b)
+    co_held.co_holders.add(enterprise_a)
+    foreign = factory(enterprise=enterprise_b)
+    outside = factory(enterprise=None)
+    listing = client_a.get(reverse(f"enterprises:{factory._meta.model._meta.model_name}-list"))
+    assert {record.pk for record, _cells in listing.context["rows"]} == {own.pk, co_held.pk}
+    assert 'data-count="2"' in listing.content.decode()
+    assert set(factory._meta.model.objects.for_user(user_a)) == {own, co_held}
+    assert {foreign, outside}.isdisjoint(factory._meta.model.objects.for_user(user_a))

@@ -112,3 +112,21 @@ def test_an_enterprise_user_never_gets_the_officials_kept_sidebar(official_clien
     enterprise.force_login(user_a)
     html = sidebar(enterprise.get(reverse("record-search"), HTTP_ACCEPT_LANGUAGE="en"))
     assert f'href="{reverse("enterprises:import-list")}"' not in html
+
+
+def test_a_page_added_after_the_menu_was_shown_appears_in_it():
+    from ipportal.navigation import Registry
+
+    menu = Registry()
+    menu.add("records", "专利", "enterprises:patent-list", section="creation")
+    assert [link.url for group in menu.menu(OFFICIALS, "/") for link in group.links] == ["/enterprises/patents/"]
+    menu.add("records", "商标", "enterprises:trademark-list", section="creation", rank=60)
+    urls = [link.url for group in menu.menu(OFFICIALS, "/enterprises/trademarks/") for link in group.links]
+    assert urls == ["/enterprises/patents/", "/enterprises/trademarks/"]
+
+
+def test_the_current_link_follows_each_page_not_the_first_one_shown():
+    first = [link for group in registry.menu(OFFICIALS, reverse("enterprises:patent-list")) for link in group.links]
+    second = [link for group in registry.menu(OFFICIALS, reverse("enterprises:trademark-list")) for link in group.links]
+    assert [link.url for link in first if link.current] == [reverse("enterprises:patent-list")]
+    assert [link.url for link in second if link.current] == [reverse("enterprises:trademark-list")]
