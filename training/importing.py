@@ -143,6 +143,16 @@ class AttendanceImport(ImportKind):
         Column("format", "培训形式", label=gettext_lazy("training format"), parse=parse_format),
     ]
 
+    def text_limits(self) -> list[tuple[str, int]]:
+        """The row's texts stored on the training and the person, besides the attendance's own."""
+        length = {
+            "training_title": Training._meta.get_field("title").max_length,
+            "organiser": Training._meta.get_field("organiser").max_length,
+            "name": Person._meta.get_field("name").max_length,
+            "position": Person._meta.get_field("position").max_length,
+        }
+        return [*super().text_limits(), *length.items()]
+
     def clean_row(self, values: dict) -> dict:
         return {
             "training_date": values["training_date"],

@@ -194,6 +194,11 @@ class ImportKind:
         """Model field values from the parsed columns; raise RowInvalid for a wrong combination."""
         return values
 
+    def text_limits(self) -> list[tuple[str, int]]:
+        """(row field, max_length) for every text a row stores: the model's limited text fields. A
+        kind whose rows also fill other models (write_chunk) adds their fields' limits."""
+        return model_text_limits(self.model)
+
     def key_of(self, fields: dict[str, Any]) -> tuple:
         return tuple(map(fields.__getitem__, self.key_fields))
 
@@ -336,6 +341,8 @@ def _validate(
         for index, column in positions.items()
     ]
     width = max(positions, default=-1) + 1
+    limits = kind.text_limits()
+    columns_of = {column.key: index for index, column in positions.items()}
     for number, cells in rows:
         if len(cells) < width:
             cells = [*cells, *([None] * (width - len(cells)))]
@@ -378,7 +385,36 @@ def _validate(
                 else:
                     title = clean_text(header[index]) or unnamed_column(index)
                     problems.append(_problem(title, cells[index], error.message))
+        if fields is not None:
+            for name, limit in limits:
+                value = fields.get(name)
+                if value.__class__ is str and len(value) > limit:
+                    problems.append(_too_long(kind, name, value, limit, columns_of, header, cells))
+            if problems:
+                fields = None
         yield number, cells, fields, (RowError(number, problems) if problems else None)
+
+
+def model_text_limits(model: type[models.Model]) -> list[tuple[str, int]]:
+    """(field name, max_length) of the model's text fields that have a length limit: a longer value
+    would fail the whole import in the database (value too long for character varying(n))."""
+    return [
+        (field.name, field.max_length)
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.CharField) and field.max_length
+    ]
+
+
+def _too_long(kind: ImportKind, name: str, value: str, limit: int, columns_of: dict, header: list, cells: list):
+    """The problem of a value longer than its field takes, named by the file's column when the
+    value came from one, else by the field's label."""
+    reason = coded(gettext_noop("too long: %(length)d characters, at most %(limit)d"), length=len(value), limit=limit)
+    index = columns_of.get(name)
+    if index is not None:
+        return _problem(clean_text(header[index]) or unnamed_column(index), cells[index], reason)
+    column = next((c for c in kind.columns if c.key == name), None)
+    title = kind.field_name(column) if column else _coded_text(kind.model._meta.get_field(name).verbose_name)
+    return CellProblem(title, value, reason)
 
 
 def run_import(

@@ -301,3 +301,22 @@ def test_m5_takes_the_titles_as_they_stood_in_the_year():
         attend(Person.objects.create(enterprise=enterprise, name="赵强"))
     assert m5().reason == "zero_denominator"
     assert m5(2021).denominator == 1
+
+
+def test_an_attendance_sheet_refuses_a_training_title_or_organiser_too_long_for_the_training(tmp_path, high_tech):
+    """The sheet's training title and organiser are stored on the training, not the attendance:
+    their limits are checked too, as row errors, and nothing is stored."""
+    path = tmp_path / "sheet.csv"
+    path.write_text(
+        "培训名称,培训日期,姓名,统一社会信用代码,主办单位\n"
+        f"{'专' * 201},2025/5/20,张伟,{high_tech.credit_code},高新区知识产权局\n"
+        f"专利导航实务,2025/5/20,李娜,{high_tech.credit_code},{'局' * 201}\n",
+        encoding="utf-8",
+    )
+    err = StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_records", "training_attendance", str(path), "--lang", "en", stdout=StringIO(), stderr=err)
+    lines = err.getvalue().strip().splitlines()
+    assert lines[0].startswith("row 2") and "培训名称" in lines[0] and "at most 200" in lines[0]
+    assert lines[1].startswith("row 3") and "主办单位" in lines[1] and "at most 200" in lines[1]
+    assert not Training.objects.exists() and not Attendance.objects.exists()
