@@ -47,6 +47,36 @@ def test_leaving_the_api_clients_group_takes_effect_at_once(api_token, api_clien
     assert client.get("/api/v1/enterprises/").status_code == 403
 
 
+def _remove_from_the_group_side(group, user):
+    group.user_set.remove(user)
+
+
+def _clear_the_group(group, user):
+    group.user_set.clear()
+
+
+def _delete_the_group(group, user):
+    group.delete()
+
+
+def _rename_the_group(group, user):
+    group.name = "former API clients"
+    group.save()
+
+
+@pytest.mark.parametrize(
+    "change", [_remove_from_the_group_side, _clear_the_group, _delete_the_group, _rename_the_group]
+)
+def test_a_change_made_from_the_groups_side_takes_effect_at_once(api_token, api_client_user, settings, change):
+    """Scripts and bulk tools change memberships from the group (group.user_set), delete or rename
+    it: the cached token lookup must not keep the old role."""
+    settings.TOKEN_CACHE_SECONDS = 60  # as with the shared (Redis) cache of a deployment
+    client = client_for(api_token)
+    assert client.get("/api/v1/enterprises/").status_code == 200
+    change(Group.objects.get(name=settings.API_CLIENTS_GROUP), api_client_user)
+    assert client.get("/api/v1/enterprises/").status_code == 403
+
+
 def test_a_deactivated_user_is_refused_at_once(api_token, api_client_user):
     client = client_for(api_token)
     assert client.get("/api/v1/enterprises/").status_code == 200
