@@ -98,6 +98,15 @@ class IndicatorViewSet(viewsets.ViewSet):
         plan = Plan.objects.for_year(year) if year else Plan.objects.current()
         if plan is None:
             return Response([])
+        if year and not plan.base_year <= year <= plan.last_year:
+            # Values exist only for the plan's years: any other year would list every indicator as
+            # "not computed yet", which no recomputation can change.
+            raise ValidationError(
+                {
+                    "year": _("a year of the plan, %(first)s–%(last)s (base year included)")
+                    % {"first": plan.base_year, "last": plan.last_year}
+                }
+            )
         rows = for_reader(request.user, [json_row(row) for row in value_rows(plan, year or default_year(plan), area)])
         data = IndicatorValueSerializer(rows, many=True).data
         generation = generation or values_generation()

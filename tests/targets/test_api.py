@@ -30,6 +30,23 @@ def test_token_client_reads_the_year_and_area(token_client, enterprise_a):
     assert rows[0]["value"] == 1 and rows[0]["status"] == "behind" and rows[0]["target"] == 2500
 
 
+@pytest.mark.parametrize("year", [1900, 2021, 2026, 2100])
+@pytest.mark.parametrize("language, expected", [("en", "a year of the plan, 2022–2025"), ("zh-hans", "2022–2025")])
+def test_a_year_outside_the_plan_is_refused_naming_the_plans_years(token_client, year, language, expected):
+    """Values exist only for the plan's years: another year is a 400, not a list of indicators
+    "not computed yet" that no recomputation can fill."""
+    recompute()
+    response = token_client.get(f"/api/v1/indicators/?year={year}", HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 400 and expected in response.json()["year"]
+
+
+def test_every_year_of_the_plan_base_year_included_is_answered(token_client):
+    recompute()
+    for year in range(2022, 2026):
+        rows = token_client.get(f"/api/v1/indicators/?year={year}").json()
+        assert rows and all(row["value"] is not None for row in rows if row["code"] == "C1")
+
+
 def test_indicator_history_has_every_year(token_client):
     recompute()
     data = token_client.get("/api/v1/indicators/C3/").json()
