@@ -161,6 +161,24 @@ def _process_run(run_id: int, *, confirm: bool) -> None:
         cache.set(progress_key(run.pk), (done, total or 0), timeout=3600)
         cache.set(heartbeat_key(run.pk), True, timeout=running_lease)
 
+    if not source.exists():
+        # The upload is gone (web and worker processes not sharing MEDIA_ROOT, or it was removed):
+        # a failure of the server, not of the file. Its path goes to the log only.
+        logger.error("import run %s: its uploaded file %s is missing", run.pk, source)
+        run.status = ImportRun.Status.FAILED
+        run.message = stored(
+            coded(
+                gettext_noop(
+                    "The uploaded file is no longer on the server, so nothing was stored: upload it again "
+                    "(run %(id)s; the log has the details)."
+                ),
+                id=run.pk,
+            )
+        )
+        run.finished_at = timezone.now()
+        run.save()
+        return
+
     with translation.override(run.language):
         try:
             result = run_import(
