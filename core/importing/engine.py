@@ -325,9 +325,30 @@ def _problem(title: str | dict, raw: Any, reason: dict | str) -> CellProblem:
     return CellProblem(title, shown, reason)
 
 
+NOTE_LINES_SHOWN = 20
+
+
+def note_line_text(cells: list) -> str | None:
+    """The text of a line written across the table instead of a record — a total ("合计：2件"), a
+    section heading or a remark under the list, merged over its columns so that every filled cell
+    holds the same text — or None for a row. A record never repeats one value in all its cells."""
+    if len(set(cells)) > 3:  # the common case, decided in C: a record's cells differ
+        return None
+    filled = [cell for cell in cells if not is_blank(cell)]
+    if len(filled) < 2 or any(cell != filled[0] for cell in filled) or not isinstance(filled[0], str):
+        return None
+    return clean_text(filled[0])
+
+
 def _validate(
-    kind: ImportKind, positions: dict[int, Column], header: list[str], rows: Iterable[tuple[int, list]]
+    kind: ImportKind,
+    positions: dict[int, Column],
+    header: list[str],
+    rows: Iterable[tuple[int, list]],
+    notes: list[tuple[int, str]] | None = None,
 ) -> Iterator[tuple[int, list, dict | None, RowError | None]]:
+    """Each row's number, cells, clean fields (None if refused) and problems. Lines written across
+    the table (note_line_text) are left out and, when `notes` is given, listed there."""
     # Resolved once: (position, key, parser, required, header) for every mapped column; a column
     # without a header (mapped by a layout) is named by its number.
     plan = [
@@ -344,6 +365,11 @@ def _validate(
     limits = kind.text_limits()
     columns_of = {column.key: index for index, column in positions.items()}
     for number, cells in rows:
+        note = note_line_text(cells)
+        if note is not None:
+            if notes is not None:
+                notes.append((number, note))
+            continue
         if len(cells) < width:
             cells = [*cells, *([None] * (width - len(cells)))]
         values: dict[str, Any] = {}
@@ -482,10 +508,11 @@ def run_import(
     }
     key_title = " + ".join(titles[name] for name in kind.key_fields if name in titles) or kind.key_label()
     chunk: list[dict] = []
+    notes: list[tuple[int, str]] = []
     try:
         # The database merges each chunk while the next is validated (merging_in_background).
         with transaction.atomic(), merging_in_background() as merges:
-            for number, cells, fields, error in _validate(kind, positions, header, table.rows):
+            for number, cells, fields, error in _validate(kind, positions, header, table.rows, notes):
                 result.rows += 1
                 if error is None:
                     key = kind.key_of(fields)
@@ -513,6 +540,21 @@ def run_import(
                     chunk = []
                     if on_progress:
                         on_progress(result.rows, table.total)
+            result.warnings.extend(
+                coded(
+                    gettext_noop("Row %(row)d, “%(text)s”, is a line written across the table, not a record: skipped."),
+                    row=number,
+                    text=text,
+                )
+                for number, text in notes[:NOTE_LINES_SHOWN]
+            )
+            if len(notes) > NOTE_LINES_SHOWN:
+                result.warnings.append(
+                    coded(
+                        gettext_noop("%(count)d more lines written across the table were skipped."),
+                        count=len(notes) - NOTE_LINES_SHOWN,
+                    )
+                )
             if not result.rows:
                 result.file_problem = coded(NOTHING_TO_IMPORT)
                 transaction.set_rollback(True)
