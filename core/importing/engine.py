@@ -337,7 +337,7 @@ def note_line_text(cells: list) -> str | None:
     filled = [cell for cell in cells if not is_blank(cell)]
     if len(filled) < 2 or any(cell != filled[0] for cell in filled) or not isinstance(filled[0], str):
         return None
-    return clean_text(filled[0])
+    return filled[0].strip()  # as the file writes it (not NFKC-folded: "合计：2件" keeps its colon)
 
 
 def _validate(

@@ -67,3 +67,24 @@ def test_the_check_page_of_a_column_without_a_header_of_an_empty_file_and_of_mis
     assert "Required columns are missing: holder (专利权人), legal status (法律状态)" in english
     assert "holder_name" not in chinese + english
     assert ImportRun.objects.count() == 4
+
+
+def test_the_check_page_of_a_total_line_and_of_a_value_too_long(page, official, tmp_path):
+    """A total merged across the list is named as skipped; a title too long for the field is a
+    row error naming row, column and limit — in both languages."""
+    EnterpriseFactory(name="荆门示例化工有限公司")
+    log_in(page, "official")
+    rows = export_rows()[2:]
+    width = len(rows[0])
+    upload(page, workbook(tmp_path / "合计行.xlsx", [*rows, ["合计：2件"] * width]))
+    page.wait_for_selector("text=确认导入")
+    chinese, english = both_languages(page, "import-total-line-check")
+    assert "横跨表格的说明行" in chinese and "“合计：2件”" in chinese
+    assert "is a line written across the table, not a record: skipped" in english
+
+    long_title = [rows[0], [rows[1][0], "长" * 501, *rows[1][2:]]]
+    upload(page, workbook(tmp_path / "名称过长.xlsx", long_title))
+    page.wait_for_selector(".status-refused, .status-previewed")
+    chinese, english = both_languages(page, "import-value-too-long-check")
+    assert "过长：501 个字符，最多 500 个" in chinese
+    assert "too long: 501 characters, at most 500" in english
