@@ -76,7 +76,8 @@ class IndicatorViewSet(viewsets.ViewSet):
                 "year",
                 int,
                 description=gettext_lazy(
-                    "Year, 1900–2100 (default: the current year, or the plan's last year once it is over)"
+                    "A year of the plan, base year included (default: the current year, or the plan's last "
+                    "year once it is over); another year is refused (400) with the plan's years"
                 ),
             ),
             OpenApiParameter("area", str, enum=list(Area.values)),
