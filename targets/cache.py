@@ -55,39 +55,31 @@ def _new_generation(generation_key: str) -> None:
     cache.set(generation_key, time.time_ns(), timeout=None)
 
 
-def values_generation() -> int | None:
-    """The current generation of the stored values (made if there is none); None if the cache is down."""
-    return generation(VALUES_GENERATION_KEY)
-
-
 def generation(generation_key: str) -> int | None:
     """The current value of a generation (made if there is none); None if the cache is down."""
     cache.add(generation_key, time.time_ns(), timeout=None)
     return cache.get(generation_key)
 
 
-def cached_for_generation(key: str, make: Callable[[], T], seconds: int | None = None) -> T:
-    """`make()`, kept in the cache under `key` for the current values generation.
-
-    A hit costs one cache round trip (the generation and the entry are read together); an entry
-    made under an older generation is made again. `seconds` defaults to
-    settings.VALUES_CACHE_SECONDS; with 0, or with the cache down, `make()` runs every time."""
-    return cached_for_generations(key, make, (VALUES_GENERATION_KEY,), seconds)
-
-
 def cached_for_generations(
-    key: str, make: Callable[[], T], generation_keys: tuple[str, ...], seconds: int | None = None
+    key: str,
+    make: Callable[[], T],
+    generation_keys: tuple[str, ...] = (VALUES_GENERATION_KEY,),
+    seconds: int | None = None,
+    found: dict | None = None,
 ) -> T:
     """`make()`, kept in the cache under `key` for the current value of every generation in
-    `generation_keys`: made again once any of them was bumped.
+    `generation_keys` (the values generation by default): made again once any was bumped.
 
-    A hit costs one cache round trip (the generations and the entry are read together).
-    `seconds` defaults to settings.VALUES_CACHE_SECONDS; with 0, or with the cache down,
-    `make()` runs every time."""
+    A hit costs one cache round trip (the generations and the entry are read together), none when
+    the caller read them already (`found`, e.g. along with the API throttle's count; read again
+    when it lacks `key`). `seconds` defaults to settings.VALUES_CACHE_SECONDS; with 0, or with
+    the cache down, `make()` runs every time."""
     seconds = settings.VALUES_CACHE_SECONDS if seconds is None else seconds
     if not seconds:
         return make()
-    found = cache.get_many([*generation_keys, key])
+    if found is None or key not in found:
+        found = cache.get_many([*generation_keys, key])
     generations = tuple(found.get(generation_key) for generation_key in generation_keys)
     hit = found.get(key)
     if hit is not None and None not in generations and hit[0] == generations:

@@ -2,7 +2,6 @@ import datetime as dt
 import json
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -17,7 +16,7 @@ from rest_framework.response import Response
 from ipportal.filters import query_date, query_year
 from ipportal.roles import sees_all_park_data
 
-from ..cache import VALUES_GENERATION_KEY, values_generation
+from ..cache import VALUES_GENERATION_KEY, cached_for_generations
 from ..forecast import forecasts, json_forecast
 from ..history import annotate, approval_history, json_approval, json_change, json_extra, value_changes
 from ..models import Area, Plan
@@ -89,16 +88,17 @@ class IndicatorViewSet(viewsets.ViewSet):
         # The answer changes only when a recomputation writes values: its JSON is kept in the cache
         # under the generation of the stored values. The throttle read it along with its count
         # (throttle_read_along), so a hit costs no further round trip.
-        found = getattr(self, "read_along", None)
-        if found is None or key not in found:
-            found = cache.get_many([VALUES_GENERATION_KEY, key])
-        generation = found.get(VALUES_GENERATION_KEY)
-        hit = found.get(key)
-        if hit is not None and generation is not None and hit[0] == generation:
-            return self.cached_response(request, hit[1])
+        rendered = cached_for_generations(
+            key, lambda: self.list_answer(request.user, year, area), found=getattr(self, "read_along", None)
+        )
+        return self.cached_response(request, rendered)
+
+    @staticmethod
+    def list_answer(user, year: int | None, area: str | None) -> bytes:
+        """The list's JSON for this reader. Raises ValidationError for a year outside the plan."""
         plan = Plan.objects.for_year(year) if year else Plan.objects.current()
         if plan is None:
-            return Response([])
+            return JSONRenderer().render([])
         if year and not plan.base_year <= year <= plan.last_year:
             # Values exist only for the plan's years: any other year would list every indicator as
             # "not computed yet", which no recomputation can change.
@@ -108,12 +108,8 @@ class IndicatorViewSet(viewsets.ViewSet):
                     % {"first": plan.base_year, "last": plan.last_year}
                 }
             )
-        rows = for_reader(request.user, [json_row(row) for row in value_rows(plan, year or default_year(plan), area)])
-        data = IndicatorValueSerializer(rows, many=True).data
-        generation = generation or values_generation()
-        if generation is not None:
-            cache.set(key, (generation, JSONRenderer().render(data)), timeout=settings.VALUES_CACHE_SECONDS)
-        return Response(data)
+        rows = for_reader(user, [json_row(row) for row in value_rows(plan, year or default_year(plan), area)])
+        return JSONRenderer().render(IndicatorValueSerializer(rows, many=True).data)
 
     def answer_key(self, request) -> tuple[str, int | None, str | None]:
         """The cache key of the list's answer for this reader, language, year and area, with the
